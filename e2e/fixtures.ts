@@ -1,0 +1,52 @@
+/**
+ * Starts the real services and the test host in-process for each test, with a
+ * fresh data dir, and opens the app in Chromium with the host's token URL.
+ * `traffic` records every contract message the host exchanged with the page.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServices } from '../main/composition';
+import { createHostPlatform } from '../main/host/host-platform';
+import { startHost, type RunningHost } from '../main/host/host-server';
+import { createKeytarKeychain } from '../main/vault/keychain';
+
+export const artifactsDir = path.resolve('artifacts/screenshots');
+mkdirSync(artifactsDir, { recursive: true });
+
+export interface HostFixture {
+  host: RunningHost;
+  dataDir: string;
+  traffic: { direction: 'in' | 'out'; text: string }[];
+  /** Answer the next open/save dialog with this path (null = Cancel). */
+  queueDialog(kind: 'open' | 'save', file: string | null): Promise<void>;
+}
+
+export const test = base.extend<{ app: HostFixture; appPage: Page }>({
+  app: async ({}, use) => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-e2e-'));
+    const platform = createHostPlatform('e2e');
+    const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform } });
+    const traffic: HostFixture['traffic'] = [];
+    const host = await startHost({ services, platform, rendererDir: path.resolve('out/renderer'), onTraffic: (direction, text) => traffic.push({ direction, text }) });
+    const queueDialog = async (kind: 'open' | 'save', file: string | null) => {
+      const res = await fetch(`${host.origin}/__test/dialog`, { method: 'POST', headers: { 'x-onramp-token': host.token }, body: JSON.stringify({ [kind]: file }) });
+      if (res.status !== 204) throw new Error(`dialog queue refused: ${res.status}`);
+    };
+    await use({ host, dataDir, traffic, queueDialog });
+    await host.close();
+    await services.dispose();
+  },
+  appPage: async ({ page, app }, use) => {
+    await page.goto(app.host.url);
+    await expect(page.locator('[data-testid^="page-"]')).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+}

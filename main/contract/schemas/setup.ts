@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** The nine steps of the guided setup, in order (DESIGN.md "The user's path"). */
+export const stepIds = [
+  'connect-aws',
+  'secure-account',
+  'launch-server',
+  'static-ip',
+  'domain',
+  'connect',
+  'web-server',
+  'https',
+  'done',
+] as const;
+export const stepId = z.enum(stepIds);
+export type StepId = z.infer<typeof stepId>;
+
+/** Pages besides the steps. */
+export const pageId = z.enum([...stepIds, 'vault', 'settings']);
+export type PageId = z.infer<typeof pageId>;
+
+/**
+ * What the setup remembers between runs: choices and resource ids, never a secret.
+ * Versioned on disk (main/setup/state-store.ts); this is the shape the renderer sees.
+ */
+export const setupState = z.object({
+  version: z.literal(1),
+  setupId: z.string(),
+  currentPage: pageId,
+  completed: z.array(stepId),
+  choices: z.object({
+    region: z.string().max(32).optional(),
+    domain: z.string().max(253).optional(),
+    awsSource: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('vault'), itemId: z.string().max(64) }),
+        z.object({ kind: z.literal('profile'), profile: z.string().max(128) }),
+        z.object({ kind: z.literal('default') }),
+      ])
+      .optional(),
+  }),
+  resources: z.object({
+    instanceId: z.string().max(64).optional(),
+    allocationId: z.string().max(64).optional(),
+    elasticIp: z.string().max(64).optional(),
+    keyPairName: z.string().max(255).optional(),
+    sshKeyItemId: z.string().max(64).optional(),
+  }),
+});
+export type SetupState = z.infer<typeof setupState>;
+
+export const goToPageRequest = z.object({ page: pageId }).strict();
+export const markStepRequest = z.object({ step: stepId, done: z.boolean() }).strict();

@@ -1,0 +1,32 @@
+/**
+ * Carries the contract over Electron IPC. Every invoke is checked to come from
+ * our own window's main frame at our own origin (Electron Fiddle's pattern)
+ * before the router parses it.
+ */
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { invokeChannels } from '../contract/channels';
+import type { Services } from '../composition';
+
+export function bridgeContract(services: Services, getWindow: () => BrowserWindow | null, isAppUrl: (url: string) => boolean): () => void {
+  const isTrustedSender = (event: IpcMainInvokeEvent): boolean => {
+    const win = getWindow();
+    const frame = event.senderFrame;
+    return !!win && !!frame && event.sender === win.webContents && frame === win.webContents.mainFrame && isAppUrl(frame.url);
+  };
+  for (const channel of invokeChannels) {
+    ipcMain.handle(channel, (event, request: unknown) => {
+      if (!isTrustedSender(event)) {
+        return { ok: false, error: { code: 'contract.untrustedSender', message: 'Request refused: not from the Onramp window' } };
+      }
+      return services.dispatch(channel, request);
+    });
+  }
+  const unsubscribe = services.events.subscribe((event, payload) => {
+    const win = getWindow();
+    if (win && !win.isDestroyed()) win.webContents.send(event, payload);
+  });
+  return () => {
+    unsubscribe();
+    for (const channel of invokeChannels) ipcMain.removeHandler(channel);
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * `npm run host`: builds services exactly as Electron's main does, serves the
+ * built renderer, prints the URL to open in Chromium. Development and tests only.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServices } from '../composition';
+import { createKeytarKeychain } from '../vault/keychain';
+import { createHostPlatform } from './host-platform';
+import { startHost } from './host-server';
+
+const dataDir = process.env['ONRAMP_DATA_DIR'] ?? mkdtempSync(path.join(os.tmpdir(), 'onramp-host-'));
+const platform = createHostPlatform(process.env['npm_package_version'] ?? '0.0.0');
+const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform } });
+
+async function main(): Promise<void> {
+  const host = await startHost({
+    services,
+    platform,
+    rendererDir: path.resolve(process.env['ONRAMP_RENDERER_DIR'] ?? 'out/renderer'),
+    port: Number(process.env['ONRAMP_HOST_PORT'] ?? 0),
+  });
+  console.log(`Onramp test host (development and tests only)\n  data dir: ${dataDir}\n  open:     ${host.url}`);
+  const stop = () => void host.close().then(() => services.dispose()).then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,35 @@
+/**
+ * The test host's stand-ins for Electron's native pieces. Dialogs answer from a
+ * queue that tests fill over the token-guarded control endpoint (an empty
+ * queue means the user pressed Cancel). The clipboard is main-side memory,
+ * exactly as Electron's clipboard is main-side.
+ */
+import type { FileDialogOptions, Platform } from '../platform';
+
+export interface HostPlatform extends Platform {
+  queueOpenFile(path: string | null): void;
+  queueSaveFile(path: string | null): void;
+  readonly opened: string[];
+}
+
+export function createHostPlatform(version: string): HostPlatform {
+  const openQueue: (string | null)[] = [];
+  const saveQueue: (string | null)[] = [];
+  const opened: string[] = [];
+  let clipboard = '';
+  return {
+    shell: 'host',
+    version,
+    opened,
+    async openExternal(url) {
+      opened.push(url);
+      console.log(`[host] would open in the browser: ${url}`);
+    },
+    clipboardWrite: (text) => void (clipboard = text),
+    clipboardRead: () => clipboard,
+    chooseOpenFile: async (_options: FileDialogOptions) => openQueue.shift() ?? null,
+    chooseSaveFile: async (_options: FileDialogOptions) => saveQueue.shift() ?? null,
+    queueOpenFile: (path) => void openQueue.push(path),
+    queueSaveFile: (path) => void saveQueue.push(path),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Transport-agnostic dispatcher: Electron's ipcMain bridge and the test host's
+ * WebSocket both call `dispatch`. It never throws: unknown channels, malformed
+ * requests and handler failures all come back as `{ ok: false, error }`.
+ */
+import { z } from 'zod';
+import { invokes, isInvokeChannel, type InvokeChannel } from '../contract/channels';
+import type { ContractError, Result } from '../contract/result';
+import type { Handlers } from '../contract/types';
+import { isAppError } from '../errors';
+
+export type Dispatch = (channel: unknown, request: unknown) => Promise<Result<unknown>>;
+
+export interface RouterOptions {
+  /** Called with unexpected (non-AppError) failures; never with request data. */
+  onInternalError?: (channel: string, error: unknown) => void;
+}
+
+export function createRouter(handlers: Handlers, options: RouterOptions = {}): Dispatch {
+  return async (channel, request) => {
+    if (!isInvokeChannel(channel)) {
+      return fail({ code: 'contract.unknownChannel', message: 'Unknown channel', params: { channel: String(channel).slice(0, 64) } });
+    }
+    const spec = invokes[channel];
+    const parsed = spec.request.safeParse(request ?? {});
+    if (!parsed.success) {
+      return fail({
+        code: 'contract.invalidRequest',
+        message: `Invalid request for ${channel}`,
+        params: { channel, issues: describeIssues(parsed.error) },
+      });
+    }
+    try {
+      const handler = handlers[channel] as (req: unknown) => unknown;
+      const value = await handler(parsed.data);
+      return { ok: true, value: spec.response.parse(value) };
+    } catch (error) {
+      return fail(toContractError(channel, error, options));
+    }
+  };
+}
+
+function fail(error: ContractError): Result<never> {
+  return { ok: false, error };
+}
+
+/** Paths and kinds of problems only: zod messages can echo input, which may be a secret. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`)
+    .join('; ');
+}
+
+function toContractError(channel: InvokeChannel, error: unknown, options: RouterOptions): ContractError {
+  if (isAppError(error)) {
+    return { code: error.code, message: error.message, ...(error.params ? { params: error.params } : {}) };
+  }
+  options.onInternalError?.(channel, error);
+  return { code: 'contract.internal', message: 'Something went wrong inside Onramp', params: { channel } };
+}

@@ -1,0 +1,20 @@
+/**
+ * What the services need from the shell around them. Electron implements it
+ * with real dialogs, clipboard and shell.openExternal (main/electron/platform.ts);
+ * the test host implements it for Chromium runs (main/host/host-platform.ts).
+ */
+export interface FileDialogOptions {
+  title: string;
+  defaultName?: string;
+  filters?: { name: string; extensions: string[] }[];
+}
+
+export interface Platform {
+  readonly shell: 'electron' | 'host';
+  readonly version: string;
+  openExternal(url: string): Promise<void>;
+  clipboardWrite(text: string): void;
+  clipboardRead(): string;
+  chooseOpenFile(options: FileDialogOptions): Promise<string | null>;
+  chooseSaveFile(options: FileDialogOptions): Promise<string | null>;
+}

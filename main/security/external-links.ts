@@ -1,0 +1,25 @@
+/**
+ * The only places Onramp opens in the user's browser: https URLs on these hosts
+ * (and their subdomains). Everything else is refused in main, whatever the
+ * renderer asks.
+ */
+export const EXTERNAL_HOST_ALLOWLIST = [
+  'console.aws.amazon.com',
+  'signin.aws.amazon.com',
+  'aws.amazon.com',
+  'gabia.com',
+  'letsencrypt.org',
+  'certbot.eff.org',
+] as const;
+
+export function isAllowedExternalUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' || url.username || url.password || url.port) return false;
+  const host = url.hostname.toLowerCase();
+  return EXTERNAL_HOST_ALLOWLIST.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+}

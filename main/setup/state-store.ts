@@ -1,0 +1,72 @@
+/**
+ * The persisted guided setup: choices and resource ids, nothing secret.
+ * Stored as versioned JSON (`setup.json`) in the data dir, written atomically.
+ * A file that can't be read is kept aside (setup.json.corrupt-<time>) rather
+ * than overwritten, so nothing is lost.
+ */
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { setupState, type PageId, type SetupState, type StepId } from '../contract/schemas/setup';
+import { readJsonFile, writeFileAtomic } from '../storage/atomic-file';
+
+export const SETUP_FILE = 'setup.json';
+
+export function freshSetupState(): SetupState {
+  return { version: 1, setupId: randomUUID(), currentPage: 'connect-aws', completed: [], choices: {}, resources: {} };
+}
+
+export class SetupStateStore {
+  private state: SetupState | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private readonly file: string;
+
+  constructor(dataDir: string, private readonly onChange: (state: SetupState) => void = () => {}) {
+    this.file = path.join(dataDir, SETUP_FILE);
+  }
+
+  async get(): Promise<SetupState> {
+    if (!this.state) this.state = await this.load();
+    return this.state;
+  }
+
+  async update(change: (state: SetupState) => SetupState): Promise<SetupState> {
+    const next = setupState.parse(change(structuredClone(await this.get())));
+    this.state = next;
+    const write = this.writing.then(() => writeFileAtomic(this.file, JSON.stringify(next, null, 2)));
+    this.writing = write.catch(() => {});
+    await write;
+    this.onChange(next);
+    return next;
+  }
+
+  goTo(page: PageId): Promise<SetupState> {
+    return this.update((s) => ({ ...s, currentPage: page }));
+  }
+
+  markStep(step: StepId, done: boolean): Promise<SetupState> {
+    return this.update((s) => {
+      const completed = s.completed.filter((x) => x !== step);
+      return { ...s, completed: done ? [...completed, step] : completed };
+    });
+  }
+
+  private async load(): Promise<SetupState> {
+    let raw: unknown;
+    try {
+      raw = await readJsonFile(this.file);
+    } catch {
+      raw = null; // unreadable JSON: set aside below
+    }
+    if (raw === undefined) return freshSetupState();
+    const parsed = setupState.safeParse(migrate(raw));
+    if (parsed.success) return parsed.data;
+    await fs.rename(this.file, `${this.file}.corrupt-${Date.now()}`).catch(() => {});
+    return freshSetupState();
+  }
+}
+
+/** Upgrades older on-disk versions to the current one. Version 1 is the first. */
+function migrate(raw: unknown): unknown {
+  return raw;
+}

@@ -1,0 +1,25 @@
+import { useEffect } from 'react';
+import { pageId, type PageId } from '../../main/contract/schemas/setup';
+
+const order = pageId.options;
+
+/** Ctrl/Cmd+Alt+Arrow keys (or Ctrl+PageUp/PageDown) move between pages. */
+export function useStepKeyboard(current: PageId | undefined, goTo: (page: PageId) => void): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!current) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const back = (mod && event.altKey && event.key === 'ArrowUp') || (event.ctrlKey && event.key === 'PageUp');
+      const forward = (mod && event.altKey && event.key === 'ArrowDown') || (event.ctrlKey && event.key === 'PageDown');
+      if (!back && !forward) return;
+      const index = order.indexOf(current);
+      const next = order[index + (forward ? 1 : -1)];
+      if (next) {
+        event.preventDefault();
+        goTo(next);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [current, goTo]);
+}

@@ -1,0 +1,61 @@
+/**
+ * i18next with Korean and English. Each capability keeps its strings in
+ * `locales/<lang>/<namespace>.json`; an error code `<namespace>.<key>` is
+ * translated from `<namespace>:errors.<key>`.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { ContractError } from '../../main/contract/result';
+
+export const languages = ['ko', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+type Json = { [key: string]: string | Json };
+const files = import.meta.glob<Json>('./locales/*/*.json', { eager: true, import: 'default' });
+
+const resources: Record<string, Record<string, Json>> = {};
+for (const [file, content] of Object.entries(files)) {
+  const match = /\.\/locales\/(\w+)\/([\w-]+)\.json$/.exec(file);
+  if (!match?.[1] || !match[2]) continue;
+  (resources[match[1]] ??= {})[match[2]] = content;
+}
+
+export function systemLanguage(): Language {
+  const preferred = navigator.languages.length ? navigator.languages : [navigator.language];
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'ko' || base === 'en') return base;
+  }
+  return 'en';
+}
+
+export function resolveLanguage(setting: 'system' | Language): Language {
+  return setting === 'system' ? systemLanguage() : setting;
+}
+
+void i18next.use(initReactI18next).init({
+  resources,
+  lng: systemLanguage(),
+  fallbackLng: 'en',
+  ns: Object.keys(resources['en'] ?? {}),
+  defaultNS: 'common',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  showSupportNotice: false,
+});
+
+i18next.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+document.documentElement.lang = i18next.language;
+
+/** The translated, user-facing text of a contract error; keeps the code visible. */
+export function errorText(error: ContractError): string {
+  const [namespace, ...rest] = error.code.split('.');
+  const key = `${namespace}:errors.${rest.join('.')}`;
+  const params = { ...error.params };
+  if (i18next.exists(key)) return i18next.t(key, params);
+  return i18next.t('common:errors.unknown', { code: error.code });
+}
+
+export default i18next;

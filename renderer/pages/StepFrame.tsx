@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../bridge/api';
+import { stepId, stepIds, type PageId } from '../../main/contract/schemas/setup';
+import type { PageProps } from './registry';
+
+/** Title, summary and the previous/next controls shared by every page. */
+export function StepFrame({ page, setup, onNavigate, onError, children }: PageProps & { page: PageId; children: ReactNode }) {
+  const { t } = useTranslation();
+  const step = stepId.safeParse(page);
+  const index = step.success ? stepIds.indexOf(step.data) : -1;
+  const done = step.success && setup.completed.includes(step.data);
+  const toggleDone = async () => {
+    if (!step.success) return;
+    const r = await api.invoke['setup.markStep']({ step: step.data, done: !done });
+    if (!r.ok) onError(r.error);
+  };
+  return (
+    <section className="page" aria-labelledby="page-title" data-testid={`page-${page}`}>
+      <header className="page-header">
+        {index >= 0 && <div className="eyebrow">{t('nav.stepNumber', { n: index + 1 })}</div>}
+        <h1 id="page-title">{t(`steps:${page}.title`)}</h1>
+        <p className="summary">{t(`steps:${page}.summary`)}</p>
+      </header>
+      <div className="page-body">{children}</div>
+      {index >= 0 && (
+        <footer className="page-footer">
+          <button type="button" disabled={index === 0} onClick={() => onNavigate(stepIds[index - 1] ?? page)}>
+            ← {t('nav.previous')}
+          </button>
+          <button type="button" className="secondary" onClick={() => void toggleDone()}>
+            {done ? t('actions.markNotDone') : t('actions.markDone')}
+          </button>
+          <button type="button" className="primary" disabled={index === stepIds.length - 1} onClick={() => onNavigate(stepIds[index + 1] ?? page)}>
+            {t('nav.next')} →
+          </button>
+        </footer>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * Which component shows which page. A page without its own component is a
+ * step not built yet, and says so.
+ */
+import type { ComponentType } from 'react';
+import type { ContractError } from '../../main/contract/result';
+import type { PageId, SetupState } from '../../main/contract/schemas/setup';
+import { NotBuiltPage } from './NotBuiltPage';
+import { SettingsPage } from './SettingsPage';
+
+export interface PageProps {
+  setup: SetupState;
+  onNavigate: (page: PageId) => void;
+  onError: (error: ContractError) => void;
+}
+
+const pages: Partial<Record<PageId, ComponentType<PageProps>>> = {
+  settings: SettingsPage,
+};
+
+export function PageView(props: PageProps) {
+  const Page = pages[props.setup.currentPage] ?? NotBuiltPage;
+  return <Page key={props.setup.currentPage} {...props} />;
+}
