@@ -36,7 +36,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     'app.info': () => ({ name: 'Onramp', version: platform.version, platform: process.platform, shell: platform.shell }),
     'app.openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) throw new AppError('contract.urlNotAllowed', 'That address is not on the allowlist', { url: url.slice(0, 200) });
-      await platform.openExternal(url);
+      await platform.openLink(url);
       return { opened: true };
     },
     'settings.get': () => settings.get(),

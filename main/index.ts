@@ -29,12 +29,13 @@ if (!app.requestSingleInstanceLock()) app.quit();
 let mainWindow: BrowserWindow | null = null;
 
 void app.whenReady().then(() => {
-  hardenApp(isAppUrl);
+  const platform = createElectronPlatform(() => mainWindow);
+  hardenApp(isAppUrl, (url) => platform.openLink(url));
   if (!devServerUrl) serveRenderer(path.join(__dirname, '../renderer'));
   const services = createServices({
     dataDir: process.env['ONRAMP_DATA_DIR'] ?? app.getPath('userData'),
     keychain: createKeytarKeychain(),
-    options: { platform: createElectronPlatform(() => mainWindow) },
+    options: { platform },
   });
   bridgeContract(services, () => mainWindow, isAppUrl);
   mainWindow = createMainWindow(path.join(__dirname, '../preload/index.js'), appUrl);

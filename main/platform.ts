@@ -12,7 +12,8 @@ export interface FileDialogOptions {
 export interface Platform {
   readonly shell: 'electron' | 'host';
   readonly version: string;
-  openExternal(url: string): Promise<void>;
+  /** Opens an allowlisted https link in the user's browser (callers check the allowlist too). */
+  openLink(url: string): Promise<void>;
   clipboardWrite(text: string): void;
   clipboardRead(): string;
   chooseOpenFile(options: FileDialogOptions): Promise<string | null>;

@@ -7,7 +7,7 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
   return {
     shell: 'electron',
     version: app.getVersion(),
-    async openExternal(url) {
+    async openLink(url) {
       if (isAllowedExternalUrl(url)) await shell.openExternal(url);
     },
     clipboardWrite: (text) => clipboard.writeText(text),

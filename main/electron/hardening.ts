@@ -2,10 +2,10 @@
  * App-wide refusals: no navigation away from the app, no new windows, no
  * permission grants, no webviews. Links go through main's allowlist.
  */
-import { app, session, shell, type WebContents } from 'electron';
+import { app, session, type WebContents } from 'electron';
 import { isAllowedExternalUrl } from '../security/external-links';
 
-export function hardenApp(isAppUrl: (url: string) => boolean): void {
+export function hardenApp(isAppUrl: (url: string) => boolean, openLink: (url: string) => Promise<void>): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
       if (!isAppUrl(url)) event.preventDefault();
@@ -15,7 +15,7 @@ export function hardenApp(isAppUrl: (url: string) => boolean): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      if (isAllowedExternalUrl(url)) void openLink(url);
       return { action: 'deny' };
     });
   });

@@ -1,5 +1,4 @@
 import { BrowserWindow, nativeTheme } from 'electron';
-import path from 'node:path';
 
 export function createMainWindow(preloadPath: string, url: string): BrowserWindow {
   const win = new BrowserWindow({
@@ -10,7 +9,6 @@ export function createMainWindow(preloadPath: string, url: string): BrowserWindo
     title: 'Onramp',
     show: false,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#14161a' : '#f7f8fa',
-    icon: path.join(__dirname, '../../assets/icon.png'),
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
@@ -23,6 +21,7 @@ export function createMainWindow(preloadPath: string, url: string): BrowserWindo
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());

@@ -21,7 +21,7 @@ export function createHostPlatform(version: string): HostPlatform {
     shell: 'host',
     version,
     opened,
-    async openExternal(url) {
+    async openLink(url) {
       opened.push(url);
       console.log(`[host] would open in the browser: ${url}`);
     },

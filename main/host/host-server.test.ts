@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createServices } from '../composition';
+import { InMemoryKeychain } from '../vault/memory-keychain';
+import { createHostPlatform } from './host-platform';
+import { startHost, type RunningHost } from './host-server';
+
+let host: RunningHost | undefined;
+afterEach(async () => {
+  await host?.close();
+  host = undefined;
+});
+
+async function start(): Promise<RunningHost> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-hosttest-'));
+  const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-renderer-'));
+  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Onramp</title>');
+  const platform = createHostPlatform('test');
+  const services = createServices({ dataDir, keychain: new InMemoryKeychain(), options: { platform } });
+  host = await startHost({ services, platform, rendererDir });
+  return host;
+}
+
+function connect(url: string, origin: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { origin });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+  });
+}
+
+describe('test host', () => {
+  it('serves the renderer with a CSP header and refuses paths outside it', async () => {
+    const h = await start();
+    const res = await fetch(`${h.origin}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await fetch(`${h.origin}/..%2f..%2fetc%2fpasswd`)).status).toBeGreaterThanOrEqual(403);
+  });
+
+  it('carries the contract over the WebSocket with the right token and origin', async () => {
+    const h = await start();
+    const ws = await connect(`ws://127.0.0.1:${new URL(h.origin).port}/contract?token=${h.token}`, h.origin);
+    const reply = new Promise<string>((resolve) => ws.once('message', (d) => resolve(d.toString())));
+    ws.send(JSON.stringify({ id: 1, channel: 'setup.getState', request: {} }));
+    expect(JSON.parse(await reply)).toMatchObject({ id: 1, result: { ok: true, value: { currentPage: 'connect-aws' } } });
+    ws.close();
+  });
+
+  it('refuses a connection without the token, with a wrong token, or from another origin', async () => {
+    const h = await start();
+    const port = new URL(h.origin).port;
+    await expect(connect(`ws://127.0.0.1:${port}/contract`, h.origin)).rejects.toThrow(/401/);
+    await expect(connect(`ws://127.0.0.1:${port}/contract?token=${'x'.repeat(h.token.length)}`, h.origin)).rejects.toThrow(/401/);
+    await expect(connect(`ws://127.0.0.1:${port}/contract?token=${h.token}`, 'http://evil.example')).rejects.toThrow(/401/);
+  });
+
+  it('guards the test control endpoint with the token', async () => {
+    const h = await start();
+    expect((await fetch(`${h.origin}/__test/dialog`, { method: 'POST', body: '{"open":"/etc/passwd"}' })).status).toBe(403);
+    const ok = await fetch(`${h.origin}/__test/dialog`, { method: 'POST', headers: { 'x-onramp-token': h.token }, body: '{"open":"/tmp/x"}' });
+    expect(ok.status).toBe(204);
+  });
+});
