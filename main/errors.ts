@@ -1,7 +1,8 @@
 /**
  * The one error type that crosses the contract. `code` is a stable, dotted key
  * (`vault.keychainUnavailable`) that the renderer translates through i18next
- * as `errors:<code>`; `message` is a plain English fallback for logs.
+ * as `<namespace>:errors.<key>` (renderer/i18n/index.ts#errorText); `message`
+ * is a plain English fallback for logs.
  * Neither may ever contain a secret value.
  */
 export type ErrorParams = Record<string, string | number>;
