@@ -30,11 +30,18 @@ export const invokes = {
   'setup.getState': invoke(empty, setupState),
   'setup.goTo': invoke(goToPageRequest, setupState),
   'setup.markStep': invoke(markStepRequest, setupState),
+
+  // --- vault (issue 3): schemas in ./schemas/vault.ts ---
+  // --- aws (issue 3): schemas in ./schemas/aws.ts ---
+  // --- ssh (issue 4): schemas in ./schemas/ssh.ts ---
 } as const;
 
 export const events = {
   'setup.changed': setupState,
   'settings.changed': settings,
+
+  // --- vault events ---
+  // --- ssh events ---
 } as const;
 
 export type Invokes = typeof invokes;

@@ -26,3 +26,4 @@ export interface ContractWire {
   invoke(channel: string, request: unknown): Promise<Result<unknown>>;
   subscribe(listener: (event: string, payload: unknown) => void): () => void;
 }
+export type { HandlersFor } from './types-helpers';

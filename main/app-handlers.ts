@@ -1,0 +1,15 @@
+import type { HandlersFor } from './contract/types-helpers';
+import { AppError } from './errors';
+import type { Platform } from './platform';
+import { isAllowedExternalUrl } from './security/external-links';
+
+export function appHandlers(platform: Platform): HandlersFor<'app'> {
+  return {
+    'app.info': () => ({ name: 'Onramp', version: platform.version, platform: process.platform, shell: platform.shell }),
+    'app.openExternal': async ({ url }) => {
+      if (!isAllowedExternalUrl(url)) throw new AppError('contract.urlNotAllowed', 'That address is not on the allowlist', { url: url.slice(0, 200) });
+      await platform.openLink(url);
+      return { opened: true };
+    },
+  };
+}

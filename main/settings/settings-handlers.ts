@@ -1,0 +1,9 @@
+import type { HandlersFor } from '../contract/types-helpers';
+import type { SettingsStore } from './settings-store';
+
+export function settingsHandlers(settings: SettingsStore): HandlersFor<'settings'> {
+  return {
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Shell output on its way to the renderer (Hyper-style batching plus
+ * Tabby/VS Code-style flow control):
+ *
+ * - bytes are decoded with a streaming UTF-8 decoder, so a multi-byte
+ *   character split across SSH packets is never broken;
+ * - text is sent at most every `intervalMs` (~16 ms, one frame), or at once
+ *   when `maxBatchChars` (~64 K) is pending;
+ * - every emitted character counts as unacknowledged until the renderer calls
+ *   `ack(count)` (count = `text.length` of what it has written to xterm).
+ *   Above `highWatermark` (~512 K) the source stream is paused; it resumes
+ *   when acks bring the count down to `lowWatermark`.
+ *
+ * While paused, ssh2 stops widening the channel window, so the server blocks
+ * after at most one window (2 MiB) — main's memory stays bounded however fast
+ * the remote side prints.
+ */
+import { StringDecoder } from 'node:string_decoder';
+
+export interface FlowControlOptions {
+  readonly intervalMs: number;
+  readonly maxBatchChars: number;
+  readonly highWatermark: number;
+  readonly lowWatermark: number;
+}
+
+export const DEFAULT_FLOW_CONTROL: FlowControlOptions = {
+  intervalMs: 16,
+  maxBatchChars: 64 * 1024,
+  highWatermark: 512 * 1024,
+  lowWatermark: 128 * 1024,
+};
+
+export interface BatcherSink {
+  emit(text: string): void;
+  pause(): void;
+  resume(): void;
+}
+
+export interface FlowStats {
+  /** Characters emitted but not acknowledged yet. */
+  readonly unacked: number;
+  /** Characters decoded and waiting for the next batch. */
+  readonly pending: number;
+  readonly paused: boolean;
+  readonly totalEmitted: number;
+}
+
+export class OutputBatcher {
+  private readonly decoder = new StringDecoder('utf8');
+  private pendingParts: string[] = [];
+  private pendingChars = 0;
+  private unacked = 0;
+  private totalEmitted = 0;
+  private paused = false;
+  private timer: NodeJS.Timeout | undefined;
+  private disposed = false;
+
+  constructor(
+    private readonly sink: BatcherSink,
+    private readonly options: FlowControlOptions = DEFAULT_FLOW_CONTROL,
+  ) {}
+
+  push(chunk: Buffer): void {
+    if (this.disposed) return;
+    this.append(this.decoder.write(chunk));
+    if (this.pendingChars >= this.options.maxBatchChars) this.flush();
+    else if (this.pendingChars > 0 && !this.timer) this.timer = setTimeout(() => this.flush(), this.options.intervalMs);
+  }
+
+  /** Emit whatever is pending now. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pendingChars === 0 || this.disposed) return;
+    const text = this.pendingParts.join('');
+    this.pendingParts = [];
+    this.pendingChars = 0;
+    this.unacked += text.length;
+    this.totalEmitted += text.length;
+    this.sink.emit(text);
+    if (!this.paused && this.unacked >= this.options.highWatermark) {
+      this.paused = true;
+      this.sink.pause();
+    }
+  }
+
+  ack(count: number): void {
+    if (!Number.isFinite(count) || count <= 0) return;
+    this.unacked = Math.max(0, this.unacked - Math.floor(count));
+    if (this.paused && this.unacked <= this.options.lowWatermark) {
+      this.paused = false;
+      if (!this.disposed) this.sink.resume();
+    }
+  }
+
+  /** The stream ended: flush the decoder's tail (an incomplete sequence becomes U+FFFD) and everything pending. */
+  end(): void {
+    this.append(this.decoder.end());
+    this.flush();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pendingParts = [];
+    this.pendingChars = 0;
+  }
+
+  stats(): FlowStats {
+    return { unacked: this.unacked, pending: this.pendingChars, paused: this.paused, totalEmitted: this.totalEmitted };
+  }
+
+  private append(text: string): void {
+    if (text.length === 0) return;
+    this.pendingParts.push(text);
+    this.pendingChars += text.length;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Where a terminal or command goes. `keyId` names a vault item; the private
+ * key itself is fetched through the injected `getPrivateKey` at connect time
+ * and never stored here.
+ */
+import { z } from 'zod';
+
+/** Hostname, IPv4 or IPv6 literal; no spaces, no leading '-' and no '@'. */
+const HOST_PATTERN = /^(?!-)[A-Za-z0-9.:%_[\]-]{1,253}$/;
+/** POSIX-ish login names: ubuntu, ec2-user, admin, root, … */
+const USER_PATTERN = /^[A-Za-z_][A-Za-z0-9._-]{0,31}$/;
+
+export const sshTargetSchema = z.object({
+  host: z.string().regex(HOST_PATTERN),
+  port: z.number().int().min(1).max(65535).default(22),
+  user: z.string().regex(USER_PATTERN).default('ubuntu'),
+  keyId: z.string().min(1).max(200),
+});
+
+/** What callers pass: port defaults to 22 and user to 'ubuntu'. */
+export type SshTargetInput = z.input<typeof sshTargetSchema>;
+/** A normalised target (every field present). */
+export type SshTarget = z.output<typeof sshTargetSchema>;
+
+export function normalizeTarget(input: SshTargetInput): SshTarget {
+  return sshTargetSchema.parse(input);
+}
+
+/** Identity of a connection: shells and execs with the same key share one ssh2 Client. */
+export function connectionKey(target: SshTarget): string {
+  return `${target.user}@${target.host}:${target.port}#${target.keyId}`;
+}

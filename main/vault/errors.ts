@@ -1,0 +1,19 @@
+/**
+ * Every vault error goes through here so that the code is always `vault.<key>`
+ * and has a translation in renderer/i18n/locales/{en,ko}/vault.json
+ * (errors-translated.test.ts checks that). Messages are English fallbacks for
+ * logs; params carry only non-secret facts (file names, line numbers, types).
+ */
+import { AppError, type ErrorParams } from '../errors';
+
+export function vaultError(key: string, message: string, params?: ErrorParams): AppError {
+  return new AppError(`vault.${key}`, message, params);
+}
+
+/** Why the OS keychain could not be used; the UI can show `keychainReasons.<reason>`. */
+export const KEYCHAIN_FAILURE_REASONS = ['noDbus', 'noSecretService', 'locked', 'moduleMissing', 'unknown'] as const;
+export type KeychainFailureReason = (typeof KEYCHAIN_FAILURE_REASONS)[number];
+
+export function isKeychainFailureReason(value: unknown): value is KeychainFailureReason {
+  return typeof value === 'string' && (KEYCHAIN_FAILURE_REASONS as readonly string[]).includes(value);
+}
