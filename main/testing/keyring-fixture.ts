@@ -8,6 +8,7 @@
  * process, so start ONE keyring per test process (per test file under vitest's
  * forks pool) in beforeAll, before keytar is first used, and stop it in afterAll.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,8 +63,9 @@ async function dbusSend(env: NodeJS.ProcessEnv, args: string[]): Promise<string>
 async function waitForBusAddress(daemon: Daemon): Promise<string> {
   let address = '';
   await waitFor('dbus-daemon printing its address', async () => {
-    const firstLine = daemon.output().split('\n')[0] ?? '';
-    if (daemon.output().includes('\n') && firstLine.startsWith('unix:')) address = firstLine.trim();
+    // stdout and stderr are mixed (e.g. "Failed to set fd limit" as non-root), so look for the address line.
+    const line = daemon.output().split('\n').find((candidate) => /^unix:.*guid=/.test(candidate));
+    if (line) address = line.trim();
     if (daemon.child.exitCode !== null) throw new Error(`dbus-daemon exited: ${daemon.output()}`);
     return address !== '';
   });
@@ -96,8 +98,17 @@ async function waitForServiceName(env: NodeJS.ProcessEnv): Promise<void> {
   });
 }
 
+function requireCommands(commands: string[]): void {
+  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
+  const missing = commands.filter((command) => !dirs.some((dir) => existsSync(path.join(dir, command))));
+  if (missing.length > 0) {
+    throw new Error(`keyring fixture: ${missing.join(', ')} not found; install the apt packages dbus-daemon, dbus-bin and gnome-keyring`);
+  }
+}
+
 export async function startKeyring(options: KeyringOptions = {}): Promise<KeyringFixture> {
   const { unlock = true, secretService = true, setProcessEnv = true } = options;
+  requireCommands(['dbus-daemon', 'dbus-send', ...(secretService ? ['gnome-keyring-daemon'] : [])]);
   const root = await mkdtemp(path.join(os.tmpdir(), 'onramp-keyring-'));
   const dirs = {
     HOME: path.join(root, 'home'),

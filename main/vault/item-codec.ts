@@ -53,8 +53,8 @@ function openPart(key: Buffer, record: ItemRecord, part: 'meta' | 'secret'): unk
   try {
     return JSON.parse(unseal(key, record[part], itemAad(record.id, record.kind, part)).toString('utf8'));
   } catch {
-    throw vaultError('corrupt', `Item ${record.id} in the vault file cannot be decrypted (damaged or altered).`, {
-      fileName: record.id,
+    throw vaultError('itemCorrupt', `Item ${record.id} in the vault file cannot be decrypted (damaged or altered).`, {
+      id: record.id,
     });
   }
 }

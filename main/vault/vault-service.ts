@@ -15,7 +15,7 @@ import { findDuplicate } from './duplicates';
 import { isKeychainFailureReason, vaultError, type KeychainFailureReason } from './errors';
 import { parseVaultFile, serializeVaultFile, type ItemRecord, type VaultFile, type VaultMode } from './file-format';
 import { keyOpensVault, makeCheck, openMeta, openSecret, resealMeta, sealItem, storedPartOf } from './item-codec';
-import type { ItemDraft, ItemKind, ItemMeta, ItemSecret, MetaInputByKind, SecretByKind } from './items';
+import type { ItemDraft, ItemKind, ItemMeta, ItemMetaOf, ItemSecret, MetaInputByKind, SecretByKind } from './items';
 import { createKeytarKeychain, type Keychain } from './keychain';
 import { ensureMasterKey, probeKeychain, readMasterKey } from './master-key';
 import { patchMeta, prepareItem, type MetaPatch } from './prepare-item';
@@ -180,9 +180,9 @@ export class VaultService {
     return meta;
   }
 
-  async add(...args: AddArgs): Promise<ItemMeta> {
+  async add<A extends AddArgs>(...args: A): Promise<ItemMetaOf<A[0]>> {
     const [meta] = await this.addMany([draftFrom(args)]);
-    if (!meta) throw new Error('addMany returned nothing');
+    if (!meta || !isMetaOfKind<A[0]>(meta, args[0])) throw new Error('addMany returned no item of that kind');
     return meta;
   }
 
@@ -323,6 +323,10 @@ export class VaultService {
     await this.persist(next);
     state.file = next;
   }
+}
+
+function isMetaOfKind<K extends ItemKind>(meta: ItemMeta, kind: K): meta is ItemMetaOf<K> {
+  return meta.kind === kind;
 }
 
 function isSecretOfKind<K extends ItemKind>(item: ItemSecret, kind: K): item is ItemSecret & { kind: K; secret: SecretByKind[K] } {
