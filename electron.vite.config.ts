@@ -12,10 +12,13 @@ function devCsp(): Plugin {
   };
 }
 
+/** ONRAMP_OUT_DIR lets parallel builds (e.g. two e2e runs) keep apart; default `out/`. */
+const outDir = process.env['ONRAMP_OUT_DIR'] ?? 'out';
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${outDir}/main`,
       rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
     },
   },
@@ -23,7 +26,7 @@ export default defineConfig({
     build: {
       // The window is sandboxed: the preload may require only 'electron', so bundle zod in.
       externalizeDeps: false,
-      outDir: 'out/preload',
+      outDir: `${outDir}/preload`,
       rollupOptions: {
         input: { index: resolve(__dirname, 'preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].js', codeSplitting: false },
@@ -35,7 +38,7 @@ export default defineConfig({
     plugins: [react(), devCsp()],
     server: { host: '127.0.0.1' },
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(__dirname, `${outDir}/renderer`),
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

@@ -29,7 +29,7 @@ export const test = base.extend<{ app: HostFixture; appPage: Page }>({
     const platform = createHostPlatform('e2e');
     const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform } });
     const traffic: HostFixture['traffic'] = [];
-    const host = await startHost({ services, platform, rendererDir: path.resolve('out/renderer'), onTraffic: (direction, text) => traffic.push({ direction, text }) });
+    const host = await startHost({ services, platform, rendererDir: path.resolve(process.env['ONRAMP_OUT_DIR'] ?? 'out', 'renderer'), onTraffic: (direction, text) => traffic.push({ direction, text }) });
     const queueDialog = async (kind: 'open' | 'save', file: string | null) => {
       const res = await fetch(`${host.origin}/__test/dialog`, { method: 'POST', headers: { 'x-onramp-token': host.token }, body: JSON.stringify({ [kind]: file }) });
       if (res.status !== 204) throw new Error(`dialog queue refused: ${res.status}`);
