@@ -74,13 +74,9 @@ export function mapConnectError(error: Ssh2ErrorLike, target: SshTarget): AppErr
   return sshError('ssh.connectFailed', `Could not connect to ${host}: ${error.message}`, { ...params, detail: error.message });
 }
 
-export function connectTimeout(target: SshTarget, seconds?: number): AppError {
+export function connectTimeout(target: SshTarget): AppError {
   const host = target.port === 22 ? target.host : `${target.host}:${target.port}`;
-  return sshError('ssh.connectTimeout', `${host} did not complete an SSH connection in time.`, {
-    host,
-    user: target.user,
-    seconds: seconds ?? 0,
-  });
+  return sshError('ssh.connectTimeout', `${host} did not complete an SSH connection in time.`, { host, user: target.user });
 }
 
 /**

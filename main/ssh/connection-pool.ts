@@ -35,8 +35,13 @@ export class ConnectionPool {
     private readonly idleMs: number,
   ) {}
 
-  async acquire(target: SshTarget): Promise<ConnectionLease> {
-    const entry = this.entryFor(target);
+  /**
+   * Lease the shared connection for `target`, connecting if needed. `fresh`
+   * always opens a new one (used by reconnect: the old one may be silently
+   * dead while keepalive has not noticed yet); other holders keep the old one.
+   */
+  async acquire(target: SshTarget, options: { fresh?: boolean } = {}): Promise<ConnectionLease> {
+    const entry = this.entryFor(target, options.fresh === true);
     entry.refs += 1;
     if (entry.idleTimer) clearTimeout(entry.idleTimer);
     entry.idleTimer = undefined;
@@ -72,10 +77,10 @@ export class ConnectionPool {
     return this.entries.size;
   }
 
-  private entryFor(target: SshTarget): Entry {
+  private entryFor(target: SshTarget, fresh: boolean): Entry {
     const key = connectionKey(target);
     const existing = this.entries.get(key);
-    if (existing?.alive) return existing;
+    if (existing?.alive && !fresh) return existing;
     const entry: Entry = {
       key,
       ready: this.connect(target),

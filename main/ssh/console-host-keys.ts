@@ -68,8 +68,8 @@ export function stripConsolePrefix(line: string): string {
 }
 
 const FINGERPRINT_LINE =
-  /^(\d{3,5}) (SHA256:[A-Za-z0-9+/]{43}|(?:MD5:)?[0-9a-f]{2}(?::[0-9a-f]{2}){15}) (.*?) ?\(([A-Z0-9]+)\)\s*$/;
-const KEY_LINE = /^((?:ssh|ecdsa|sk)-[a-z0-9@.-]+) (AAAA[A-Za-z0-9+/]+={0,3})(?: (.*))?$/;
+  /^(\d{3,5})\s+(SHA256:[A-Za-z0-9+/]{43}|(?:MD5:)?[0-9a-f]{2}(?::[0-9a-f]{2}){15})\s+(.*?)\s*\(([A-Z0-9]+)\)\s*$/;
+const KEY_LINE = /^((?:ssh|ecdsa|sk)-[a-z0-9@.-]+)\s+(AAAA[A-Za-z0-9+/]+={0,3})(?:\s+(.*))?$/;
 
 /**
  * The host keys in console output text (already base64-decoded). Uses the

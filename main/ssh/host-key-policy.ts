@@ -131,7 +131,7 @@ export class HostKeyPolicy {
       await this.options.knownHosts.pin(target.host, target.port, presented);
       return { ok: true, via, pinnedNow: true };
     } catch (error) {
-      return { ok: false, error: asAppError(error) };
+      return { ok: false, error: asAppError(error, this.options.knownHosts.filePath) };
     }
   }
 }
@@ -162,7 +162,7 @@ function display(target: SshTarget): string {
   return target.port === 22 ? target.host : `${target.host}:${target.port}`;
 }
 
-function asAppError(error: unknown): AppError {
+function asAppError(error: unknown, knownHostsPath: string): AppError {
   if (isAppError(error)) return error;
-  return sshError('ssh.knownHostsWriteFailed', 'Could not save the host key.');
+  return sshError('ssh.knownHostsWriteFailed', 'Could not save the host key.', { path: knownHostsPath });
 }

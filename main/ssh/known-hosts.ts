@@ -55,7 +55,7 @@ export class KnownHosts {
   pin(host: string, port: number, key: Buffer): Promise<void> {
     return this.serialized(async () => {
       const keyType = keyTypeOf(key);
-      if (!keyType) throw sshError('ssh.knownHostsWriteFailed', 'Refusing to pin a malformed host key.');
+      if (!keyType) throw sshError('ssh.knownHostsWriteFailed', 'Refusing to pin a malformed host key.', { path: this.filePath });
       const lines = await this.readLines();
       const already = lines.some((line) => {
         const entry = parseKnownHostsLine(line);

@@ -11,9 +11,10 @@
  *   Above `highWatermark` (~512 K) the source stream is paused; it resumes
  *   when acks bring the count down to `lowWatermark`.
  *
- * While paused, ssh2 stops widening the channel window, so the server blocks
- * after at most one window (2 MiB) — main's memory stays bounded however fast
- * the remote side prints.
+ * While paused, ssh2 buffers up to its Readable highWaterMark (2 MiB) and then
+ * stops widening the channel window, so the server blocks after at most one
+ * more window (2 MiB): per shell, main holds at most ~4 MiB in ssh2 plus one
+ * batch here, however fast the remote side prints.
  */
 import { StringDecoder } from 'node:string_decoder';
 

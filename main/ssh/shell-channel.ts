@@ -17,7 +17,7 @@ export interface ShellChannelHooks {
 }
 
 export interface ShellFlowStats extends FlowStats {
-  /** Bytes ssh2 holds in the paused stream (bounded by the 2 MiB channel window). */
+  /** Bytes ssh2 holds in the paused stream (at most its 2 MiB highWaterMark + one 2 MiB window). */
   readonly streamBuffered: number;
 }
 
@@ -76,6 +76,9 @@ export class ShellChannel {
   close(reason: SshClosedReason): void {
     if (this.closed) return;
     this.closeReason ??= reason;
+    // Whatever is still buffered is not wanted any more; drain it so ssh2 can finish closing.
+    this.batcher.dispose();
+    this.channel.resume();
     this.channel.close();
     // A dead connection never confirms; do not wait for it.
     if (!this.lease.isAlive()) this.onChannelClosed();

@@ -64,7 +64,7 @@ function attemptConnect(target: SshTarget, privateKey: string | Buffer, check: H
     let decision: Promise<HostKeyDecision> | undefined;
     let settled = false;
     const timer = new PausableTimer(timing.connectTimeoutMs, () => {
-      settle({ kind: 'failed', error: connectTimeout(target, Math.round(timing.connectTimeoutMs / 1000)) });
+      settle({ kind: 'failed', error: connectTimeout(target) });
       client.destroy();
     });
     const settle = (outcome: AttemptOutcome): void => {
@@ -104,7 +104,7 @@ function attemptConnect(target: SshTarget, privateKey: string | Buffer, check: H
         ...(check.serverHostKeyAlgorithms ? { algorithms: { serverHostKey: check.serverHostKeyAlgorithms } } : {}),
         hostVerifier: (key: Buffer, verify: (valid: boolean) => void) => {
           timer.pause();
-          decision = check.verify(key).catch((error: unknown): HostKeyDecision => ({ ok: false, error: asAppError(error) }));
+          decision = check.verify(key).catch((error: unknown): HostKeyDecision => ({ ok: false, error: asAppError(error, target) }));
           void decision.then((result) => {
             timer.resume();
             verify(result.ok);
@@ -117,6 +117,7 @@ function attemptConnect(target: SshTarget, privateKey: string | Buffer, check: H
   });
 }
 
-function asAppError(error: unknown): AppError {
-  return isAppError(error) ? error : sshError('ssh.connectFailed', 'The host key check failed unexpectedly.');
+function asAppError(error: unknown, target: SshTarget): AppError {
+  if (isAppError(error)) return error;
+  return mapConnectError({ message: 'the host key check failed unexpectedly' }, target);
 }

@@ -8,6 +8,7 @@ import type { SshClosedReason } from './ssh-events';
 
 export const SSH_ERROR_CODES = [
   'ssh.invalidTarget',
+  'ssh.invalidTerminalSize',
   'ssh.keyUnavailable',
   'ssh.keyInvalid',
   'ssh.keyEncrypted',

@@ -22,19 +22,33 @@ interface QueuedCommand {
   executing: boolean;
 }
 
-/** Ctrl-E Ctrl-U: clear whatever the user had half-typed at the prompt (emacs mode, bash's default). */
-const CLEAR_INPUT_LINE = '\x05\x15';
+/**
+ * Ctrl-A Ctrl-K: clear whatever the user had half-typed at the prompt (readline
+ * emacs mode, bash's default). Unlike Ctrl-U, it does not ring the bell on an
+ * empty line.
+ */
+const CLEAR_INPUT_LINE = '\x01\x0b';
 
 export class TerminalCommandRunner {
   private readonly queue: QueuedCommand[] = [];
   private atPrompt = false;
   private integrated = false;
   private failure: AppError | undefined;
+  private markReady: () => void = () => undefined;
+  private markFailed: (error: AppError) => void = () => undefined;
+  /** Settles when the shell first shows a prompt with our markers, or the session ends. */
+  readonly whenReady: Promise<void>;
 
   constructor(
     private readonly nonce: string,
     private readonly type: (data: string) => void,
-  ) {}
+  ) {
+    this.whenReady = new Promise<void>((resolve, reject) => {
+      this.markReady = resolve;
+      this.markFailed = reject;
+    });
+    this.whenReady.catch(() => undefined);
+  }
 
   /** True once the shell has shown a prompt with our markers. */
   get ready(): boolean {
@@ -69,6 +83,7 @@ export class TerminalCommandRunner {
     switch (marker.type) {
       case 'A':
         this.integrated = true;
+        this.markReady();
         // A prompt while our typed command has not started (C) yet can be an
         // Enter the user pressed just before: keep waiting for C/D.
         this.atPrompt = !current?.started;
@@ -89,6 +104,7 @@ export class TerminalCommandRunner {
   /** The session is gone: reject everything queued, now and later. */
   fail(error: AppError): void {
     this.failure = error;
+    this.markFailed(error);
     for (const entry of [...this.queue]) this.settle(entry, error);
   }
 

@@ -11,7 +11,7 @@
  * call setsid(), so we find them through /proc parent links). That is what
  * makes "kill sshd mid-session" observable from the client.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, run, startDaemon, waitForPort, type Daemon } from './child-process';
@@ -207,56 +207,55 @@ async function accountLocked(): Promise<boolean> {
   return (line.split(':')[1] ?? '').startsWith('!');
 }
 
-/** SIGTERM every process below `rootPid` (sshd sessions and their shells), deepest first. */
+/**
+ * Kill every process below `rootPid`: first the per-connection sshd processes
+ * (so clients see the TCP connection drop, as when a server dies), then what
+ * is left (shells, commands; an interactive bash ignores SIGTERM, hence SIGKILL).
+ */
 async function killDescendants(rootPid: number): Promise<void> {
   const victims = await descendantsOf(rootPid);
-  for (const pid of victims.reverse()) {
-    try {
-      process.kill(pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-  const deadline = Date.now() + 3000;
-  while (Date.now() < deadline && victims.some(isAlive)) await new Promise((r) => setTimeout(r, 25));
-  for (const pid of victims.filter(isAlive)) {
+  const sshdFirst = [...victims.filter((v) => v.comm === 'sshd'), ...victims.filter((v) => v.comm !== 'sshd')];
+  for (const { pid } of sshdFirst) {
     try {
       process.kill(pid, 'SIGKILL');
     } catch {
       // already gone
     }
   }
+  const deadline = Date.now() + 3000;
+  while (Date.now() < deadline && victims.some((v) => isAlive(v.pid))) await new Promise((r) => setTimeout(r, 25));
 }
 
+/** Running, not a zombie (without an init that reaps, killed orphans linger as 'Z'). */
 function isAlive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
   }
 }
 
-async function descendantsOf(rootPid: number): Promise<number[]> {
-  const parents = new Map<number, number>();
+async function descendantsOf(rootPid: number): Promise<{ pid: number; comm: string }[]> {
+  const parents = new Map<number, { ppid: number; comm: string }>();
   for (const entry of await fs.readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = await fs.readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
     // "pid (comm) state ppid …": comm may contain spaces, so split after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ppid = Number(fields[1]);
-    if (Number.isInteger(ppid)) parents.set(Number(entry), ppid);
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (Number.isInteger(ppid)) parents.set(Number(entry), { ppid, comm });
   }
-  const found: number[] = [];
+  const found: { pid: number; comm: string }[] = [];
   const queue = [rootPid];
   while (queue.length > 0) {
     const parent = queue.shift();
-    for (const [pid, ppid] of parents) {
-      if (ppid === parent && !found.includes(pid)) {
-        found.push(pid);
+    for (const [pid, info] of parents) {
+      if (info.ppid === parent && !found.some((f) => f.pid === pid)) {
+        found.push({ pid, comm: info.comm });
         queue.push(pid);
       }
     }
   }
-  return found;
+  return found; // parents before children
 }

@@ -1,0 +1,72 @@
+/**
+ * A server printing as fast as it can while the renderer acknowledges
+ * nothing: main must pause the SSH stream and stay bounded, then deliver
+ * every byte in order once acks arrive.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSshd, type SshdFixture } from '../testing/sshd-fixture';
+import { fixtureManager, type FixtureManager } from './test-support/fixture-manager';
+
+const HIGH = 512 * 1024;
+const BATCH = 64 * 1024;
+// ssh2 keeps widening the channel window until its Readable buffer reaches its highWaterMark
+// (2 MiB), after which the server may still send one more window (2 MiB): the hard bound.
+const SSH2_BOUND = 2 * 1024 * 1024 + 2 * 1024 * 1024 + 32 * 1024;
+const LINES = 1_500_000; // ~10 MB of output
+
+describe('flow control with a flooding server', () => {
+  let sshd: SshdFixture;
+  let ctx: FixtureManager;
+  beforeAll(async () => {
+    sshd = await startSshd();
+    ctx = await fixtureManager(sshd);
+    await ctx.trustFixture();
+  });
+  afterAll(async () => {
+    await ctx?.dispose();
+    await sshd?.stop();
+  });
+
+  it('pauses at the high watermark, stays bounded, and resumes losslessly on acks', async () => {
+    const id = await ctx.manager.openShell(ctx.target(), { cols: 120, rows: 40 });
+    await ctx.manager.runInTerminal(id, 'true'); // the shell is up and integrated
+    let acking = false;
+    ctx.events.onData = (sessionId, text) => {
+      if (acking) ctx.manager.ack(sessionId, text.length);
+    };
+    const start = ctx.events.textOf(id).length;
+    ctx.manager.write(id, `seq 1 ${LINES}; echo FLOOD""-DONE\r`);
+
+    await ctx.events.waitFor(() => ctx.manager.flowStats(id)?.paused === true, 'the stream to pause', 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const paused = ctx.manager.flowStats(id);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const later = ctx.manager.flowStats(id);
+    if (!paused || !later) throw new Error('no stats');
+    expect(paused.paused).toBe(true);
+    expect(paused.unacked).toBeGreaterThanOrEqual(HIGH);
+    expect(paused.unacked).toBeLessThan(HIGH + 2 * BATCH);
+    expect(paused.pending).toBeLessThan(2 * BATCH);
+    expect(paused.streamBuffered).toBeLessThanOrEqual(SSH2_BOUND);
+    expect(later.totalEmitted).toBe(paused.totalEmitted); // nothing more leaves main while paused
+    expect(ctx.events.textOf(id)).not.toContain('FLOOD-DONE');
+    const heapDuringPause = process.memoryUsage().heapUsed;
+
+    acking = true;
+    ctx.manager.ack(id, later.unacked);
+    await ctx.events.waitForOutput(id, /FLOOD-DONE\r\n/, 60_000);
+
+    const numbers = ctx.events
+      .textOf(id)
+      .slice(start)
+      .split('\r\n')
+      .map((line) => line.slice(line.lastIndexOf('\x07') + 1)) // the first number follows the OSC 633 C marker
+      .filter((line) => /^\d+$/.test(line))
+      .map(Number);
+    expect(numbers.length).toBe(LINES);
+    expect(numbers.every((n, i) => n === i + 1)).toBe(true);
+    expect(ctx.manager.flowStats(id)?.paused).toBe(false);
+    expect(heapDuringPause).toBeLessThan(512 * 1024 * 1024);
+    ctx.manager.close(id);
+  }, 90_000);
+});
