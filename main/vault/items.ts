@@ -42,6 +42,8 @@ export const metaInputSchemas = {
       awsKeyPairName: z.string().min(1).max(255).optional(),
       region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/).optional(),
       serverHost: z.string().min(1).max(253).optional(),
+      /** Where the user last exported this key (for `ssh -i <path>`); a path, not a secret. */
+      exportPath: z.string().min(1).max(4096).optional(),
     })
     .strict(),
 } as const;

@@ -1,0 +1,106 @@
+/**
+ * `vault.export` and `vault.copySshCommand`. The file is chosen in a main-side
+ * save dialog and written by main with mode 0600; the renderer learns only the
+ * path. An existing file is never replaced (vault.exportTargetExists), since
+ * not every platform's save dialog asks before overwriting.
+ */
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import type { ExportFormat } from '../contract/schemas/vault';
+import type { ParsedRequestOf, ResponseOf } from '../contract/types';
+import { vaultError } from './errors';
+import { exportAccessKeyCsv, exportConsoleLoginCsv, exportSshKey } from './export';
+import type { ItemMeta, ItemMetaOf } from './items';
+import type { VaultContext } from './vault-context';
+
+const KEY_FORMATS = ['openssh', 'pem', 'ppk'] as const;
+type KeyFormat = (typeof KEY_FORMATS)[number];
+
+function isKeyFormat(format: ExportFormat): format is KeyFormat {
+  return (KEY_FORMATS as readonly string[]).includes(format);
+}
+
+/** A file name made from a label: letters, digits, dot, dash and underscore only. */
+export function safeFileStem(label: string): string {
+  const stem = label.normalize('NFKC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._]+|_+$/g, '');
+  return stem.slice(0, 80) || 'onramp';
+}
+
+function keyFormatFor(meta: ItemMetaOf<'ssh-key'>, requested: ExportFormat | undefined): KeyFormat {
+  const format = requested ?? (meta.keyType === 'rsa' ? 'pem' : 'openssh');
+  // Ed25519 has no PEM form OpenSSH reads: say so before the save dialog, not after.
+  if (!isKeyFormat(format) || (format === 'pem' && meta.keyType === 'ed25519')) {
+    throw vaultError('exportFormatUnsupported', `SSH keys cannot be exported as ${format}.`, { keyType: meta.keyType, format });
+  }
+  return format;
+}
+
+function defaultName(meta: ItemMeta, keyFormat?: KeyFormat): string {
+  switch (meta.kind) {
+    case 'ssh-key':
+      return `${safeFileStem(meta.awsKeyPairName ?? meta.label)}.${keyFormat === 'ppk' ? 'ppk' : 'pem'}`;
+    case 'console-login':
+      return `${safeFileStem(meta.label)}_credentials.csv`;
+    case 'aws-access-key':
+      return `${safeFileStem(meta.label)}_accessKeys.csv`;
+  }
+}
+
+export async function exportItem(context: VaultContext, request: ParsedRequestOf<'vault.export'>): Promise<ResponseOf<'vault.export'>> {
+  const { vault, platform } = context;
+  const meta = vault.get(request.id);
+  if (meta.kind !== 'ssh-key' && request.format !== undefined && request.format !== 'csv') {
+    throw vaultError('exportFormatUnsupported', `This item can only be exported as CSV.`, { keyType: meta.kind, format: request.format });
+  }
+  const keyFormat = meta.kind === 'ssh-key' ? keyFormatFor(meta, request.format) : undefined;
+  const filters = keyFormat
+    ? [{ name: keyFormat === 'ppk' ? 'PuTTY' : 'OpenSSH', extensions: [keyFormat === 'ppk' ? 'ppk' : 'pem'] }]
+    : [{ name: 'CSV', extensions: ['csv'] }];
+  const target = await platform.chooseSaveFile({ title: request.title ?? 'Export', defaultName: defaultName(meta, keyFormat), filters });
+  if (!target) return { status: 'cancelled' };
+
+  if (meta.kind === 'ssh-key') {
+    await exportSshKey(vault, meta.id, target, { format: keyFormat });
+    if (keyFormat !== 'ppk') await vault.updateMeta(meta.id, { exportPath: target });
+  } else if (meta.kind === 'console-login') {
+    await exportConsoleLoginCsv(vault, meta.id, target);
+  } else {
+    await exportAccessKeyCsv(vault, meta.id, target);
+  }
+  await context.notify();
+  return { status: 'saved', path: target, fileName: path.basename(target) };
+}
+
+/** Quotes a path for a POSIX shell only when it needs it. */
+export function shellQuote(value: string): string {
+  return /^[\w@%+=:,./~-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The server this key opens: its own serverHost, or the setup's Elastic IP when this is the setup's key. */
+async function serverHostOf(context: VaultContext, meta: ItemMetaOf<'ssh-key'>): Promise<string | undefined> {
+  if (meta.serverHost) return meta.serverHost;
+  const { resources } = await context.setup.get();
+  return resources.sshKeyItemId === meta.id ? resources.elasticIp : undefined;
+}
+
+export async function copySshCommand(context: VaultContext, id: string): Promise<ResponseOf<'vault.copySshCommand'>> {
+  const meta = context.vault.get(id);
+  if (meta.kind !== 'ssh-key') {
+    throw vaultError('wrongItemKind', `Item ${id} is a ${meta.kind}, not an SSH key.`, { expected: 'ssh-key', actual: meta.kind });
+  }
+  const host = await serverHostOf(context, meta);
+  if (!host) throw vaultError('keyHasNoServer', 'This key is not linked to a server yet.', { label: meta.label });
+  if (!meta.exportPath || !(await exists(meta.exportPath))) {
+    throw vaultError('keyNotExported', 'Export the key to a file first; the command needs its path.', { label: meta.label });
+  }
+  const command = `ssh -i ${shellQuote(meta.exportPath)} ubuntu@${host}`;
+  context.clipboard.writePlain(command);
+  return { command };
+}

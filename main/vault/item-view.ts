@@ -1,0 +1,33 @@
+/**
+ * Vault metadata -> the contract's VaultItem, field by field (the router would
+ * strip unknown fields anyway; this keeps the mapping explicit and typed).
+ */
+import type { VaultItem } from '../contract/schemas/vault';
+import type { ItemMeta } from './items';
+
+/** `AKIA…MPLE`: the first and last four characters of an access key id. */
+export function accessKeyIdHint(accessKeyId: string): string {
+  return `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
+}
+
+export function toVaultItem(meta: ItemMeta, keyIdHint?: string): VaultItem {
+  const common = { id: meta.id, label: meta.label, createdAt: meta.createdAt, updatedAt: meta.updatedAt };
+  switch (meta.kind) {
+    case 'aws-access-key':
+      return { kind: meta.kind, ...common, accountId: meta.accountId, arn: meta.arn, keyIdHint };
+    case 'console-login':
+      return { kind: meta.kind, ...common, accountId: meta.accountId };
+    case 'ssh-key':
+      return {
+        kind: meta.kind,
+        ...common,
+        keyType: meta.keyType,
+        bits: meta.bits,
+        fingerprint: meta.fingerprint,
+        awsKeyPairName: meta.awsKeyPairName,
+        region: meta.region,
+        serverHost: meta.serverHost,
+        exportPath: meta.exportPath,
+      };
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The vault and AWS handlers behind the real router (strict request parsing,
+ * response parsing that strips unknown fields), with a temp data dir, an
+ * in-memory keychain by default and the test host's platform (dialog queues,
+ * memory clipboard). Every response and event is recorded as JSON so tests can
+ * check that no secret ever reaches the renderer.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { AwsConnection } from '../../aws/aws-connection';
+import { awsHandlers } from '../../aws/aws-handlers';
+import type { InvokeChannel } from '../../contract/channels';
+import type { Result } from '../../contract/result';
+import type { Handlers, RequestOf, ResponseOf } from '../../contract/types';
+import { createHostPlatform, type HostPlatform } from '../../host/host-platform';
+import { EventBus } from '../../ipc/event-bus';
+import { createRouter } from '../../ipc/router';
+import { SetupStateStore } from '../../setup/state-store';
+import { ClipboardGuard } from '../clipboard-guard';
+import type { Keychain } from '../keychain';
+import { InMemoryKeychain } from '../memory-keychain';
+import { VaultContext } from '../vault-context';
+import { vaultHandlers } from '../vault-handlers';
+import { VaultService } from '../vault-service';
+
+export type IssueThreeChannel = Extract<InvokeChannel, `vault.${string}` | `aws.${string}`>;
+
+export interface Harness {
+  dataDir: string;
+  platform: HostPlatform;
+  vault: VaultService;
+  setup: SetupStateStore;
+  /** Every response and event payload sent towards the renderer, as JSON. */
+  outgoing: string[];
+  events: { event: string; payload: unknown }[];
+  call<C extends IssueThreeChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  /** Calls and expects success. */
+  ok<C extends IssueThreeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  close(): Promise<void>;
+}
+
+export async function createHarness(options: { keychain?: Keychain; dataDir?: string; clipboardClearMs?: number } = {}): Promise<Harness> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'onramp-handlers-')));
+  const platform = createHostPlatform('test');
+  const bus = new EventBus();
+  const outgoing: string[] = [];
+  const events: Harness['events'] = [];
+  bus.subscribe((event, payload) => {
+    events.push({ event, payload });
+    outgoing.push(JSON.stringify(payload));
+  });
+  const setup = new SetupStateStore(dataDir, (state) => bus.emit('setup.changed', state));
+  const vault = new VaultService({ dataDir, keychain: options.keychain ?? new InMemoryKeychain() });
+  const clipboard = new ClipboardGuard(platform, options.clipboardClearMs);
+  const context = new VaultContext({ vault, platform, events: bus, setup, clipboard });
+  const connection = new AwsConnection({ getAccessKey: (itemId) => vault.getSecretOf(itemId, 'aws-access-key') }, 'test');
+  const handlers: Partial<Handlers> = { ...vaultHandlers(context), ...awsHandlers({ connection, setup, vault: context }) };
+  const dispatch = createRouter(handlers as Handlers);
+
+  const call = async <C extends IssueThreeChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> => {
+    const text = JSON.stringify(await dispatch(channel, request));
+    outgoing.push(text);
+    return JSON.parse(text) as Result<ResponseOf<C>>; // as the renderer receives it over the wire
+  };
+  const ok = async <C extends IssueThreeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> => {
+    const result = await call(channel, request);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  };
+  return {
+    dataDir,
+    platform,
+    vault,
+    setup,
+    outgoing,
+    events,
+    call,
+    ok,
+    async close() {
+      context.dispose();
+      connection.dispose();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The code of a failed call (fails the test if it succeeded). */
+export function errorOf<T>(result: Result<T>): { code: string; params?: Record<string, string | number> } {
+  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}

@@ -1,0 +1,87 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractError } from '../../../main/contract/result';
+import type { AwsConnectResult, AwsSource, AwsStatus } from '../../../main/contract/schemas/aws';
+import { ErrorBanner } from '../../app/ErrorBanner';
+import { api } from '../../bridge/api';
+import { errorText } from '../../i18n';
+import type { PageProps } from '../registry';
+import { StepFrame } from '../StepFrame';
+import '../vault/vault.css';
+import './connect-aws.css';
+import { IdentityCard } from './IdentityCard';
+import { ProfileSource } from './ProfileSource';
+import { RegionSelect } from './RegionSelect';
+import { SourceChoice, type SourceKind } from './SourceChoice';
+import { useRegion } from './use-region';
+import { VaultKeySource } from './VaultKeySource';
+
+/** Step 1: choose where the AWS credentials come from, pick a region, and verify them with STS. */
+export function ConnectAwsPage(props: PageProps) {
+  const { t, i18n } = useTranslation('aws');
+  const remembered = props.setup.choices.awsSource;
+  const [kind, setKind] = useState<SourceKind>(remembered?.kind ?? 'vault');
+  const [itemId, setItemId] = useState(remembered?.kind === 'vault' ? remembered.itemId : '');
+  const [profile, setProfile] = useState(remembered?.kind === 'profile' ? remembered.profile : '');
+  const [region, setRegion] = useRegion(props.setup.choices.region, i18n.language, kind, profile);
+  const [verifying, setVerifying] = useState(false);
+  const [result, setResult] = useState<AwsConnectResult>();
+  const [status, setStatus] = useState<AwsStatus>();
+  const [error, setError] = useState<ContractError>();
+
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    void api.invoke['aws.status']({}).then((r) => r.ok && setStatus(r.value));
+  }, []);
+  // A fresh result or error is shown below the form: bring it into view.
+  useEffect(() => {
+    if (result || error) outcome.current?.scrollIntoView({ block: 'nearest' });
+  }, [result, error]);
+
+  const source: AwsSource | undefined =
+    kind === 'vault' ? (itemId ? { kind, itemId } : undefined) : kind === 'profile' ? (profile ? { kind, profile } : undefined) : { kind };
+
+  const verify = async () => {
+    if (!source || !region) return;
+    setVerifying(true);
+    setError(undefined);
+    setResult(undefined);
+    const r = await api.invoke['aws.connect']({ source, region });
+    setVerifying(false);
+    if (r.ok) setResult(r.value);
+    else setError(r.error);
+  };
+
+  const shown = result ? { identity: result.identity, region: result.region, live: true } : status?.identity ? { identity: status.identity, region: status.region, live: status.connected } : undefined;
+
+  return (
+    <StepFrame page="connect-aws" {...props}>
+      <SourceChoice
+        value={kind}
+        onChange={(next) => {
+          setKind(next);
+          setError(undefined);
+        }}
+      />
+      {kind === 'vault' && <VaultKeySource itemId={itemId} onChange={setItemId} onError={setError} />}
+      {kind === 'profile' && <ProfileSource profile={profile} onChange={(p) => setProfile(p?.name ?? '')} onError={setError} />}
+      {kind === 'default' && <p className="muted source-panel">{t('sources.default.details')}</p>}
+      <RegionSelect value={region} onChange={setRegion} />
+      <div className="row verify-row">
+        <button type="button" className="primary" disabled={!source || !region || verifying} onClick={() => void verify()} data-testid="aws-verify">
+          {t('connect.verify')}
+        </button>
+        {verifying && (
+          <span role="status" className="progress" data-testid="aws-verifying">
+            <span className="spinner" aria-hidden="true" />
+            {t('connect.verifying')}
+          </span>
+        )}
+      </div>
+      <div ref={outcome} className="outcome">
+        {error && <ErrorBanner text={errorText(error)} onDismiss={() => setError(undefined)} />}
+        {shown && !verifying && <IdentityCard identity={shown.identity} region={shown.region} live={shown.live} onNavigate={props.onNavigate} />}
+      </div>
+    </StepFrame>
+  );
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { REGIONS } from './regions';
+
+/** The region to work in; a region not in the list (from AWS_REGION or a profile) is offered too. */
+export function RegionSelect({ value, onChange }: { value: string; onChange: (region: string) => void }) {
+  const { t } = useTranslation('aws');
+  const regions: string[] = [...REGIONS];
+  if (value && !regions.includes(value)) regions.unshift(value);
+  return (
+    <div className="field">
+      <label htmlFor="aws-region">{t('connect.region')}</label>
+      <select id="aws-region" value={value} onChange={(e) => onChange(e.target.value)}>
+        {regions.map((region) => (
+          <option key={region} value={region}>
+            {t(`regions.${region}`, { defaultValue: region })} — {region}
+          </option>
+        ))}
+      </select>
+      <p className="muted hint">{t('connect.regionHint')}</p>
+    </div>
+  );
+}

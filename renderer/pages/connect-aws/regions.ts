@@ -1,0 +1,21 @@
+/** Regions offered in the selector (names are translated as aws:regions.<code>). */
+export const REGIONS = [
+  'ap-northeast-2',
+  'ap-northeast-1',
+  'ap-northeast-3',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-south-1',
+  'ap-east-1',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'eu-central-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-north-1',
+  'sa-east-1',
+] as const;

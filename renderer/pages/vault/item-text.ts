@@ -1,0 +1,27 @@
+import type { TFunction } from 'i18next';
+import type { SetupState } from '../../../main/contract/schemas/setup';
+import type { VaultItem } from '../../../main/contract/schemas/vault';
+
+/** What tells an item apart in the list: the key's fingerprint, else the account (or the key id hint). */
+export function itemDetail(item: VaultItem, t: TFunction): string {
+  switch (item.kind) {
+    case 'ssh-key':
+      return `${item.keyType.toUpperCase()} ${item.bits} · ${item.fingerprint}`;
+    case 'aws-access-key':
+      if (item.accountId) return t('vault:list.account', { accountId: item.accountId });
+      return item.keyIdHint ? t('vault:list.keyId', { hint: item.keyIdHint }) : '—';
+    case 'console-login':
+      return item.accountId ? t('vault:list.account', { accountId: item.accountId }) : '—';
+  }
+}
+
+/** The server an SSH key opens: its own address, or the guided setup's Elastic IP when it is the setup's key. */
+export function serverOf(item: VaultItem, setup: SetupState): string | undefined {
+  if (item.kind !== 'ssh-key') return undefined;
+  return item.serverHost ?? (setup.resources.sshKeyItemId === item.id ? setup.resources.elasticIp : undefined);
+}
+
+export function formatDate(iso: string, language: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
