@@ -14,6 +14,12 @@ import { SettingsStore } from './settings/settings-store';
 import { setupHandlers } from './setup/setup-handlers';
 import { SetupStateStore } from './setup/state-store';
 import type { Keychain } from './vault/keychain';
+import { AwsConnection } from './aws/aws-connection';
+import { awsHandlers } from './aws/aws-handlers';
+import { VaultContext } from './vault/vault-context';
+import { vaultHandlers } from './vault/vault-handlers';
+import { VaultService } from './vault/vault-service';
+import { createSshCapability } from './ssh/ssh-capability';
 
 export interface ServiceOptions {
   platform: Platform;
@@ -28,7 +34,6 @@ export interface Services {
 }
 
 export function createServices({ dataDir, keychain, options }: { dataDir: string; keychain: Keychain; options: ServiceOptions }): Services {
-  void keychain; // the vault's (wired below once it lands)
   const { platform } = options;
   const log = options.log ?? ((message, error) => console.error(`[onramp] ${message}`, error instanceof Error ? error.message : ''));
   const events = new EventBus();
@@ -36,13 +41,23 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const settings = new SettingsStore(dataDir, (s) => events.emit('settings.changed', s));
   const disposers: (() => Promise<void> | void)[] = [];
 
+  // --- vault + aws (issue 3): one VaultService for every capability ---
+  const vault = new VaultService({ dataDir, keychain });
+  const vaultContext = new VaultContext({ vault, platform, events, setup, log });
+  const aws = new AwsConnection({ getAccessKey: (itemId) => vault.getSecretOf(itemId, 'aws-access-key') }, platform.version);
+  disposers.push(() => vaultContext.dispose(), () => aws.dispose());
+
+  // --- ssh (issue 4): terminals with vault keys, known_hosts in the data dir, EC2 console host keys ---
+  const ssh = createSshCapability({ dataDir, events, setup, vault: vaultContext, aws });
+  disposers.push(() => ssh.dispose());
+
   const handlers: Handlers = {
     ...appHandlers(platform),
     ...settingsHandlers(settings),
     ...setupHandlers(setup),
-    // ...vaultHandlers(…)   (issue 3)
-    // ...awsHandlers(…)     (issue 3)
-    // ...sshHandlers(…)     (issue 4)
+    ...vaultHandlers(vaultContext), // (issue 3)
+    ...awsHandlers({ connection: aws, setup, vault: vaultContext }), // (issue 3)
+    ...ssh.handlers, // (issue 4)
   };
 
   return {

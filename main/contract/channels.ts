@@ -10,6 +10,9 @@
 import { z } from 'zod';
 import { appInfo, empty, openExternalRequest, settings, settingsPatch } from './schemas/app';
 import { goToPageRequest, markStepRequest, setupState } from './schemas/setup';
+import * as aws from './schemas/aws';
+import * as vault from './schemas/vault';
+import * as ssh from './schemas/ssh';
 
 interface InvokeSpec {
   request: z.ZodType;
@@ -32,8 +35,39 @@ export const invokes = {
   'setup.markStep': invoke(markStepRequest, setupState),
 
   // --- vault (issue 3): schemas in ./schemas/vault.ts ---
+  'vault.status': invoke(empty, vault.vaultStatus),
+  'vault.initKeychain': invoke(empty, vault.vaultStatus),
+  'vault.initPassphrase': invoke(vault.initPassphraseRequest, vault.vaultStatus),
+  'vault.unlock': invoke(vault.unlockRequest, vault.vaultStatus),
+  'vault.lock': invoke(empty, vault.vaultStatus),
+  'vault.reset': invoke(empty, vault.resetResponse),
+  'vault.list': invoke(empty, vault.vaultItems),
+  'vault.import': invoke(vault.importRequest, vault.importResponse),
+  'vault.addAccessKey': invoke(vault.addAccessKeyRequest, vault.vaultItemResponse),
+  'vault.rename': invoke(vault.renameRequest, vault.vaultItemResponse),
+  'vault.setServerHost': invoke(vault.setServerHostRequest, vault.vaultItemResponse),
+  'vault.remove': invoke(vault.itemRequest, vault.removeResponse),
+  'vault.export': invoke(vault.exportRequest, vault.exportResponse),
+  'vault.copySecret': invoke(vault.itemRequest, vault.copySecretResponse),
+  'vault.copySshCommand': invoke(vault.itemRequest, vault.copySshCommandResponse),
   // --- aws (issue 3): schemas in ./schemas/aws.ts ---
+  'aws.listProfiles': invoke(empty, aws.listProfilesResponse),
+  'aws.suggestRegion': invoke(aws.suggestRegionRequest, aws.suggestRegionResponse),
+  'aws.connect': invoke(aws.connectRequest, aws.connectResponse),
+  'aws.status': invoke(empty, aws.awsStatusResponse),
   // --- ssh (issue 4): schemas in ./schemas/ssh.ts ---
+  'ssh.open': invoke(ssh.openRequest, ssh.openResponse),
+  'ssh.write': invoke(ssh.writeRequest, ssh.done),
+  'ssh.resize': invoke(ssh.resizeRequest, ssh.done),
+  'ssh.ack': invoke(ssh.ackRequest, ssh.done),
+  'ssh.close': invoke(ssh.sessionRequest, ssh.done),
+  'ssh.reconnect': invoke(ssh.sessionRequest, ssh.done),
+  'ssh.answerHostKey': invoke(ssh.answerHostKeyRequest, ssh.done),
+  'ssh.forgetHost': invoke(ssh.forgetHostRequest, ssh.forgetHostResponse),
+  'ssh.runInTerminal': invoke(ssh.runInTerminalRequest, ssh.runInTerminalResponse),
+  'ssh.copyCommand': invoke(ssh.copyCommandRequest, ssh.copyCommandResponse),
+  'ssh.exportKey': invoke(ssh.exportKeyRequest, ssh.exportKeyResponse),
+  'ssh.setOwnServer': invoke(ssh.setOwnServerRequest, setupState),
 } as const;
 
 export const events = {
@@ -41,7 +75,12 @@ export const events = {
   'settings.changed': settings,
 
   // --- vault events ---
+  'vault.changed': vault.vaultChanged,
   // --- ssh events ---
+  'ssh.data': ssh.dataEvent,
+  'ssh.closed': ssh.closedEvent,
+  'ssh.hostKeyPrompt': ssh.hostKeyPromptEvent,
+  'ssh.hostKeyPromptCancelled': ssh.hostKeyPromptCancelledEvent,
 } as const;
 
 export type Invokes = typeof invokes;

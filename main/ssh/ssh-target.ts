@@ -4,16 +4,12 @@
  * and never stored here.
  */
 import { z } from 'zod';
-
-/** Hostname, IPv4 or IPv6 literal; no spaces, no leading '-' and no '@'. */
-const HOST_PATTERN = /^(?!-)[A-Za-z0-9.:%_[\]-]{1,253}$/;
-/** POSIX-ish login names: ubuntu, ec2-user, admin, root, … */
-const USER_PATTERN = /^[A-Za-z_][A-Za-z0-9._-]{0,31}$/;
+import { SSH_HOST_PATTERN, SSH_USER_PATTERN } from '../contract/schemas/ssh';
 
 export const sshTargetSchema = z.object({
-  host: z.string().regex(HOST_PATTERN),
+  host: z.string().regex(SSH_HOST_PATTERN),
   port: z.number().int().min(1).max(65535).default(22),
-  user: z.string().regex(USER_PATTERN).default('ubuntu'),
+  user: z.string().regex(SSH_USER_PATTERN).default('ubuntu'),
   keyId: z.string().min(1).max(200),
 });
 

@@ -7,6 +7,9 @@ import type { ContractError } from '../../main/contract/result';
 import type { PageId, SetupState } from '../../main/contract/schemas/setup';
 import { NotBuiltPage } from './NotBuiltPage';
 import { SettingsPage } from './SettingsPage';
+import { ConnectAwsPage } from './connect-aws/ConnectAwsPage';
+import { VaultPage } from './vault/VaultPage';
+import { ConnectPage } from './connect/ConnectPage';
 
 export interface PageProps {
   setup: SetupState;
@@ -16,6 +19,9 @@ export interface PageProps {
 
 const pages: Partial<Record<PageId, ComponentType<PageProps>>> = {
   settings: SettingsPage,
+  'connect-aws': ConnectAwsPage, // issue 3
+  vault: VaultPage, // issue 3
+  connect: ConnectPage, // issue 4
 };
 
 export function PageView(props: PageProps) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sshServer } from './ssh';
 
 /** The nine steps of the guided setup, in order (DESIGN.md "The user's path"). */
 export const stepIds = [
@@ -38,6 +39,10 @@ export const setupState = z.object({
         z.object({ kind: z.literal('default') }),
       ])
       .optional(),
+    /** Who STS said the chosen credentials belong to (Connect AWS); never a key. */
+    awsIdentity: z.object({ accountId: z.string().max(12), arn: z.string().max(2048), isRoot: z.boolean() }).optional(),
+    /** Bring your own server (Settings): host, port, user and the vault SSH key's id (issue 4). */
+    ownServer: sshServer.optional(),
   }),
   resources: z.object({
     instanceId: z.string().max(64).optional(),

@@ -1,0 +1,57 @@
+/**
+ * Builds the SSH capability for the composition root: one SshSessionManager
+ * whose keys come from the vault (in memory only), whose pins live in
+ * `<dataDir>/known_hosts`, whose EC2 host keys come from the setup's instance
+ * console, and whose events go to the EventBus.
+ */
+import type { AwsConnection } from '../aws/aws-connection';
+import type { HandlersFor } from '../contract/types-helpers';
+import type { EventBus } from '../ipc/event-bus';
+import type { SetupStateStore } from '../setup/state-store';
+import { sshPrivateKeyText } from '../vault/export';
+import type { VaultContext } from '../vault/vault-context';
+import { setupConsoleHostKeys } from './console-source';
+import { KnownHosts } from './known-hosts';
+import type { SshEvents } from './ssh-events';
+import { sshHandlers } from './ssh-handlers';
+import { SshSessionManager, type SshTiming } from './ssh-session-manager';
+
+export interface SshCapabilityDeps {
+  dataDir: string;
+  events: EventBus;
+  setup: SetupStateStore;
+  vault: VaultContext;
+  aws: Pick<AwsConnection, 'current'>;
+  timing?: Partial<SshTiming>;
+}
+
+export interface SshCapability {
+  manager: SshSessionManager;
+  handlers: HandlersFor<'ssh'>;
+  dispose(): void;
+}
+
+/** Forwards the manager's events to the renderer through the contract's event schemas. */
+export function busEvents(events: EventBus): SshEvents {
+  return {
+    data: (sessionId, data) => events.emit('ssh.data', { sessionId, data }),
+    closed: (sessionId, reason) => events.emit('ssh.closed', { sessionId, reason }),
+    hostKeyPrompt: (prompt) => events.emit('ssh.hostKeyPrompt', { ...prompt }),
+    hostKeyPromptCancelled: (promptId) => events.emit('ssh.hostKeyPromptCancelled', { promptId }),
+  };
+}
+
+export function createSshCapability(deps: SshCapabilityDeps): SshCapability {
+  const manager = new SshSessionManager({
+    getPrivateKey: (keyId) => sshPrivateKeyText(deps.vault.vault, keyId),
+    events: busEvents(deps.events),
+    knownHosts: KnownHosts.inDataDir(deps.dataDir),
+    consoleHostKeys: setupConsoleHostKeys(deps.setup, deps.aws),
+    timing: deps.timing,
+  });
+  return {
+    manager,
+    handlers: sshHandlers({ manager, setup: deps.setup, vault: deps.vault }),
+    dispose: () => manager.dispose(),
+  };
+}
