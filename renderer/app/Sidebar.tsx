@@ -1,7 +1,23 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stepIds, type PageId, type StepId } from '../../main/contract/schemas/setup';
 
 const toolPages = ['vault', 'settings'] as const;
+
+/** Tiny line icons (no emoji: Linux machines often lack an emoji font). */
+function ToolIcon({ page }: { page: (typeof toolPages)[number] }) {
+  return page === 'vault' ? (
+    <svg viewBox="0 0 16 16" width="13" height="13" fill="none" stroke="currentColor" strokeWidth="1.6">
+      <rect x="3" y="7" width="10" height="7" rx="1.5" />
+      <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+    </svg>
+  ) : (
+    <svg viewBox="0 0 16 16" width="13" height="13" fill="none" stroke="currentColor" strokeWidth="1.6">
+      <circle cx="8" cy="8" r="2.2" />
+      <path d="M8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4" />
+    </svg>
+  );
+}
 
 interface Props {
   current: PageId | undefined;
@@ -11,7 +27,7 @@ interface Props {
 
 export function Sidebar({ current, completed, onSelect }: Props) {
   const { t } = useTranslation();
-  const item = (page: PageId, badge: string, done: boolean) => (
+  const item = (page: PageId, badge: ReactNode, done: boolean) => (
     <li key={page}>
       <button
         type="button"
@@ -40,7 +56,7 @@ export function Sidebar({ current, completed, onSelect }: Props) {
       <h2 className="nav-heading">{t('nav.steps')}</h2>
       <ol className="nav-list">{stepIds.map((step, i) => item(step, String(i + 1), completed.includes(step)))}</ol>
       <h2 className="nav-heading">{t('nav.tools')}</h2>
-      <ul className="nav-list">{toolPages.map((page) => item(page, page === 'vault' ? '🔒' : '⚙', false))}</ul>
+      <ul className="nav-list">{toolPages.map((page) => item(page, <ToolIcon page={page} />, false))}</ul>
     </nav>
   );
 }
