@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { settings as settingsSchema } from '../contract/schemas/app';
-import { readJsonFile, writeFileAtomic } from '../storage/atomic-file';
+import { readJsonFile, writeFileAtomic } from '../storage/atomic-write';
 
 export type Settings = z.infer<typeof settingsSchema>;
 const defaults: Settings = { language: 'system' };

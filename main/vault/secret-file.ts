@@ -1,7 +1,7 @@
 /** Writes a file that holds a secret: mode 0600 from the moment it exists, never chmod-ed afterwards. */
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../storage/atomic-write';
 import { vaultError } from './errors';
 
 export interface SecretFileOptions {

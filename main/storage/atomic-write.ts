@@ -4,7 +4,7 @@
  * directory, fsync it, rename it over the target, fsync the directory.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface AtomicWriteHooks {
@@ -28,6 +28,7 @@ async function fsyncDirectory(dir: string): Promise<void> {
 }
 
 export async function writeFileAtomic(target: string, data: string | Buffer, hooks: AtomicWriteHooks = {}): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
   const tempPath = tempPathFor(target);
   const handle = await open(tempPath, 'wx', 0o600); // mode applies at creation: never readable by others
   try {
@@ -44,4 +45,14 @@ export async function writeFileAtomic(target: string, data: string | Buffer, hoo
     throw error;
   }
   await fsyncDirectory(path.dirname(target));
+}
+
+/** Reads a JSON file; `undefined` when it does not exist. */
+export async function readJsonFile(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
