@@ -15,13 +15,18 @@ describe('OutputBatcher', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('batches chunks arriving within one frame into one emit', () => {
+  it('sends output after a quiet frame at once (a keystroke echo), and batches what follows within one frame', () => {
     const { batcher, emitted } = setup();
+    batcher.push(Buffer.from('$'));
+    expect(emitted).toEqual(['$']);
     batcher.push(Buffer.from('hello '));
     batcher.push(Buffer.from('world'));
-    expect(emitted).toEqual([]);
+    expect(emitted).toEqual(['$']);
     vi.advanceTimersByTime(16);
-    expect(emitted).toEqual(['hello world']);
+    expect(emitted).toEqual(['$', 'hello world']);
+    vi.advanceTimersByTime(100);
+    batcher.push(Buffer.from('x'));
+    expect(emitted).toEqual(['$', 'hello world', 'x']);
   });
 
   it('emits at once when the size bound is reached', () => {
@@ -44,7 +49,7 @@ describe('OutputBatcher', () => {
     const { batcher, emitted } = setup();
     batcher.push(Buffer.from([0x61, 0xed, 0x95])); // 'a' + first two bytes of '한'
     batcher.end();
-    expect(emitted).toEqual(['a\uFFFD']);
+    expect(emitted.join('')).toBe('a\uFFFD');
   });
 
   it('pauses above the high watermark and resumes at the low watermark', () => {
@@ -72,10 +77,11 @@ describe('OutputBatcher', () => {
 
   it('emits nothing after dispose', () => {
     const { batcher, emitted } = setup();
+    batcher.push(Buffer.from('first'));
     batcher.push(Buffer.from('late'));
     batcher.dispose();
     vi.advanceTimersByTime(100);
     batcher.push(Buffer.from('later'));
-    expect(emitted).toEqual([]);
+    expect(emitted).toEqual(['first']);
   });
 });

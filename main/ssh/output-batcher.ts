@@ -4,8 +4,9 @@
  *
  * - bytes are decoded with a streaming UTF-8 decoder, so a multi-byte
  *   character split across SSH packets is never broken;
- * - text is sent at most every `intervalMs` (~16 ms, one frame), or at once
- *   when `maxBatchChars` (~64 K) is pending;
+ * - output after a quiet frame (a keystroke's echo) is sent at once; what
+ *   follows within `intervalMs` (~16 ms, one frame) is batched, and a batch
+ *   goes out at once when `maxBatchChars` (~64 K) is pending;
  * - every emitted character counts as unacknowledged until the renderer calls
  *   `ack(count)` (count = `text.length` of what it has written to xterm).
  *   Above `highWatermark` (~512 K) the source stream is paused; it resumes
@@ -55,6 +56,7 @@ export class OutputBatcher {
   private totalEmitted = 0;
   private paused = false;
   private timer: NodeJS.Timeout | undefined;
+  private lastEmitAt = Number.NEGATIVE_INFINITY;
   private disposed = false;
 
   constructor(
@@ -66,7 +68,11 @@ export class OutputBatcher {
     if (this.disposed) return;
     this.append(this.decoder.write(chunk));
     if (this.pendingChars >= this.options.maxBatchChars) this.flush();
-    else if (this.pendingChars > 0 && !this.timer) this.timer = setTimeout(() => this.flush(), this.options.intervalMs);
+    else if (this.pendingChars > 0 && !this.timer) {
+      // Quiet for a frame: this is interactive output (an echo), so no batching delay.
+      if (Date.now() - this.lastEmitAt >= this.options.intervalMs) this.flush();
+      else this.timer = setTimeout(() => this.flush(), this.options.intervalMs);
+    }
   }
 
   /** Emit whatever is pending now. */
@@ -79,6 +85,7 @@ export class OutputBatcher {
     this.pendingChars = 0;
     this.unacked += text.length;
     this.totalEmitted += text.length;
+    this.lastEmitAt = Date.now();
     this.sink.emit(text);
     if (!this.paused && this.unacked >= this.options.highWatermark) {
       this.paused = true;

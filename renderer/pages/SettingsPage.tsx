@@ -4,6 +4,7 @@ import { api } from '../bridge/api';
 import { systemLanguage } from '../i18n';
 import type { PageProps } from './registry';
 import { StepFrame } from './StepFrame';
+import { OwnServerSettings } from './connect/OwnServerSettings';
 
 type Language = 'system' | 'ko' | 'en';
 
@@ -32,6 +33,7 @@ export function SettingsPage(props: PageProps) {
         <span className="field-label">{t('theme.label')}</span>
         <p className="muted">{t('theme.followsSystem')}</p>
       </div>
+      <OwnServerSettings saved={props.setup.choices.ownServer} onOpenVault={() => props.onNavigate('vault')} /> {/* issue 4 */}
     </StepFrame>
   );
 }

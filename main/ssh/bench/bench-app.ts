@@ -69,8 +69,10 @@ export async function startBenchApp(rendererDir: string): Promise<BenchApp> {
   appendFileSync(path.join(dataDir, 'known_hosts'), `[${sshd.host}]:${sshd.port} ${type} ${base64}\n`);
 
   const host = await startHost({ services, platform, rendererDir });
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: [...chromiumArgs, ...(process.env['ONRAMP_BENCH_CHROMIUM_ARGS'] ?? '').split(' ').filter(Boolean)] });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // tsx (esbuild keepNames) wraps named functions in __name(); the probes are serialised into the page, which lacks it.
+  await page.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
   await page.goto(host.url);
   await page.getByTestId('page-connect').waitFor();
   return {

@@ -29,9 +29,12 @@ async function main(): Promise<void> {
     const renderer = (await page.evaluate(() => (globalThis as unknown as { __onrampTerminals: { tabs(): { renderer?: string }[] } }).__onrampTerminals.tabs()[0]?.renderer));
     log(`terminal: Chromium through the test host, xterm renderer=${renderer}, sshd ${app.sshd.host}:${app.sshd.port}`);
 
-    // (a) throughput
+    // (a) throughput; the host's RSS is sampled during this flood too (the visible tab parses at full speed)
     const openssh = await opensshFloodMs(app.sshd);
+    const rssBeforeA = process.memoryUsage().rss;
+    const samplerA = rssSampler();
     const onramp = await onrampFloodMs(page, tabA);
+    const growthA = (samplerA.stop() - rssBeforeA) / MB;
     const ratio = openssh / onramp;
     log(`(a) throughput, \`${FLOOD_COMMAND}\` (100 MB of base64):`);
     log(`    OpenSSH client to /dev/null: ${fixed(openssh / 1000, 2)} s (connect included)`);
@@ -53,11 +56,14 @@ async function main(): Promise<void> {
     const echoes = await echoLatencies(page, tabA, FLOOD_SECONDS * 1000 - 2000);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, FLOOD_SECONDS * 1000 - (Date.now() - floodStart))));
     const peak = sampler.stop();
-    const growth = (peak - before) / MB;
+    const growthB = (peak - before) / MB;
+    const growth = Math.max(growthA, growthB);
     const p50 = percentile(echoes, 50);
     const p95 = percentile(echoes, 95);
-    log(`(b) keystroke echo while tab 2 floods (\`base64 /dev/zero\`): ${echoes.length} keys, p50 ${fixed(p50)} ms, p95 ${fixed(p95)} ms, max ${fixed(Math.max(...echoes))} ms (goal p95 < 30 ms)`);
-    log(`(c) host process RSS during the ${FLOOD_SECONDS} s flood: ${fixed(before / MB)} MB before, peak ${fixed(peak / MB)} MB, growth ${fixed(growth)} MB (goal < 64 MB)`);
+    log(`(b) keystroke echo (keydown -> echo parsed by xterm) in tab 1 while tab 2 floods (\`base64 /dev/zero\`, hidden tab):`);
+    log(`    ${echoes.length} keys, p50 ${fixed(p50)} ms, p95 ${fixed(p95)} ms, p99 ${fixed(percentile(echoes, 99))} ms, max ${fixed(Math.max(...echoes))} ms (goal p95 < 30 ms)`);
+    log(`(c) host process RSS growth: ${fixed(growthA)} MB during (a)'s flood in the visible tab (${fixed(rssBeforeA / MB)} MB before),`);
+    log(`    ${fixed(growthB)} MB during the ${FLOOD_SECONDS} s flood of (b) in a background tab (${fixed(before / MB)} MB before, peak ${fixed(peak / MB)} MB); larger: ${fixed(growth)} MB (goal < 64 MB)`);
     log(`ratio=${fixed(ratio, 3)} echo_p95_ms=${fixed(p95)} rss_growth_mb=${fixed(growth)}`);
   } finally {
     await app.dispose();

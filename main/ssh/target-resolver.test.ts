@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { SetupState } from '../contract/schemas/setup';
+import { isAppError } from '../errors';
+import { sshCommand } from './key-export';
+import { normalizeTarget } from './ssh-target';
+import { displayHost, resolveTarget } from './target-resolver';
+
+const base: SetupState = { version: 1, setupId: 's', currentPage: 'connect', completed: [], choices: {}, resources: {} };
+const codeOf = (run: () => unknown): string | undefined => {
+  try {
+    run();
+  } catch (error) {
+    return isAppError(error) ? error.code : 'not an AppError';
+  }
+  return undefined;
+};
+
+describe('resolveTarget', () => {
+  it("'setup' is the Elastic IP with the setup's key pair, as ubuntu on port 22", () => {
+    const state = { ...base, resources: { elasticIp: '3.35.1.2', sshKeyItemId: 'key-1', instanceId: 'i-0abc' } };
+    expect(resolveTarget('setup', state)).toEqual({ host: '3.35.1.2', port: 22, user: 'ubuntu', keyId: 'key-1' });
+    expect(codeOf(() => resolveTarget('setup', { ...base, resources: { elasticIp: '3.35.1.2' } }))).toBe('ssh.noSetupServer');
+  });
+
+  it("'ownServer' is the server saved in Settings", () => {
+    const state = { ...base, choices: { ownServer: { host: 'example.com', port: 2222, user: 'admin', keyId: 'key-2' } } };
+    expect(resolveTarget('ownServer', state)).toEqual({ host: 'example.com', port: 2222, user: 'admin', keyId: 'key-2' });
+    expect(codeOf(() => resolveTarget('ownServer', base))).toBe('ssh.noOwnServer');
+  });
+
+  it('an explicit server gets the defaults', () => {
+    expect(resolveTarget({ host: '10.0.0.5', keyId: 'k' }, base)).toEqual({ host: '10.0.0.5', port: 22, user: 'ubuntu', keyId: 'k' });
+  });
+});
+
+describe('sshCommand and displayHost', () => {
+  it('names the exported key file, quoting it for the shell only when needed, and the port when not 22', () => {
+    expect(sshCommand(normalizeTarget({ host: '3.35.1.2', keyId: 'k' }), '/home/me/.ssh/onramp.pem')).toBe('ssh -i /home/me/.ssh/onramp.pem ubuntu@3.35.1.2');
+    expect(sshCommand(normalizeTarget({ host: 'srv', port: 2222, user: 'admin', keyId: 'k' }), "/tmp/my key's.pem")).toBe(
+      "ssh -i '/tmp/my key'\\''s.pem' -p 2222 admin@srv",
+    );
+    expect(displayHost({ host: 'srv', port: 22 })).toBe('srv');
+    expect(displayHost({ host: 'srv', port: 2222 })).toBe('srv:2222');
+  });
+});

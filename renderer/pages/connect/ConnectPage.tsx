@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SshTargetRef } from '../../../main/contract/schemas/ssh';
+import { useHostKeyPrompt } from '../../terminal/host-key-prompts';
+import { terminals } from '../../terminal/terminal-store';
+import { installTerminalTestHook } from '../../terminal/test-hook';
+import type { PageProps } from '../registry';
+import { StepFrame } from '../StepFrame';
+import './connect.css';
+import { HostKeyDialog } from './HostKeyDialog';
+import { KeyActions } from './KeyActions';
+import { serverChoices, serverLabel, type ServerRef } from './servers';
+import { ServerPicker } from './ServerPicker';
+import { TerminalArea } from './TerminalArea';
+
+installTerminalTestHook();
+
+/** Step 6: open terminals to the server (the setup's EC2 instance or the user's own), with verified host keys. */
+export function ConnectPage(props: PageProps) {
+  const { t } = useTranslation('ssh');
+  const choices = serverChoices(props.setup);
+  const available = choices.filter((choice) => choice.server);
+  const [picked, setPicked] = useState<ServerRef>();
+  const current = choices.find((choice) => choice.ref === picked && choice.server) ?? available[0];
+  const prompt = useHostKeyPrompt();
+  const serverOf = (target: SshTargetRef) =>
+    typeof target === 'string' ? choices.find((choice) => choice.ref === target)?.server : { host: target.host, port: target.port ?? 22 };
+
+  const openTerminal = () => {
+    if (current?.server) terminals.open(current.ref, serverLabel(current.server));
+  };
+
+  return (
+    <StepFrame page="connect" {...props}>
+      <ServerPicker choices={choices} value={current?.ref} onChange={setPicked} onOpenSettings={() => props.onNavigate('settings')} />
+      {current ? (
+        <KeyActions key={current.ref} target={current.ref}>
+          <button type="button" className="primary" onClick={openTerminal} data-testid="open-terminal">
+            {t('connect.openTerminal')}
+          </button>
+        </KeyActions>
+      ) : (
+        <p className="notice">{t('connect.noServer')}</p>
+      )}
+      <TerminalArea serverOf={serverOf} />
+      {prompt && <HostKeyDialog key={prompt.promptId} prompt={prompt} />}
+    </StepFrame>
+  );
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { TabInfo } from '../../terminal/tab-info';
+import { terminals } from '../../terminal/terminal-store';
+
+/** One tab per terminal; several per server. The + opens another terminal to the active tab's server. */
+export function TabStrip({ tabs, activeId, onNewTab }: { tabs: readonly TabInfo[]; activeId: string | undefined; onNewTab: () => void }) {
+  const { t } = useTranslation('ssh');
+  const active = tabs.find((tab) => tab.id === activeId);
+  return (
+    <div className="tab-strip">
+      <div role="tablist" aria-label={t('terminal.tabs')} className="tab-list">
+        {tabs.map((tab, index) => (
+          <div key={tab.id} className={`terminal-tab${tab.id === activeId ? ' active' : ''}`}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab.id === activeId}
+              title={tab.title || tab.label}
+              data-testid={`terminal-tab-${index + 1}`}
+              onClick={() => terminals.activate(tab.id)}
+            >
+              <span className={`status-dot ${tab.status}`} aria-label={t(`terminal.status.${tab.status}`)} role="img" />
+              {tab.label} <span className="muted">#{index + 1}</span>
+            </button>
+            <button type="button" className="tab-close" aria-label={t('terminal.closeTab', { label: `${tab.label} #${index + 1}` })} onClick={() => terminals.close(tab.id)}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+      {active && (
+        <button type="button" className="new-tab" onClick={onNewTab} title={t('terminal.newTabFor', { label: active.label })} data-testid="terminal-new-tab">
+          + {t('terminal.newTab')}
+        </button>
+      )}
+    </div>
+  );
+}
