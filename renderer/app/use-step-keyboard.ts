@@ -3,11 +3,13 @@ import { pageId, type PageId } from '../../main/contract/schemas/setup';
 
 const order = pageId.options;
 
-/** Ctrl/Cmd+Alt+Arrow keys (or Ctrl+PageUp/PageDown) move between pages. */
+/** Ctrl/Cmd+Alt+Arrow keys (or Ctrl+PageUp/PageDown) move between pages, except while typing in a terminal. */
 export function useStepKeyboard(current: PageId | undefined, goTo: (page: PageId) => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!current) return;
+      // Inside a terminal, these keys belong to the remote program.
+      if (event.target instanceof Element && event.target.closest('.xterm')) return;
       const mod = event.ctrlKey || event.metaKey;
       const back = (mod && event.altKey && event.key === 'ArrowUp') || (event.ctrlKey && event.key === 'PageUp');
       const forward = (mod && event.altKey && event.key === 'ArrowDown') || (event.ctrlKey && event.key === 'PageDown');
