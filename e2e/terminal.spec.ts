@@ -46,6 +46,11 @@ test('a terminal to my own server: verify the host key, type, resize, paste, fin
   await expectTerminalText(page, id, new RegExp(`\\$ stty size\\n${after?.rows} ${after?.cols}\\n`));
   expect(`${after?.rows} ${after?.cols}`).not.toBe(before);
   await screenshot(page, 'terminal-02-echo-and-resize');
+  // Page shortcuts don't steal keys typed into the terminal (the shell gets them; Ctrl+C clears the line).
+  await page.keyboard.press('Control+PageDown');
+  await expect(page.getByTestId('page-connect')).toBeVisible();
+  await page.keyboard.press('Control+C');
+  await waitForPrompt(page, id);
 
   // Bracketed paste: bash receives the pasted newline as text and does not run the line until Enter.
   await page.locator('.xterm-helper-textarea').evaluate((textarea) => {
