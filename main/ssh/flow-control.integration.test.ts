@@ -3,9 +3,8 @@
  * nothing: main must pause the SSH stream and stay bounded, then deliver
  * every byte in order once acks arrive.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSshd, type SshdFixture } from '../testing/sshd-fixture';
-import { fixtureManager, type FixtureManager } from './test-support/fixture-manager';
+import { describe, expect, it } from 'vitest';
+import { trustedSshdPerSuite } from './test-support/fixture-manager';
 
 const HIGH = 512 * 1024;
 const BATCH = 64 * 1024;
@@ -15,33 +14,23 @@ const SSH2_BOUND = 2 * 1024 * 1024 + 2 * 1024 * 1024 + 32 * 1024;
 const LINES = 1_500_000; // ~10 MB of output
 
 describe('flow control with a flooding server', () => {
-  let sshd: SshdFixture;
-  let ctx: FixtureManager;
-  beforeAll(async () => {
-    sshd = await startSshd();
-    ctx = await fixtureManager(sshd);
-    await ctx.trustFixture();
-  });
-  afterAll(async () => {
-    await ctx?.dispose();
-    await sshd?.stop();
-  });
+  const env = trustedSshdPerSuite();
 
   it('pauses at the high watermark, stays bounded, and resumes losslessly on acks', async () => {
-    const id = await ctx.manager.openShell(ctx.target(), { cols: 120, rows: 40 });
-    await ctx.manager.runInTerminal(id, 'true'); // the shell is up and integrated
+    const id = await env.ctx.manager.openShell(env.ctx.target(), { cols: 120, rows: 40 });
+    await env.ctx.manager.runInTerminal(id, 'true'); // the shell is up and integrated
     let acking = false;
-    ctx.events.onData = (sessionId, text) => {
-      if (acking) ctx.manager.ack(sessionId, text.length);
+    env.ctx.events.onData = (sessionId, text) => {
+      if (acking) env.ctx.manager.ack(sessionId, text.length);
     };
-    const start = ctx.events.textOf(id).length;
-    ctx.manager.write(id, `seq 1 ${LINES}; echo FLOOD""-DONE\r`);
+    const start = env.ctx.events.textOf(id).length;
+    env.ctx.manager.write(id, `seq 1 ${LINES}; echo FLOOD""-DONE\r`);
 
-    await ctx.events.waitFor(() => ctx.manager.flowStats(id)?.paused === true, 'the stream to pause', 15_000);
+    await env.ctx.events.waitFor(() => env.ctx.manager.flowStats(id)?.paused === true, 'the stream to pause', 15_000);
     await new Promise((resolve) => setTimeout(resolve, 700));
-    const paused = ctx.manager.flowStats(id);
+    const paused = env.ctx.manager.flowStats(id);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const later = ctx.manager.flowStats(id);
+    const later = env.ctx.manager.flowStats(id);
     if (!paused || !later) throw new Error('no stats');
     expect(paused.paused).toBe(true);
     expect(paused.unacked).toBeGreaterThanOrEqual(HIGH);
@@ -49,14 +38,14 @@ describe('flow control with a flooding server', () => {
     expect(paused.pending).toBeLessThan(2 * BATCH);
     expect(paused.streamBuffered).toBeLessThanOrEqual(SSH2_BOUND);
     expect(later.totalEmitted).toBe(paused.totalEmitted); // nothing more leaves main while paused
-    expect(ctx.events.textOf(id)).not.toContain('FLOOD-DONE');
+    expect(env.ctx.events.textOf(id)).not.toContain('FLOOD-DONE');
     const heapDuringPause = process.memoryUsage().heapUsed;
 
     acking = true;
-    ctx.manager.ack(id, later.unacked);
-    await ctx.events.waitForOutput(id, /FLOOD-DONE\r\n/, 60_000);
+    env.ctx.manager.ack(id, later.unacked);
+    await env.ctx.events.waitForOutput(id, /FLOOD-DONE\r\n/, 60_000);
 
-    const numbers = ctx.events
+    const numbers = env.ctx.events
       .textOf(id)
       .slice(start)
       .split('\r\n')
@@ -65,8 +54,8 @@ describe('flow control with a flooding server', () => {
       .map(Number);
     expect(numbers.length).toBe(LINES);
     expect(numbers.every((n, i) => n === i + 1)).toBe(true);
-    expect(ctx.manager.flowStats(id)?.paused).toBe(false);
+    expect(env.ctx.manager.flowStats(id)?.paused).toBe(false);
     expect(heapDuringPause).toBeLessThan(512 * 1024 * 1024);
-    ctx.manager.close(id);
+    env.ctx.manager.close(id);
   }, 90_000);
 });

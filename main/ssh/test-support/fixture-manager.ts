@@ -6,7 +6,8 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SshdFixture } from '../../testing/sshd-fixture';
+import { afterAll, beforeAll } from 'vitest';
+import { startSshd, type SshdFixture } from '../../testing/sshd-fixture';
 import { KnownHosts } from '../known-hosts';
 import { SshSessionManager, type SshSessionManagerOptions } from '../ssh-session-manager';
 import type { SshTargetInput } from '../ssh-target';
@@ -64,4 +65,23 @@ export async function fixtureManager(
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For a describe block: a real sshd and a manager that already trusts its host
+ * key, started before the block's tests and stopped after them. Read
+ * `env.sshd` / `env.ctx` inside tests (they are set in beforeAll).
+ */
+export function trustedSshdPerSuite(): { readonly sshd: SshdFixture; readonly ctx: FixtureManager } {
+  const env = {} as { sshd: SshdFixture; ctx: FixtureManager };
+  beforeAll(async () => {
+    env.sshd = await startSshd();
+    env.ctx = await fixtureManager(env.sshd);
+    await env.ctx.trustFixture();
+  });
+  afterAll(async () => {
+    await env.ctx?.dispose();
+    await env.sshd?.stop();
+  });
+  return env;
 }
