@@ -2,13 +2,12 @@
 /**
  * npm run lint:security — runs @doyensec/electronegativity over main/, preload/
  * and renderer/ with the installed Electron version, and fails on any HIGH or
- * MEDIUM finding. The tool itself always exits 0, so we read its CSV.
+ * MEDIUM finding that is not on the reviewed list. The CLI always exits 0, so
+ * this reads the findings through the library API.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 
 const root = path.resolve(import.meta.dirname, '..');
 const electronVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
@@ -19,12 +18,25 @@ for (const dir of ['main', 'preload', 'renderer']) {
     filter: (src) => !/(\.test\.tsx?$|\/fixtures(\/|$)|\/testing(\/|$)|\/host(\/|$))/.test(src),
   });
 }
-mkdirSync(path.join(root, 'artifacts'), { recursive: true });
-const report = path.join(root, 'artifacts/electronegativity.csv');
-rmSync(report, { force: true });
-execFileSync(path.join(root, 'node_modules/.bin/electronegativity'), ['-i', scan, '-e', electronVersion, '-o', report], { stdio: ['ignore', 'ignore', 'inherit'] });
-const rows = parse(readFileSync(report, 'utf8'), { columns: (h) => h.map((c) => c.trim()), skip_empty_lines: true, trim: true });
+// The library API, not the CLI: the CLI writes its CSV with two racing async
+// writes (header, then rows), which can truncate or garble the report.
+const { default: electronegativity } = await import('@doyensec/electronegativity');
+const result = await electronegativity(
+  { input: scan, electronVersionOverride: electronVersion, parserPlugins: [], isRelative: false, isVerbose: false },
+  false,
+);
 rmSync(scan, { recursive: true, force: true });
+if (result.errors?.length) console.log(`electronegativity could not parse ${result.errors.length} file(s): ${result.errors.map((e) => e.file).join(', ')}`);
+const rows = result.issues.map((i) => ({
+  issue: i.id,
+  severity: i.severity.name,
+  confidence: i.confidence.name,
+  filename: i.file,
+  location: `${i.location?.line}:${i.location?.column}`,
+  description: i.description,
+}));
+mkdirSync(path.join(root, 'artifacts'), { recursive: true });
+writeFileSync(path.join(root, 'artifacts/electronegativity.json'), JSON.stringify(rows, null, 2));
 
 const reviewable = new Set(['PRELOAD_JS_CHECK', 'OPEN_EXTERNAL_JS_CHECK']);
 const reviewed = JSON.parse(readFileSync(path.join(root, '.ci/electronegativity-reviewed.json'), 'utf8')).reviewed;
