@@ -30,6 +30,8 @@ export interface ServiceOptions {
 export interface Services {
   dispatch: Dispatch;
   events: EventBus;
+  /** The renderer reloaded or went away: drop what only it could use (its terminals). */
+  rendererGone(): void;
   dispose(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   return {
     dispatch: createRouter(handlers, { onInternalError: (channel, error) => log(`handler ${channel} failed`, error) }),
     events,
+    rendererGone: () => ssh.manager.closeAllShells(),
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();
     },

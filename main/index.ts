@@ -8,7 +8,7 @@ import { createServices } from './composition';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { createElectronPlatform } from './electron/electron-platform';
 import { hardenApp } from './electron/hardening';
-import { bridgeContract } from './electron/ipc-bridge';
+import { bridgeContract, watchRenderer } from './electron/ipc-bridge';
 import { createMainWindow } from './electron/window';
 import { createKeytarKeychain } from './vault/keychain';
 
@@ -39,10 +39,13 @@ void app.whenReady().then(() => {
   });
   bridgeContract(services, () => mainWindow, isAppUrl);
   mainWindow = createMainWindow(path.join(__dirname, '../preload/index.js'), appUrl);
+  watchRenderer(mainWindow, services);
   mainWindow.on('closed', () => (mainWindow = null));
   app.on('second-instance', () => mainWindow?.focus());
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(path.join(__dirname, '../preload/index.js'), appUrl);
+    if (BrowserWindow.getAllWindows().length > 0) return;
+    mainWindow = createMainWindow(path.join(__dirname, '../preload/index.js'), appUrl);
+    watchRenderer(mainWindow, services);
   });
   app.on('will-quit', () => void services.dispose());
 });

@@ -30,3 +30,12 @@ export function bridgeContract(services: Services, getWindow: () => BrowserWindo
     for (const channel of invokeChannels) ipcMain.removeHandler(channel);
   };
 }
+
+/** A reload, a crashed renderer or a closed window drops what only that page could use (its terminals). */
+export function watchRenderer(win: BrowserWindow, services: Services): void {
+  win.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) services.rendererGone();
+  });
+  win.webContents.on('render-process-gone', () => services.rendererGone());
+  win.on('closed', () => services.rendererGone());
+}

@@ -14,13 +14,17 @@ afterEach(async () => {
   host = undefined;
 });
 
+let rendererGone = 0;
+
 async function start(): Promise<RunningHost> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-hosttest-'));
   const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-renderer-'));
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Onramp</title>');
   const platform = createHostPlatform('test');
   const services = createServices({ dataDir, keychain: new InMemoryKeychain(), options: { platform } });
-  host = await startHost({ services, platform, rendererDir });
+  rendererGone = 0;
+  const watched = { ...services, rendererGone: () => void rendererGone++ };
+  host = await startHost({ services: watched, platform, rendererDir });
   return host;
 }
 
@@ -48,7 +52,9 @@ describe('test host', () => {
     const reply = new Promise<string>((resolve) => ws.once('message', (d) => resolve(d.toString())));
     ws.send(JSON.stringify({ id: 1, channel: 'setup.getState', request: {} }));
     expect(JSON.parse(await reply)).toMatchObject({ id: 1, result: { ok: true, value: { currentPage: 'connect-aws' } } });
+    expect(rendererGone).toBe(0);
     ws.close();
+    await expect.poll(() => rendererGone).toBe(1); // a reloaded or closed page takes its terminals with it
   });
 
   it('refuses a connection without the token, with a wrong token, or from another origin', async () => {

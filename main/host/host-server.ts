@@ -64,7 +64,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
   wss.on('connection', (socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    socket.on('close', () => {
+      sockets.delete(socket);
+      // The page reloaded or closed: its terminals go with it (as in Electron, main/electron/ipc-bridge.ts#watchRenderer).
+      if (sockets.size === 0) options.services.rendererGone();
+    });
     socket.on('message', (data) => {
       const text = data.toString();
       options.onTraffic?.('in', text);

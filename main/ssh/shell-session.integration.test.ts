@@ -71,4 +71,15 @@ describe('PTY shells on a real sshd', () => {
     expect(env.ctx.events.closedEvents.find((e) => e.sessionId === id)?.reason).toBe('ssh.shellExited');
     await expect(env.ctx.manager.runInTerminal(id, 'true')).rejects.toMatchObject({ code: 'ssh.sessionClosed' });
   });
+
+  it('closes every shell when the window that owned them goes away', async () => {
+    const target = env.ctx.target('ed25519');
+    const ids = await Promise.all([0, 1].map(() => env.ctx.manager.openShell(target, { cols: 80, rows: 24 })));
+    env.ctx.manager.closeAllShells();
+    await env.ctx.events.waitFor(() => ids.every((id) => env.ctx.events.closedEvents.some((e) => e.sessionId === id)), 'closed events');
+    for (const id of ids) {
+      expect(env.ctx.events.closedEvents.find((e) => e.sessionId === id)?.reason).toBe('ssh.closedByUser');
+      expect(() => env.ctx.manager.write(id, 'x')).toThrow();
+    }
+  });
 });

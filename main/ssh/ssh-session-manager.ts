@@ -109,6 +109,11 @@ export class SshSessionManager {
     session.close();
   }
 
+  /** The window that owned the terminals is gone (reloaded or closed): close every shell. */
+  closeAllShells(): void {
+    for (const id of [...this.sessions.keys()]) this.close(id);
+  }
+
   /**
    * Open a new shell for the same target and size under the same session id
    * (the renderer keeps its scrollback). A still-open old shell is closed
