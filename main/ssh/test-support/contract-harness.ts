@@ -13,6 +13,7 @@ import type { Result } from '../../contract/result';
 import type { PayloadOf, RequestOf, ResponseOf } from '../../contract/types';
 import { createHostPlatform, type HostPlatform } from '../../host/host-platform';
 import { InMemoryKeychain } from '../../vault/memory-keychain';
+import { waitUntil } from '../../testing/wait-until';
 
 export interface RecordedEvent {
   event: EventName;
@@ -61,12 +62,8 @@ export class ContractHarness {
     return this.output.get(sessionId) ?? '';
   }
 
-  async waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  waitFor(condition: () => boolean, what: string, timeoutMs?: number): Promise<void> {
+    return waitUntil(condition, what, timeoutMs);
   }
 
   waitForOutput(sessionId: string, pattern: RegExp): Promise<void> {

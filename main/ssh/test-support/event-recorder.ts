@@ -3,6 +3,7 @@
  * a renderer would (unless told not to), and lets tests wait for conditions.
  */
 import type { HostKeyPrompt, SshClosedReason, SshEvents } from '../ssh-events';
+import { waitUntil } from '../../testing/wait-until';
 
 export class EventRecorder implements SshEvents {
   readonly output = new Map<string, string>();
@@ -36,12 +37,8 @@ export class EventRecorder implements SshEvents {
     return this.output.get(sessionId) ?? '';
   }
 
-  async waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  waitFor(condition: () => boolean, what: string, timeoutMs?: number): Promise<void> {
+    return waitUntil(condition, what, timeoutMs);
   }
 
   waitForOutput(sessionId: string, pattern: RegExp, timeoutMs?: number): Promise<void> {
