@@ -4,10 +4,11 @@
  * every byte in order once acks arrive.
  */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_FLOW_CONTROL } from './output-batcher';
 import { trustedSshdPerSuite } from './test-support/fixture-manager';
 
-const HIGH = 512 * 1024;
-const BATCH = 64 * 1024;
+const HIGH = DEFAULT_FLOW_CONTROL.highWatermark;
+const BATCH = DEFAULT_FLOW_CONTROL.maxBatchChars;
 // ssh2 keeps widening the channel window until its Readable buffer reaches its highWaterMark
 // (2 MiB), after which the server may still send one more window (2 MiB): the hard bound.
 const SSH2_BOUND = 2 * 1024 * 1024 + 2 * 1024 * 1024 + 32 * 1024;

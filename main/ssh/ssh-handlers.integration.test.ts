@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../testing/child-process';
 import { startSshd, type SshdFixture } from '../testing/sshd-fixture';
+import { DEFAULT_FLOW_CONTROL } from './output-batcher';
 import { ContractHarness } from './test-support/contract-harness';
 
 describe('ssh.* handlers through the contract, against a real sshd', () => {
@@ -49,7 +50,8 @@ describe('ssh.* handlers through the contract, against a real sshd', () => {
     await app.invoke('ssh.write', { sessionId, data: 'head -c 6000000 /dev/zero | base64 -w 0; echo; echo FLOOD""DONE\r' });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const unacked = app.textOf(sessionId).length;
-    expect(unacked).toBeLessThan(1024 * 1024); // paused near the 512 K high watermark
+    // paused at the high watermark (at most one batch past it)
+    expect(unacked).toBeLessThan(DEFAULT_FLOW_CONTROL.highWatermark + DEFAULT_FLOW_CONTROL.maxBatchChars);
     expect(app.textOf(sessionId)).not.toContain('FLOODDONE');
     app.ackOutput = true;
     await app.invoke('ssh.ack', { sessionId, count: unacked });

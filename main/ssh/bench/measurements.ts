@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { SshdFixture } from '../../testing/sshd-fixture';
 import { armProbe, cursorLine, probeResult, tabRows, type ArmArgs } from './page-probes';
 
-/** `head -c 75000000 /dev/zero | base64`: 100 MB of base64 in 76-column lines (101.3 MB with newlines). */
+/** `head -c 75000000 /dev/zero | base64`: 100 MB of base64 in 76-column lines (101.3 MB with \n, 102.6 MB with a PTY's \r\n). */
 export const FLOOD_COMMAND = 'head -c 75000000 /dev/zero | base64';
 
 async function measure(page: Page, args: ArmArgs, press: () => Promise<void>): Promise<number> {
@@ -35,18 +35,28 @@ export async function onrampFloodMs(page: Page, tabId: string): Promise<number> 
   return measure(page, { tabId, key: 'Enter', until: 'BENCH_DONE', mode: 'nearCursorIncludes', timeoutMs: 600_000 }, () => page.keyboard.press('Enter'));
 }
 
-/** Wall time of the OpenSSH client running the same command with its output going to /dev/null (connect included). */
-export function opensshFloodMs(sshd: SshdFixture): Promise<number> {
+/**
+ * Wall time of the OpenSSH client running the same command with its output
+ * going to /dev/null (connect included). `pty: true` (`ssh -tt`) makes the
+ * server run it on a PTY, as for every terminal (Onramp's included): the same
+ * bytes (the PTY turns \n into \r\n) through the same kernel path, which on
+ * these machines costs more than everything else in OpenSSH. `pty: false` is
+ * a plain `ssh host cmd`, printed for reference.
+ */
+export function opensshFloodMs(sshd: SshdFixture, pty: boolean): Promise<number> {
   const args = [
+    ...(pty ? ['-tt'] : []),
     '-p', String(sshd.port), '-i', sshd.keys.ed25519.path,
     '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'BatchMode=yes', '-o', 'LogLevel=ERROR',
     `${sshd.user}@${sshd.host}`, FLOOD_COMMAND,
   ];
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const child = spawn('ssh', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    // stdin stays an open pipe: with -tt, an immediate EOF would reach the remote PTY
+    const child = spawn('ssh', args, { stdio: ['pipe', 'ignore', 'inherit'] });
     child.on('error', reject);
     child.on('exit', (code) => {
+      child.stdin?.destroy();
       if (code !== 0) return reject(new Error(`ssh exited with ${code}`));
       resolve(Number(process.hrtime.bigint() - started) / 1e6);
     });
