@@ -112,12 +112,24 @@ test('several tabs per server; a dropped connection offers Reconnect and keeps t
   await run(page, 'echo first-tab-$((6*7))');
   await expectTerminalText(page, one, /\nfirst-tab-42\n/);
 
+  // the colours follow the OS light/dark switch in an open tab
+  const rows = page.locator(`.terminal-host[data-tab-id="${one}"] .xterm-rows`);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(rows).toHaveCSS('color', 'rgb(27, 31, 36)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(rows).toHaveCSS('color', 'rgb(230, 233, 238)');
+
   await page.getByTestId('terminal-new-tab').click(); // same server: no second host key question
   await expect.poll(async () => (await tabs(page)).length).toBe(2);
   const two = await tabId(page, 1);
   await waitForPrompt(page, two);
   await run(page, 'echo second-tab-$((7*8))');
   await expectTerminalText(page, two, /\nsecond-tab-56\n/);
+
+  // a flood in the tab on screen arrives whole and in order, and the page keeps answering
+  await run(page, 'seq 1 300000; echo flood-$((6*7))');
+  await expect(page.getByTestId('terminal-new-tab')).toBeEnabled();
+  await expectTerminalText(page, two, /\n299999\n300000\nflood-42\n/);
   expect(await terminalText(page, one)).not.toContain('second-tab');
   await page.getByTestId('terminal-tab-1').click();
   await expect(page.locator(`.terminal-host[data-tab-id="${one}"]`)).toBeVisible();

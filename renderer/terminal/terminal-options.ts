@@ -1,4 +1,4 @@
-/** xterm options shared by every tab: colours that follow the app's light/dark scheme, font, scrollback. */
+/** xterm options shared by every tab: colours that follow the app's light/dark scheme (also after a tab opened), font, scrollback. */
 import type { ITerminalOptions, ITheme } from '@xterm/xterm';
 
 const dark: ITheme = {
@@ -27,6 +27,14 @@ export function prefersDark(): boolean {
 
 export function terminalTheme(): ITheme {
   return prefersDark() ? dark : light;
+}
+
+/** Calls `listener` when the OS switches between light and dark; returns the unsubscribe. */
+export function onColorSchemeChange(listener: () => void): () => void {
+  const query = window.matchMedia?.('(prefers-color-scheme: dark)');
+  if (!query) return () => undefined;
+  query.addEventListener('change', listener);
+  return () => query.removeEventListener('change', listener);
 }
 
 export function terminalOptions(fontSize: number): ITerminalOptions {

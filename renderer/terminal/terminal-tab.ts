@@ -15,6 +15,7 @@ import { loadBestRenderer } from './gpu-renderer';
 import { consumeShellIntegration, type ShellIntegrationState } from './shell-integration-osc';
 import type { TabInfo } from './tab-info';
 import { terminalKeyAction } from './terminal-keys';
+import { onColorSchemeChange, terminalTheme } from './terminal-options';
 import { WritePacer } from './write-pacer';
 
 const RESIZE_DEBOUNCE_MS = 50;
@@ -66,6 +67,9 @@ export class TerminalTab {
       term.onTitleChange((title) => this.update({ title })),
     ];
     this.disposers.push(() => subscriptions.forEach((s) => s.dispose()));
+    this.disposers.push(onColorSchemeChange(() => {
+      term.options.theme = terminalTheme();
+    }));
     this.disposers.push(onFontSize((size) => {
       term.options.fontSize = size;
       this.fit();
