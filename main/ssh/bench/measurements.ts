@@ -29,10 +29,14 @@ export async function tabIds(page: Page): Promise<string[]> {
   return (await page.evaluate(tabRows)).map((tab) => tab.id);
 }
 
-/** Milliseconds from pressing Enter until xterm has parsed the whole flood and the sentinel after it. */
-export async function onrampFloodMs(page: Page, tabId: string): Promise<number> {
-  await page.keyboard.type(`${FLOOD_COMMAND}; echo BENCH_""DONE`);
-  return measure(page, { tabId, key: 'Enter', until: 'BENCH_DONE', mode: 'nearCursorIncludes', timeoutMs: 600_000 }, () => page.keyboard.press('Enter'));
+/**
+ * Milliseconds from pressing Enter until xterm has parsed the whole flood and
+ * the sentinel after it. Each round has its own sentinel, so the previous
+ * round's, still on screen, cannot end the measurement early.
+ */
+export async function onrampFloodMs(page: Page, tabId: string, round: number): Promise<number> {
+  await page.keyboard.type(`${FLOOD_COMMAND}; echo BENCH_""DONE_${round}`);
+  return measure(page, { tabId, key: 'Enter', until: `BENCH_DONE_${round}`, mode: 'nearCursorIncludes', timeoutMs: 600_000 }, () => page.keyboard.press('Enter'));
 }
 
 /**

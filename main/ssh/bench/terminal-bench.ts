@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round += 1) {
       const pty = await opensshFloodMs(app.sshd, true);
       const noPty = await opensshFloodMs(app.sshd, false);
-      const onramp = await onrampFloodMs(page, tabA);
+      const onramp = await onrampFloodMs(page, tabA, round);
       await waitForPrompt(page, tabA);
       rounds.push({ pty, noPty, onramp });
     }
