@@ -6,7 +6,7 @@
  *   character split across SSH packets is never broken;
  * - output after a quiet frame (a keystroke's echo) is sent at once; what
  *   follows within `intervalMs` (~16 ms, one frame) is batched, and a batch
- *   goes out at once when `maxBatchChars` (1 M) is pending;
+ *   goes out at once when `maxBatchChars` (256 K) is pending;
  * - every emitted character counts as unacknowledged until the renderer calls
  *   `ack(count)` (count = `text.length` of what it has written to xterm).
  *   Above `highWatermark` (2 M) the source stream is paused; it resumes

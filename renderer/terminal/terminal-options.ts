@@ -21,8 +21,10 @@ const light: ITheme = {
   brightYellow: '#a37f00',
 };
 
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
 export function prefersDark(): boolean {
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+  return window.matchMedia?.(DARK_QUERY).matches ?? false;
 }
 
 export function terminalTheme(): ITheme {
@@ -31,7 +33,7 @@ export function terminalTheme(): ITheme {
 
 /** Calls `listener` when the OS switches between light and dark; returns the unsubscribe. */
 export function onColorSchemeChange(listener: () => void): () => void {
-  const query = window.matchMedia?.('(prefers-color-scheme: dark)');
+  const query = window.matchMedia?.(DARK_QUERY);
   if (!query) return () => undefined;
   query.addEventListener('change', listener);
   return () => query.removeEventListener('change', listener);
