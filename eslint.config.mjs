@@ -19,6 +19,33 @@ export default tseslint.config(
       'no-empty-pattern': 'off',
     },
   },
+  // Layers: imports run down. renderer → common; main's shell (electron/, host/, composition) → capabilities → common.
+  // Test and bench support (main/testing/) sits on top and is never imported by product code.
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'preload/**/*.ts'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '**/main'], message: 'The renderer and preload use common/, never main/.' }] }] },
+  },
+  {
+    files: ['common/**/*.ts'],
+    ignores: ['common/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '**/renderer/**', 'node:*'], message: 'common/ is shared by main and the renderer: it imports neither, nor Node.' }] }] },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/**/*.test.ts', 'main/testing/**', 'main/index.ts', 'main/composition.ts', 'main/electron/**', 'main/host/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/electron/**', '**/host/**', '**/composition'], message: 'Capabilities never import the shell (electron/, host/, composition).' },
+        { group: ['**/testing/**'], message: 'Product code never imports test or bench support.' },
+      ] }],
+    },
+  },
+  {
+    files: ['main/electron/**/*.ts', 'main/host/**/*.ts', 'main/composition.ts', 'main/index.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/testing/**'], message: 'Product code never imports test or bench support.' }] }] },
+  },
   {
     files: ['**/*.mjs', '.ci/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },

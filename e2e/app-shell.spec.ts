@@ -1,4 +1,4 @@
-import { stepIds } from '../main/contract/schemas/setup';
+import { stepIds } from '../common/contract/schemas/setup';
 import { expect, screenshot, test } from './fixtures';
 
 const pages = [...stepIds, 'vault', 'settings'] as const;

@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closedLocalUrl, stsErrorResponse } from '../main/aws/testing/fake-aws-server';
+import { closedLocalUrl, stsErrorResponse } from '../main/testing/aws/fake-aws-server';
 import { expect, screenshot } from './fixtures';
 import { FAKE_KEYS, awsTest as test } from './vault-fixtures';
 import { SECRET_ACCESS_KEY, createKeychainVault, pageScreenshot, expectNoSecretsSent, fixture, importWithPicker, openPage, setLanguage } from './vault-helpers';

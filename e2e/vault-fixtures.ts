@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServices } from '../main/composition';
-import { startFakeAwsServer, stsCallerIdentityResponse, stsErrorResponse, type FakeAwsServer } from '../main/aws/testing/fake-aws-server';
+import { startFakeAwsServer, stsCallerIdentityResponse, stsErrorResponse, type FakeAwsServer } from '../main/testing/aws/fake-aws-server';
 import { createHostPlatform } from '../main/host/host-platform';
 import { startHost } from '../main/host/host-server';
 import { keychainUnavailable, type Keychain } from '../main/vault/keychain';

@@ -1,5 +1,5 @@
-import type { HandlersFor } from './contract/types-helpers';
-import { AppError } from './errors';
+import type { HandlersFor } from '../common/contract/types-helpers';
+import { AppError } from '../common/errors';
 import type { Platform } from './platform';
 import { isAllowedExternalUrl } from './security/external-links';
 

@@ -5,7 +5,7 @@
  * channels (`HandlersFor<'vault'>` …); TypeScript refuses a missing one.
  */
 import { appHandlers } from './app-handlers';
-import type { Handlers } from './contract/types';
+import type { Handlers } from '../common/contract/types';
 import { EventBus } from './ipc/event-bus';
 import { createRouter, type Dispatch } from './ipc/router';
 import type { Platform } from './platform';

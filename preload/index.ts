@@ -3,9 +3,9 @@
  * `window.onramp` and nothing else (no ipcRenderer, no process.env).
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { buildApi } from '../main/contract/build-api';
-import { eventNames } from '../main/contract/channels';
-import type { Result } from '../main/contract/result';
+import { buildApi } from '../common/contract/build-api';
+import { eventNames } from '../common/contract/channels';
+import type { Result } from '../common/contract/result';
 
 const api = buildApi({
   invoke: (channel, request) => ipcRenderer.invoke(channel, request) as Promise<Result<unknown>>,

@@ -7,9 +7,9 @@
 import { GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, errorOf, type Harness } from '../vault/testing/contract-harness';
-import { ACCESS_KEY, FIXTURE_KEYS } from '../vault/testing/vault-fixtures';
-import { createAwsEnvSandbox, type AwsEnvSandbox } from './testing/aws-env-sandbox';
+import { createHarness, errorOf, type Harness } from '../testing/vault/contract-harness';
+import { ACCESS_KEY, FIXTURE_KEYS } from '../testing/vault/vault-fixtures';
+import { createAwsEnvSandbox, type AwsEnvSandbox } from '../testing/aws/aws-env-sandbox';
 
 const sts = mockClient(STSClient);
 let sandbox: AwsEnvSandbox;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createAwsClients, type AwsClients, type CreateAwsClientsOptions } from './client-factory';
-import { createAwsEnvSandbox, type AwsEnvSandbox } from './testing/aws-env-sandbox';
+import { createAwsEnvSandbox, type AwsEnvSandbox } from '../testing/aws/aws-env-sandbox';
 
 const KEY_ID = 'AKIAFAKEFAKEFAKE0004';
 const options: CreateAwsClientsOptions = {

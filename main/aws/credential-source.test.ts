@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { AppError } from '../errors';
+import { AppError } from '../../common/errors';
 import { CredentialSourceSchema, resolveCredentialProvider, type CredentialSourceDeps } from './credential-source';
-import { createAwsEnvSandbox, type AwsEnvSandbox } from './testing/aws-env-sandbox';
+import { createAwsEnvSandbox, type AwsEnvSandbox } from '../testing/aws/aws-env-sandbox';
 
 // Fake values only. Compared with `===` so a failing test never prints them.
 const KEY_ID = 'AKIAFAKEFAKEFAKE0003';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAwsClients, type AwsClients } from './client-factory';
 import type { CredentialSourceDeps } from './credential-source';
 import { verifyIdentity } from './identity';
-import { createAwsEnvSandbox, type AwsEnvSandbox } from './testing/aws-env-sandbox';
+import { createAwsEnvSandbox, type AwsEnvSandbox } from '../testing/aws/aws-env-sandbox';
 import {
   closedLocalUrl,
   startFakeAwsServer,
@@ -15,7 +15,7 @@ import {
   stsErrorResponse,
   type CannedResponse,
   type FakeAwsServer,
-} from './testing/fake-aws-server';
+} from '../testing/aws/fake-aws-server';
 
 const FAKE_KEY_ID = 'AKIAFAKEFAKEFAKE0001';
 const vault: CredentialSourceDeps = {

@@ -2,7 +2,7 @@ import { ExpiredTokenException, STSServiceException } from '@aws-sdk/client-sts'
 import { CredentialsProviderError, TokenProviderError } from '@smithy/core/config';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { AppError } from '../errors';
+import { AppError } from '../../common/errors';
 import { toAppError } from './errors';
 
 function serviceError(name: string, message: string, httpStatusCode = 400): STSServiceException {

@@ -1,6 +1,6 @@
 import { getProfileName } from '@smithy/core/config';
 
-import { AppError, isAppError, type ErrorParams } from '../errors';
+import { AppError, isAppError, type ErrorParams } from '../../common/errors';
 import { readErrorFacts, type ErrorFacts } from './error-facts';
 import { redactSecrets } from './redact-secrets';
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createAwsClients, type AwsClients } from './client-factory';
 import { verifyIdentity } from './identity';
-import { createAwsEnvSandbox, type AwsEnvSandbox } from './testing/aws-env-sandbox';
+import { createAwsEnvSandbox, type AwsEnvSandbox } from '../testing/aws/aws-env-sandbox';
 
 const stsMock = mockClient(STSClient);
 let sandbox: AwsEnvSandbox;

@@ -10,8 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createAwsClients, type AwsClients } from './client-factory';
 import { verifyIdentity } from './identity';
-import { createAwsEnvSandbox, type AwsEnvSandbox } from './testing/aws-env-sandbox';
-import { startFakeAwsServer, stsCallerIdentityResponse, type FakeAwsServer } from './testing/fake-aws-server';
+import { createAwsEnvSandbox, type AwsEnvSandbox } from '../testing/aws/aws-env-sandbox';
+import { startFakeAwsServer, stsCallerIdentityResponse, type FakeAwsServer } from '../testing/aws/fake-aws-server';
 
 const SESSION = 'onramp-test-session';
 const SSO_ROLE_KEY_ID = 'ASIAFAKEFAKEFAKE0002';

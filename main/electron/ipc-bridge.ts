@@ -4,7 +4,7 @@
  * before the router parses it.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { invokeChannels } from '../contract/channels';
+import { invokeChannels } from '../../common/contract/channels';
 import type { Services } from '../composition';
 
 export function bridgeContract(services: Services, getWindow: () => BrowserWindow | null, isAppUrl: (url: string) => boolean): () => void {

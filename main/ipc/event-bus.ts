@@ -1,5 +1,5 @@
-import { events, type EventName } from '../contract/channels';
-import type { PayloadOf } from '../contract/types';
+import { events, type EventName } from '../../common/contract/channels';
+import type { PayloadOf } from '../../common/contract/types';
 
 export type EventSink = (event: EventName, payload: unknown) => void;
 

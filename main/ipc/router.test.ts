@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../composition';
-import { invokeChannels, invokes } from '../contract/channels';
+import { invokeChannels, invokes } from '../../common/contract/channels';
 import { createHostPlatform } from '../host/host-platform';
 import { InMemoryKeychain } from '../vault/memory-keychain';
-import { AppError } from '../errors';
+import { AppError } from '../../common/errors';
 import { createRouter } from './router';
-import type { Handlers } from '../contract/types';
+import type { Handlers } from '../../common/contract/types';
 
 function services() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-router-'));

@@ -4,10 +4,10 @@
  * requests and handler failures all come back as `{ ok: false, error }`.
  */
 import { z } from 'zod';
-import { invokes, isInvokeChannel, type InvokeChannel } from '../contract/channels';
-import type { ContractError, Result } from '../contract/result';
-import type { Handlers } from '../contract/types';
-import { isAppError } from '../errors';
+import { invokes, isInvokeChannel, type InvokeChannel } from '../../common/contract/channels';
+import type { ContractError, Result } from '../../common/contract/result';
+import type { Handlers } from '../../common/contract/types';
+import { isAppError } from '../../common/errors';
 
 export type Dispatch = (channel: unknown, request: unknown) => Promise<Result<unknown>>;
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { settings as settingsSchema } from '../contract/schemas/app';
+import { settings as settingsSchema } from '../../common/contract/schemas/app';
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-write';
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../contract/types-helpers';
+import type { HandlersFor } from '../../common/contract/types-helpers';
 import type { SetupStateStore } from './state-store';
 
 export function setupHandlers(setup: SetupStateStore): HandlersFor<'setup'> {

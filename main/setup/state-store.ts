@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { setupState, type PageId, type SetupState, type StepId } from '../contract/schemas/setup';
+import { setupState, type PageId, type SetupState, type StepId } from '../../common/contract/schemas/setup';
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-write';
 
 export const SETUP_FILE = 'setup.json';

@@ -2,7 +2,7 @@
  * ssh2 / socket failures -> translated AppErrors. Messages name the host and
  * user but never the key material.
  */
-import type { AppError } from '../errors';
+import type { AppError } from '../../common/errors';
 import { sshError } from './ssh-errors';
 import type { SshTarget } from './ssh-target';
 

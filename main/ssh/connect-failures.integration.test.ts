@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../testing/child-process';
 import { startSshd, type SshdFixture } from '../testing/sshd-fixture';
-import { fixtureManager, type FixtureManager } from './test-support/fixture-manager';
+import { fixtureManager, type FixtureManager } from '../testing/ssh/fixture-manager';
 
 async function generateKey(args: string[]): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'onramp-otherkey-'));

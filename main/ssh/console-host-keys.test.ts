@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isAppError } from '../errors';
+import { isAppError } from '../../common/errors';
 import {
   consoleKeyTypes,
   fetchConsoleHostKeys,

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshd, type SshdFixture } from '../testing/sshd-fixture';
-import { fixtureManager, type FixtureManager } from './test-support/fixture-manager';
+import { fixtureManager, type FixtureManager } from '../testing/ssh/fixture-manager';
 
 describe('exec and SFTP on a real sshd', () => {
   let sshd: SshdFixture;

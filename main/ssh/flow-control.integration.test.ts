@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FLOW_CONTROL } from './output-batcher';
-import { trustedSshdPerSuite } from './test-support/fixture-manager';
+import { trustedSshdPerSuite } from '../testing/ssh/fixture-manager';
 
 const HIGH = DEFAULT_FLOW_CONTROL.highWatermark;
 const BATCH = DEFAULT_FLOW_CONTROL.maxBatchChars;

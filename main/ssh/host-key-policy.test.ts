@@ -8,7 +8,7 @@ import { HostKeyPolicy, type ConsoleLookup, type HostKeyDecision } from './host-
 import { HostKeyPrompts } from './host-key-prompts';
 import { KnownHosts } from './known-hosts';
 import { normalizeTarget } from './ssh-target';
-import { EventRecorder } from './test-support/event-recorder';
+import { EventRecorder } from '../testing/ssh/event-recorder';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
 const blob = (file: string) => {

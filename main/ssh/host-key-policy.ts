@@ -13,7 +13,7 @@
  * A key marked `@revoked` for the host is always refused.
  */
 import type { ServerHostKeyAlgorithm } from 'ssh2';
-import { isAppError, type AppError } from '../errors';
+import { isAppError, type AppError } from '../../common/errors';
 import { consoleKeyTypes, matchConsoleHostKeys, type ConsoleHostKeys } from './console-host-keys';
 import { hostKeyAlgorithmsFor, keyTypeOf, md5Fingerprint, sha256Fingerprint } from './host-key-format';
 import type { HostKeyPrompts } from './host-key-prompts';

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startSshd, type SshdFixture } from '../testing/sshd-fixture';
 import { fetchConsoleHostKeys } from './console-host-keys';
 import type { ConsoleHostKeysSource } from './host-key-policy';
-import { fixtureManager, type FixtureManager } from './test-support/fixture-manager';
+import { fixtureManager, type FixtureManager } from '../testing/ssh/fixture-manager';
 
 /** Console output as cloud-init prints it, carrying the fixture's REAL host keys. */
 function consoleOutputFor(sshd: SshdFixture): string {

@@ -6,7 +6,7 @@
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import type { ResponseOf } from '../contract/types';
+import type { ResponseOf } from '../../common/contract/types';
 import { exportSshKey } from '../vault/export';
 import type { VaultContext } from '../vault/vault-context';
 import { sshError } from './ssh-errors';

@@ -1,6 +1,6 @@
 /** The server goes away mid-session, comes back, and the same terminal reconnects. */
 import { describe, expect, it } from 'vitest';
-import { trustedSshdPerSuite } from './test-support/fixture-manager';
+import { trustedSshdPerSuite } from '../testing/ssh/fixture-manager';
 
 describe('losing and regaining the server', () => {
   const env = trustedSshdPerSuite();

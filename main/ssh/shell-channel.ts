@@ -4,7 +4,7 @@
  * A ShellSession gets a new ShellChannel on every (re)connect.
  */
 import type { ClientChannel } from 'ssh2';
-import { Osc633Scanner } from '../server/shell-integration';
+import { Osc633Scanner } from '../../common/shell-integration';
 import { OutputBatcher, type FlowControlOptions, type FlowStats } from './output-batcher';
 import type { ConnectionLease } from './connection-pool';
 import type { SshClosedReason } from './ssh-events';

@@ -1,6 +1,6 @@
 /** Terminals against a REAL OpenSSH server (see main/testing/sshd-fixture.ts). */
 import { describe, expect, it } from 'vitest';
-import { trustedSshdPerSuite } from './test-support/fixture-manager';
+import { trustedSshdPerSuite } from '../testing/ssh/fixture-manager';
 
 describe('PTY shells on a real sshd', () => {
   const env = trustedSshdPerSuite();

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ClientChannel, PseudoTtyOptions } from 'ssh2';
-import { createShellIntegrationNonce, shellIntegrationInstallLine } from '../server/shell-integration';
+import { createShellIntegrationNonce, shellIntegrationInstallLine } from '../../common/shell-integration';
 import type { ConnectionLease } from './connection-pool';
 import type { FlowControlOptions } from './output-batcher';
 import { ShellChannel, type ShellChannelHooks, type ShellFlowStats } from './shell-channel';

@@ -8,7 +8,7 @@
  * handshake is verified silently against the new pin.
  */
 import { Client, utils } from 'ssh2';
-import { isAppError, type AppError } from '../errors';
+import { isAppError, type AppError } from '../../common/errors';
 import { connectTimeout, mapConnectError, mapPrivateKeyError, toSsh2ErrorLike, type Ssh2ErrorLike } from './connect-errors';
 import type { HostKeyCheck, HostKeyDecision, HostKeyPolicy } from './host-key-policy';
 import { PausableTimer } from './pausable-timer';

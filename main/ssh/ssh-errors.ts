@@ -3,7 +3,7 @@
  * files can be checked against it (see ssh-errors.test.ts). The renderer
  * translates `ssh.<key>` as `ssh:errors.<key>` with `params` interpolated.
  */
-import { AppError, type ErrorParams } from '../errors';
+import { AppError, type ErrorParams } from '../../common/errors';
 import type { SshClosedReason } from './ssh-events';
 
 export const SSH_ERROR_CODES = [

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../testing/child-process';
 import { startSshd, type SshdFixture } from '../testing/sshd-fixture';
 import { DEFAULT_FLOW_CONTROL } from './output-batcher';
-import { ContractHarness } from './test-support/contract-harness';
+import { ContractHarness } from '../testing/ssh/contract-harness';
 
 describe('ssh.* handlers through the contract, against a real sshd', () => {
   let sshd: SshdFixture;

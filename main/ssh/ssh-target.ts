@@ -4,7 +4,7 @@
  * and never stored here.
  */
 import { z } from 'zod';
-import { SSH_HOST_PATTERN, SSH_USER_PATTERN } from '../contract/schemas/ssh';
+import { SSH_HOST_PATTERN, SSH_USER_PATTERN } from '../../common/contract/schemas/ssh';
 
 export const sshTargetSchema = z.object({
   host: z.string().regex(SSH_HOST_PATTERN),

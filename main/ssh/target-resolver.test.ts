@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SetupState } from '../contract/schemas/setup';
-import { isAppError } from '../errors';
+import type { SetupState } from '../../common/contract/schemas/setup';
+import { isAppError } from '../../common/errors';
 import { sshCommand } from './key-export';
 import { normalizeTarget } from './ssh-target';
 import { displayHost, resolveTarget } from './target-resolver';

@@ -5,8 +5,8 @@
  * - 'ownServer': the bring-your-own server saved in Settings;
  * - an explicit server as given.
  */
-import type { SshTargetRef } from '../contract/schemas/ssh';
-import type { SetupState } from '../contract/schemas/setup';
+import type { SshTargetRef } from '../../common/contract/schemas/ssh';
+import type { SetupState } from '../../common/contract/schemas/setup';
 import { sshError } from './ssh-errors';
 import { normalizeTarget, type SshTarget } from './ssh-target';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../errors';
+import { isAppError } from '../../common/errors';
 import { TerminalCommandRunner } from './terminal-command-runner';
 import { closedError } from './ssh-errors';
 

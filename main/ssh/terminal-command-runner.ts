@@ -5,8 +5,8 @@
  * a prompt (marker A) before it is typed, so a command never lands in the
  * middle of another.
  */
-import type { AppError } from '../errors';
-import type { Osc633Marker } from '../server/shell-integration';
+import type { AppError } from '../../common/errors';
+import type { Osc633Marker } from '../../common/shell-integration';
 import { sshError } from './ssh-errors';
 
 export interface TerminalCommandResult {

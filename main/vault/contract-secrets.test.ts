@@ -1,7 +1,7 @@
 /** No vault or AWS response or event schema has a secret-looking (non-boolean) field, so the router's parse strips any that slip in. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { events, invokes } from '../contract/channels';
+import { events, invokes } from '../../common/contract/channels';
 
 const SECRET_FIELDS = /secret|password|privatekey|passphrase|accesskeyid|sessiontoken|base64/i;
 

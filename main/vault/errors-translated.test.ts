@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../errors';
+import { isAppError } from '../../common/errors';
 import { KEYCHAIN_FAILURE_REASONS } from './errors';
 import { parseImportFile } from './import/import-file';
 

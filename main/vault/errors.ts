@@ -4,7 +4,7 @@
  * (errors-translated.test.ts checks that). Messages are English fallbacks for
  * logs; params carry only non-secret facts (file names, line numbers, types).
  */
-import { AppError, type ErrorParams } from '../errors';
+import { AppError, type ErrorParams } from '../../common/errors';
 
 export function vaultError(key: string, message: string, params?: ErrorParams): AppError {
   return new AppError(`vault.${key}`, message, params);

@@ -6,8 +6,8 @@
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExportFormat } from '../contract/schemas/vault';
-import type { ParsedRequestOf, ResponseOf } from '../contract/types';
+import type { ExportFormat } from '../../common/contract/schemas/vault';
+import type { ParsedRequestOf, ResponseOf } from '../../common/contract/types';
 import { vaultError } from './errors';
 import { exportAccessKeyCsv, exportConsoleLoginCsv, exportSshKey } from './export';
 import type { ItemMeta, ItemMetaOf } from './items';

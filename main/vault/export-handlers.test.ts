@@ -9,8 +9,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { safeFileStem, shellQuote } from './export-handler';
-import { createHarness, errorOf, type Harness } from './testing/contract-harness';
-import { CONSOLE_LOGIN, FIXTURE_KEYS } from './testing/vault-fixtures';
+import { createHarness, errorOf, type Harness } from '../testing/vault/contract-harness';
+import { CONSOLE_LOGIN, FIXTURE_KEYS } from '../testing/vault/vault-fixtures';
 
 const PEM = path.join(FIXTURE_KEYS, 'rsa-pem.pem');
 const ED25519 = path.join(FIXTURE_KEYS, 'ed25519-openssh');

@@ -8,8 +8,8 @@ import { exportAccessKeyCsv, exportConsoleLoginCsv, exportSshKey, sshPrivateKeyT
 import { parseImportFile } from './import/import-file';
 import { InMemoryKeychain } from './memory-keychain';
 import { parsePrivateKey } from './ssh/private-key';
-import { fingerprintOfPublicKeyFile, sshKeygenPublicKey } from './testing/ssh-keygen';
-import { ACCESS_KEY, CONSOLE_LOGIN, FIXTURE_KEYS, rejection, withTempDir } from './testing/vault-fixtures';
+import { fingerprintOfPublicKeyFile, sshKeygenPublicKey } from '../testing/vault/ssh-keygen';
+import { ACCESS_KEY, CONSOLE_LOGIN, FIXTURE_KEYS, rejection, withTempDir } from '../testing/vault/vault-fixtures';
 import { VaultService } from './vault-service';
 
 const HAS_PUTTYGEN = ['/usr/bin/puttygen', '/usr/local/bin/puttygen'].some((p) => existsSync(p));

@@ -6,9 +6,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_IMPORT_BYTES, type ImportResponse } from '../contract/schemas/vault';
-import type { ParsedRequestOf } from '../contract/types';
-import { isAppError } from '../errors';
+import { MAX_IMPORT_BYTES, type ImportResponse } from '../../common/contract/schemas/vault';
+import type { ParsedRequestOf } from '../../common/contract/types';
+import { isAppError } from '../../common/errors';
 import { vaultError } from './errors';
 import { importFileIntoVault } from './import/import-file';
 import type { PendingFile } from './pending-imports';

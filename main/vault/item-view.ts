@@ -2,7 +2,7 @@
  * Vault metadata -> the contract's VaultItem, field by field (the router would
  * strip unknown fields anyway; this keeps the mapping explicit and typed).
  */
-import type { VaultItem } from '../contract/schemas/vault';
+import type { VaultItem } from '../../common/contract/schemas/vault';
 import type { ItemMeta } from './items';
 
 /** `AKIA…MPLE`: the first and last four characters of an access key id. */

@@ -3,7 +3,7 @@
  * benchmarked with an in-memory stand-in. The real one is keytar (libsecret on
  * Linux, which talks to any Secret Service: gnome-keyring, KeePassXC, ...).
  */
-import type { AppError } from '../errors';
+import type { AppError } from '../../common/errors';
 import { vaultError, type KeychainFailureReason } from './errors';
 
 export interface Keychain {

@@ -4,7 +4,7 @@
  * waiting for a passphrase, and `notify()`, which sends `vault.changed` so every
  * page shows the current list. Everything sent is metadata (see item-view.ts).
  */
-import type { VaultItem, VaultStatus } from '../contract/schemas/vault';
+import type { VaultItem, VaultStatus } from '../../common/contract/schemas/vault';
 import type { EventBus } from '../ipc/event-bus';
 import type { Platform } from '../platform';
 import type { SetupStateStore } from '../setup/state-store';

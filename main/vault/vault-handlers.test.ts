@@ -7,10 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RequestOf } from '../contract/types';
+import type { RequestOf } from '../../common/contract/types';
 import { keychainUnavailable, type Keychain } from './keychain';
-import { createHarness, errorOf, type Harness } from './testing/contract-harness';
-import { ACCESS_KEY, CONSOLE_LOGIN, FIXTURE_KEYS } from './testing/vault-fixtures';
+import { createHarness, errorOf, type Harness } from '../testing/vault/contract-harness';
+import { ACCESS_KEY, CONSOLE_LOGIN, FIXTURE_KEYS } from '../testing/vault/vault-fixtures';
 
 const CSV_DIR = path.join(__dirname, 'import', 'fixtures', 'csv');
 const csvBase64 = (name: string) => readFileSync(path.join(CSV_DIR, name)).toString('base64');

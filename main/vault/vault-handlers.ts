@@ -3,7 +3,7 @@
  * secrets leave the vault only into files (export) or the main-side clipboard
  * (copySecret, cleared after 30 s). Every change is followed by `vault.changed`.
  */
-import type { HandlersFor } from '../contract/types-helpers';
+import type { HandlersFor } from '../../common/contract/types-helpers';
 import { vaultError } from './errors';
 import { copySshCommand, exportItem } from './export-handler';
 import { importIntoVault } from './import-handler';

@@ -14,10 +14,10 @@ import { run } from '../testing/child-process';
 import { startKeyring, type KeyringFixture } from '../testing/keyring-fixture';
 import { createKeytarKeychain } from './keychain';
 import { KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from './master-key';
-import { ACCESS_KEY, CONSOLE_LOGIN, rejection } from './testing/vault-fixtures';
+import { ACCESS_KEY, CONSOLE_LOGIN, rejection } from '../testing/vault/vault-fixtures';
 import { VaultService } from './vault-service';
 
-const CHILD = path.join(__dirname, 'testing', 'vault-child.ts');
+const CHILD = path.join(__dirname, '..', 'testing', 'vault', 'vault-child.ts');
 const REPO = path.resolve(__dirname, '..', '..');
 
 interface ChildResult {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from './master-key';
 import { InMemoryKeychain } from './memory-keychain';
-import { ACCESS_KEY, CONSOLE_LOGIN, ED25519_KEY, rejection, withTempDir } from './testing/vault-fixtures';
+import { ACCESS_KEY, CONSOLE_LOGIN, ED25519_KEY, rejection, withTempDir } from '../testing/vault/vault-fixtures';
 import { VaultService } from './vault-service';
 
 async function keychainVault(dir: string, keychain = new InMemoryKeychain()) {

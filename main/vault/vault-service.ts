@@ -8,7 +8,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../errors';
+import { AppError } from '../../common/errors';
 import { writeFileAtomic, type AtomicWriteHooks } from '../storage/atomic-write';
 import { deriveKeyFromPassphrase, SCRYPT_DEFAULTS, scryptParamsAcceptable } from './crypto';
 import { findDuplicate } from './duplicates';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../main/contract/result';
-import type { PageId, SetupState } from '../../main/contract/schemas/setup';
+import type { ContractError } from '../../common/contract/result';
+import type { PageId, SetupState } from '../../common/contract/schemas/setup';
 import { api } from '../bridge/api';
 import { useEvent } from '../bridge/use-contract';
 import i18n, { errorText, resolveLanguage } from '../i18n';

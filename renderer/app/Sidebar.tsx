@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stepIds, type PageId, type StepId } from '../../main/contract/schemas/setup';
+import { stepIds, type PageId, type StepId } from '../../common/contract/schemas/setup';
 
 const toolPages = ['vault', 'settings'] as const;
 

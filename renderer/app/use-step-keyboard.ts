@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { pageId, type PageId } from '../../main/contract/schemas/setup';
+import { pageId, type PageId } from '../../common/contract/schemas/setup';
 
 const order = pageId.options;
 

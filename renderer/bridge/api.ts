@@ -3,8 +3,8 @@
  * `window.onramp`; in plain Chromium (the test host) the same typed API is built
  * over a WebSocket. Nothing else in the renderer knows which one it has.
  */
-import { buildApi } from '../../main/contract/build-api';
-import type { OnrampApi } from '../../main/contract/types';
+import { buildApi } from '../../common/contract/build-api';
+import type { OnrampApi } from '../../common/contract/types';
 import { createHostWire } from './host-transport';
 
 declare global {

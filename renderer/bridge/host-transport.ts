@@ -3,8 +3,8 @@
  * that served this page, authenticated with the per-run token the host put in
  * the URL fragment. Only used when there is no Electron preload.
  */
-import type { ContractWire } from '../../main/contract/types';
-import type { Result } from '../../main/contract/result';
+import type { ContractWire } from '../../common/contract/types';
+import type { Result } from '../../common/contract/result';
 
 const TOKEN_KEY = 'onramp.hostToken';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { EventName } from '../../main/contract/channels';
-import type { ContractError, Result } from '../../main/contract/result';
-import type { PayloadOf } from '../../main/contract/types';
+import type { EventName } from '../../common/contract/channels';
+import type { ContractError, Result } from '../../common/contract/result';
+import type { PayloadOf } from '../../common/contract/types';
 import { api } from './api';
 
 /** Subscribe to a contract event for the component's lifetime. */

@@ -5,7 +5,7 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { ContractError } from '../../main/contract/result';
+import type { ContractError } from '../../common/contract/result';
 
 export const languages = ['ko', 'en'] as const;
 export type Language = (typeof languages)[number];

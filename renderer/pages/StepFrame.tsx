@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../bridge/api';
-import { stepId, stepIds, type PageId } from '../../main/contract/schemas/setup';
+import { stepId, stepIds, type PageId } from '../../common/contract/schemas/setup';
 import type { PageProps } from './registry';
 
 /** Title, summary and the previous/next controls shared by every page. */

@@ -3,8 +3,8 @@
  * step not built yet, and says so.
  */
 import type { ComponentType } from 'react';
-import type { ContractError } from '../../main/contract/result';
-import type { PageId, SetupState } from '../../main/contract/schemas/setup';
+import type { ContractError } from '../../common/contract/result';
+import type { PageId, SetupState } from '../../common/contract/schemas/setup';
 import { NotBuiltPage } from './NotBuiltPage';
 import { SettingsPage } from './SettingsPage';
 import { ConnectAwsPage } from './connect-aws/ConnectAwsPage';

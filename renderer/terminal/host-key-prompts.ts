@@ -3,7 +3,7 @@
  * answers. A connect waits in main meanwhile; nothing is accepted by default.
  */
 import { useSyncExternalStore } from 'react';
-import type { HostKeyPromptView } from '../../main/contract/schemas/ssh';
+import type { HostKeyPromptView } from '../../common/contract/schemas/ssh';
 import { api } from '../bridge/api';
 
 let queue: readonly HostKeyPromptView[] = [];

@@ -1,10 +1,10 @@
 /**
- * Consumes the OSC 633 shell-integration markers (main/server/shell-integration.ts)
+ * Consumes the OSC 633 shell-integration markers (common/shell-integration.ts)
  * in xterm's parser, so the user never sees them, and keeps what they say:
  * whether a command is running and the last exit code.
  */
 import type { IDisposable, Terminal } from '@xterm/xterm';
-import { OSC_633, parseOsc633 } from '../../main/server/shell-integration';
+import { OSC_633, parseOsc633 } from '../../common/shell-integration';
 
 export interface ShellIntegrationState {
   /** A command was started (C) and has not finished (D) yet. */

@@ -1,6 +1,6 @@
 /** What React sees of a terminal tab: plain data. The xterm instance itself lives in the registry. */
-import type { ContractError } from '../../main/contract/result';
-import type { SshClosedReasonCode, SshServerView, SshTargetRef } from '../../main/contract/schemas/ssh';
+import type { ContractError } from '../../common/contract/result';
+import type { SshClosedReasonCode, SshServerView, SshTargetRef } from '../../common/contract/schemas/ssh';
 import type { RendererKind } from './gpu-renderer';
 
 export type TabStatus =

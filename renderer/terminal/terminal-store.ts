@@ -8,8 +8,8 @@
  * briefly and handed over when the tab learns its id.
  */
 import { useSyncExternalStore } from 'react';
-import type { ContractError } from '../../main/contract/result';
-import type { SshClosedReasonCode, SshTargetRef } from '../../main/contract/schemas/ssh';
+import type { ContractError } from '../../common/contract/result';
+import type { SshClosedReasonCode, SshTargetRef } from '../../common/contract/schemas/ssh';
 import { api } from '../bridge/api';
 import type { TabInfo } from './tab-info';
 import { TerminalTab } from './terminal-tab';

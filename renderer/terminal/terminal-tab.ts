@@ -3,8 +3,8 @@
  * session in main. Output is written to xterm and acknowledged after xterm
  * parsed it; keystrokes, pastes and size changes go to main.
  */
-import type { ContractError } from '../../main/contract/result';
-import type { SshClosedReasonCode, SshTargetRef } from '../../main/contract/schemas/ssh';
+import type { ContractError } from '../../common/contract/result';
+import type { SshClosedReasonCode, SshTargetRef } from '../../common/contract/schemas/ssh';
 import { api } from '../bridge/api';
 import i18n from '../i18n';
 import { AckBatcher } from './ack-batcher';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../errors';
+import { isAppError } from '../../../common/errors';
 import type { ItemDraft } from '../items';
 import { parseImportFile } from './import-file';
 

@@ -4,7 +4,7 @@
  * carries the file name in params.fileName.
  */
 import path from 'node:path';
-import { AppError, isAppError } from '../../errors';
+import { AppError, isAppError } from '../../../common/errors';
 import { vaultError } from '../errors';
 import type { ItemDraft, ItemMeta } from '../items';
 import type { VaultService } from '../vault-service';

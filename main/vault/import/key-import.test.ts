@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../errors';
+import { isAppError } from '../../../common/errors';
 import { parsePrivateKey } from '../ssh/private-key';
-import { fingerprintOfPublicKeyFile, sshKeygenFingerprint } from '../testing/ssh-keygen';
+import { fingerprintOfPublicKeyFile, sshKeygenFingerprint } from '../../testing/vault/ssh-keygen';
 import { parseImportFile } from './import-file';
 
 const KEY_DIR = path.join(__dirname, 'fixtures', 'keys');

@@ -14,7 +14,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { utils as ssh2Utils } from 'ssh2';
 import sshpk from 'sshpk';
-import { isAppError } from '../../errors';
+import { isAppError } from '../../../common/errors';
 import { vaultError } from '../errors';
 import { fingerprintOf, publicKeyLineOf } from './fingerprint';
 import { extractPrivateBlock, isEncryptedOpenSsh, isEncryptedPem, privateKeyFormat, type PrivateKeyFormat } from './key-text';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../main/contract/result';
-import type { AwsConnectResult, AwsSource, AwsStatus } from '../../../main/contract/schemas/aws';
+import type { ContractError } from '../../../common/contract/result';
+import type { AwsConnectResult, AwsSource, AwsStatus } from '../../../common/contract/schemas/aws';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PageId } from '../../../main/contract/schemas/setup';
+import type { PageId } from '../../../common/contract/schemas/setup';
 
 export interface ShownIdentity {
   accountId: string;

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../main/contract/result';
+import type { ContractError } from '../../../common/contract/result';
 import { api } from '../../bridge/api';
 
 /** A pasted access key goes straight into the vault; the fields are cleared as soon as it is stored. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../main/contract/result';
-import type { AwsProfile } from '../../../main/contract/schemas/aws';
+import type { ContractError } from '../../../common/contract/result';
+import type { AwsProfile } from '../../../common/contract/schemas/aws';
 import { api } from '../../bridge/api';
 
 /** A profile from ~/.aws/config and ~/.aws/credentials (read by the AWS SDK in main); SSO profiles are marked. */

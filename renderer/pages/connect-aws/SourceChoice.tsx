@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AwsSource } from '../../../main/contract/schemas/aws';
+import type { AwsSource } from '../../../common/contract/schemas/aws';
 
 export type SourceKind = AwsSource['kind'];
 const KINDS: SourceKind[] = ['vault', 'profile', 'default'];

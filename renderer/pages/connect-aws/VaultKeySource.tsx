@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../main/contract/result';
+import type { ContractError } from '../../../common/contract/result';
 import { ImportPanel } from '../vault/ImportPanel';
 import { useImport } from '../vault/use-import';
 import { useVault } from '../vault/use-vault';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AwsSource } from '../../../main/contract/schemas/aws';
+import type { AwsSource } from '../../../common/contract/schemas/aws';
 import { api } from '../../bridge/api';
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SshTargetRef } from '../../../main/contract/schemas/ssh';
+import type { SshTargetRef } from '../../../common/contract/schemas/ssh';
 import { useHostKeyPrompt } from '../../terminal/host-key-prompts';
 import { terminals } from '../../terminal/terminal-store';
 import { installTerminalTestHook } from '../../terminal/test-hook';

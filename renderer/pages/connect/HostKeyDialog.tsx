@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HostKeyPromptView } from '../../../main/contract/schemas/ssh';
+import type { HostKeyPromptView } from '../../../common/contract/schemas/ssh';
 import { hostKeyPrompts } from '../../terminal/host-key-prompts';
 import '../vault/vault.css'; // the shared .dialog styles
 

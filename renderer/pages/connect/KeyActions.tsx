@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../main/contract/result';
+import type { ContractError } from '../../../common/contract/result';
 import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
 import type { ServerRef } from './servers';

@@ -1,10 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../main/contract/result';
-import { SSH_HOST_PATTERN, SSH_USER_PATTERN, type SshServer } from '../../../main/contract/schemas/ssh';
+import type { ContractError } from '../../../common/contract/result';
+import { SSH_HOST_PATTERN, SSH_USER_PATTERN, type SshServer } from '../../../common/contract/schemas/ssh';
 import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
-import type { VaultItem } from '../../../main/contract/schemas/vault';
+import type { VaultItem } from '../../../common/contract/schemas/vault';
 import { useVault, type UseVault } from '../vault/use-vault';
 import { serverLabel } from './servers';
 import './connect.css';

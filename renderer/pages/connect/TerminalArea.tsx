@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SshTargetRef } from '../../../main/contract/schemas/ssh';
+import type { SshTargetRef } from '../../../common/contract/schemas/ssh';
 import { zoom } from '../../terminal/font-zoom';
 import { terminals, useTerminals } from '../../terminal/terminal-store';
 import { errorText } from '../../i18n';

@@ -1,5 +1,5 @@
 /** The servers the Connect page offers, read from the setup state (no key material: just a vault item id). */
-import type { SetupState } from '../../../main/contract/schemas/setup';
+import type { SetupState } from '../../../common/contract/schemas/setup';
 
 export type ServerRef = 'setup' | 'ownServer';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VaultItem } from '../../../main/contract/schemas/vault';
+import type { VaultItem } from '../../../common/contract/schemas/vault';
 import { Dialog } from './Dialog';
 
 export interface EditResult {

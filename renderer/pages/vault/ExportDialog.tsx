@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportFormat, VaultItem } from '../../../main/contract/schemas/vault';
+import type { ExportFormat, VaultItem } from '../../../common/contract/schemas/vault';
 import { Dialog } from './Dialog';
 
 function formatsFor(item: VaultItem): ExportFormat[] {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { SetupState } from '../../../main/contract/schemas/setup';
-import type { VaultItem } from '../../../main/contract/schemas/vault';
+import type { SetupState } from '../../../common/contract/schemas/setup';
+import type { VaultItem } from '../../../common/contract/schemas/vault';
 import { formatDate, itemDetail, serverOf } from './item-text';
 
 export type ItemAction = 'copyPassword' | 'copySshCommand' | 'export' | 'edit' | 'remove';

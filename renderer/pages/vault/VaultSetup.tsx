@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VaultStatus } from '../../../main/contract/schemas/vault';
+import type { VaultStatus } from '../../../common/contract/schemas/vault';
 import { api } from '../../bridge/api';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { errorText } from '../../i18n';

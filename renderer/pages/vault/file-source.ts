@@ -1,6 +1,6 @@
-import type { ContractError } from '../../../main/contract/result';
-import { MAX_IMPORT_BYTES } from '../../../main/contract/schemas/vault';
-import type { RequestOf } from '../../../main/contract/types';
+import type { ContractError } from '../../../common/contract/result';
+import { MAX_IMPORT_BYTES } from '../../../common/contract/schemas/vault';
+import type { RequestOf } from '../../../common/contract/types';
 
 export type ImportSource = RequestOf<'vault.import'>['source'];
 

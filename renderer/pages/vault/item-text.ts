@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { SetupState } from '../../../main/contract/schemas/setup';
-import type { VaultItem } from '../../../main/contract/schemas/vault';
+import type { SetupState } from '../../../common/contract/schemas/setup';
+import type { VaultItem } from '../../../common/contract/schemas/vault';
 
 /** What tells an item apart in the list: the key's fingerprint, else the account (or the key id hint). */
 export function itemDetail(item: VaultItem, t: TFunction): string {

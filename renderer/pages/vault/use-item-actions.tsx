@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../main/contract/result';
-import type { ExportFormat, VaultItem } from '../../../main/contract/schemas/vault';
+import type { ContractError } from '../../../common/contract/result';
+import type { ExportFormat, VaultItem } from '../../../common/contract/schemas/vault';
 import { api } from '../../bridge/api';
 import { Dialog } from './Dialog';
 import { EditDialog, type EditResult } from './EditDialog';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ContractError } from '../../../main/contract/result';
-import type { VaultItem, VaultStatus } from '../../../main/contract/schemas/vault';
-import type { PayloadOf } from '../../../main/contract/types';
+import type { ContractError } from '../../../common/contract/result';
+import type { VaultItem, VaultStatus } from '../../../common/contract/schemas/vault';
+import type { PayloadOf } from '../../../common/contract/types';
 import { api } from '../../bridge/api';
 import { useEvent } from '../../bridge/use-contract';
 

@@ -7,10 +7,10 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { startSshd, type SshdFixture } from '../../testing/sshd-fixture';
-import { KnownHosts } from '../known-hosts';
-import { SshSessionManager, type SshSessionManagerOptions } from '../ssh-session-manager';
-import type { SshTargetInput } from '../ssh-target';
+import { startSshd, type SshdFixture } from '../sshd-fixture';
+import { KnownHosts } from '../../ssh/known-hosts';
+import { SshSessionManager, type SshSessionManagerOptions } from '../../ssh/ssh-session-manager';
+import type { SshTargetInput } from '../../ssh/ssh-target';
 import { EventRecorder } from './event-recorder';
 
 export interface FixtureManager {

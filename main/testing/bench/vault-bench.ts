@@ -1,5 +1,5 @@
 /**
- * Vault benchmark: `npx tsx main/vault/bench.ts [--keyring] [--runs N]`
+ * Vault benchmark: `npx tsx main/testing/bench/vault-bench.ts [--keyring] [--runs N]`
  * Fills a temp vault with 200 items, then measures
  *   open: a fresh VaultService + open() (read file, fetch master key, check it, decrypt 200 metadata blobs)
  *   add:  one add() into the 200-item vault (validate, duplicate check, encrypt, atomic write with 2 fsyncs)
@@ -12,10 +12,10 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ItemDraft } from './items';
-import { createKeytarKeychain, type Keychain } from './keychain';
-import { InMemoryKeychain } from './memory-keychain';
-import { VaultService } from './vault-service';
+import type { ItemDraft } from '../../vault/items';
+import { createKeytarKeychain, type Keychain } from '../../vault/keychain';
+import { InMemoryKeychain } from '../../vault/memory-keychain';
+import { VaultService } from '../../vault/vault-service';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const randomAccessKey = () => ({
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   try {
     let keychain: Keychain;
     if (useKeyring) {
-      const { startKeyring } = await import('../testing/keyring-fixture');
+      const { startKeyring } = await import('../keyring-fixture');
       const keyring = await startKeyring();
       stopKeyring = keyring.stop;
       keychain = createKeytarKeychain();

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import type { SshdFixture } from '../../testing/sshd-fixture';
+import type { SshdFixture } from '../../sshd-fixture';
 import { armProbe, cursorLine, probeResult, tabRows, type ArmArgs } from './page-probes';
 
 /** `head -c 75000000 /dev/zero | base64`: 100 MB of base64 in 76-column lines (101.3 MB with \n, 102.6 MB with a PTY's \r\n). */

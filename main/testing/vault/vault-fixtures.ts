@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../errors';
+import { AppError } from '../../../common/errors';
 
-export const FIXTURE_KEYS = path.join(__dirname, '..', 'import', 'fixtures', 'keys');
+export const FIXTURE_KEYS = path.join(__dirname, '..', '..', 'vault', 'import', 'fixtures', 'keys');
 
 export const ACCESS_KEY = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 export const CONSOLE_LOGIN = {

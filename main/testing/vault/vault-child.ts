@@ -1,12 +1,12 @@
 /**
  * Runs vault operations in a separate process for the keyring tests:
- *   node --import tsx main/vault/testing/vault-child.ts <command> <dataDir>
+ *   node --import tsx main/testing/vault/vault-child.ts <command> <dataDir>
  * Commands: status | open | init | read | crash-add. Prints one JSON line.
  * Secrets are reported only as SHA-256 digests.
  */
 import { createHash } from 'node:crypto';
-import { isAppError } from '../../errors';
-import { VaultService } from '../vault-service';
+import { isAppError } from '../../../common/errors';
+import { VaultService } from '../../vault/vault-service';
 
 async function main(): Promise<unknown> {
   const [command, dataDir] = process.argv.slice(2);

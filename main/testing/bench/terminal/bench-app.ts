@@ -10,14 +10,14 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs } from '../../../playwright.config';
-import { createServices, type Services } from '../../composition';
-import type { InvokeChannel } from '../../contract/channels';
-import type { RequestOf, ResponseOf } from '../../contract/types';
-import { createHostPlatform } from '../../host/host-platform';
-import { startHost, type RunningHost } from '../../host/host-server';
-import { startSshd, type SshdFixture } from '../../testing/sshd-fixture';
-import { InMemoryKeychain } from '../../vault/memory-keychain';
+import { chromiumArgs } from '../../../../playwright.config';
+import { createServices, type Services } from '../../../composition';
+import type { InvokeChannel } from '../../../../common/contract/channels';
+import type { RequestOf, ResponseOf } from '../../../../common/contract/types';
+import { createHostPlatform } from '../../../host/host-platform';
+import { startHost, type RunningHost } from '../../../host/host-server';
+import { startSshd, type SshdFixture } from '../../sshd-fixture';
+import { InMemoryKeychain } from '../../../vault/memory-keychain';
 
 export interface BenchApp {
   sshd: SshdFixture;
@@ -28,7 +28,7 @@ export interface BenchApp {
   dispose(): Promise<void>;
 }
 
-const root = path.resolve(__dirname, '../../..');
+const root = path.resolve(__dirname, '../../../..');
 
 /** electron-vite build into a temp out dir (nothing else is built); or reuse ONRAMP_BENCH_OUT_DIR. */
 export function buildRenderer(log: (line: string) => void): { outDir: string; temporary: boolean } {

@@ -2,7 +2,7 @@
 import { chmod, copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { run } from '../../testing/child-process';
+import { run } from '../child-process';
 
 /** `SHA256:…` as ssh-keygen prints it for a public key file. */
 export async function fingerprintOfPublicKeyFile(publicKeyPath: string): Promise<string> {

@@ -2,8 +2,8 @@
  * An SshEvents sink for tests: records everything, acknowledges output like
  * a renderer would (unless told not to), and lets tests wait for conditions.
  */
-import type { HostKeyPrompt, SshClosedReason, SshEvents } from '../ssh-events';
-import { waitUntil } from '../../testing/wait-until';
+import type { HostKeyPrompt, SshClosedReason, SshEvents } from '../../ssh/ssh-events';
+import { waitUntil } from '../wait-until';
 
 export class EventRecorder implements SshEvents {
   readonly output = new Map<string, string>();

@@ -10,19 +10,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { AwsConnection } from '../../aws/aws-connection';
 import { awsHandlers } from '../../aws/aws-handlers';
-import type { InvokeChannel } from '../../contract/channels';
-import type { Result } from '../../contract/result';
-import type { Handlers, RequestOf, ResponseOf } from '../../contract/types';
+import type { InvokeChannel } from '../../../common/contract/channels';
+import type { Result } from '../../../common/contract/result';
+import type { Handlers, RequestOf, ResponseOf } from '../../../common/contract/types';
 import { createHostPlatform, type HostPlatform } from '../../host/host-platform';
 import { EventBus } from '../../ipc/event-bus';
 import { createRouter } from '../../ipc/router';
 import { SetupStateStore } from '../../setup/state-store';
-import { ClipboardGuard } from '../clipboard-guard';
-import type { Keychain } from '../keychain';
-import { InMemoryKeychain } from '../memory-keychain';
-import { VaultContext } from '../vault-context';
-import { vaultHandlers } from '../vault-handlers';
-import { VaultService } from '../vault-service';
+import { ClipboardGuard } from '../../vault/clipboard-guard';
+import type { Keychain } from '../../vault/keychain';
+import { InMemoryKeychain } from '../../vault/memory-keychain';
+import { VaultContext } from '../../vault/vault-context';
+import { vaultHandlers } from '../../vault/vault-handlers';
+import { VaultService } from '../../vault/vault-service';
 
 export type IssueThreeChannel = Extract<InvokeChannel, `vault.${string}` | `aws.${string}`>;
 

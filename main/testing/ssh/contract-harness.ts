@@ -8,12 +8,12 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServices, type Services } from '../../composition';
-import type { EventName, InvokeChannel } from '../../contract/channels';
-import type { Result } from '../../contract/result';
-import type { PayloadOf, RequestOf, ResponseOf } from '../../contract/types';
+import type { EventName, InvokeChannel } from '../../../common/contract/channels';
+import type { Result } from '../../../common/contract/result';
+import type { PayloadOf, RequestOf, ResponseOf } from '../../../common/contract/types';
 import { createHostPlatform, type HostPlatform } from '../../host/host-platform';
 import { InMemoryKeychain } from '../../vault/memory-keychain';
-import { waitUntil } from '../../testing/wait-until';
+import { waitUntil } from '../wait-until';
 
 export interface RecordedEvent {
   event: EventName;

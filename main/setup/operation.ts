@@ -1,0 +1,32 @@
+/**
+ * How a capability declares an operation kind (see common/contract/operations.ts
+ * for the registry of kinds and their schemas).
+ */
+import type { OperationKind, OpInputOf, OpResultOf } from '../../common/contract/operations';
+import type { MessageRef } from '../../common/contract/schemas/operations';
+import type { StepId } from '../../common/contract/schemas/setup';
+
+export interface ProgressUpdate {
+  /** i18n key of the phase (`<namespace>:phases.<name>`). */
+  phase: string;
+  /** 0..1, or null when the length of the work is unknown. */
+  fraction?: number | null;
+  message?: MessageRef;
+}
+
+export interface OperationContext {
+  /** Aborted by op.cancel or when the app quits; pass it to every AWS/SSH call. */
+  signal: AbortSignal;
+  progress(update: ProgressUpdate): void;
+}
+
+export interface OperationDefinition<K extends OperationKind = OperationKind> {
+  kind: K;
+  /** The step whose check() the engine re-runs when this operation ends (success, failure or cancel). */
+  step?: StepId;
+  run(input: OpInputOf<K>, context: OperationContext): Promise<OpResultOf<K>>;
+}
+
+export function defineOperation<K extends OperationKind>(definition: OperationDefinition<K>): OperationDefinition<K> {
+  return definition;
+}

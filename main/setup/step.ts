@@ -1,0 +1,30 @@
+/**
+ * What a step of the guided setup is, for the engine (main/setup/engine.ts).
+ *
+ * A step is done when its `check()` passes: check reads reality (AWS resources
+ * by the `onramp:setup=<setupId>` tag, or a command on the server) and never
+ * trusts a flag that a handler or a button set. Its long work are operations
+ * (main/setup/operation.ts): each one is idempotent, so running it again after a
+ * crash continues from what exists instead of making anything twice.
+ */
+import type { MessageRef } from '../../common/contract/schemas/operations';
+import type { SetupState, StepId } from '../../common/contract/schemas/setup';
+
+export interface CheckContext {
+  /** The persisted setup (choices, resource ids, the setup id used in tags). */
+  setup: SetupState;
+  /** Aborted when the app quits or a newer check of the same step starts. */
+  signal: AbortSignal;
+}
+
+export interface CheckResult {
+  done: boolean;
+  /** Why not done (or what was found), translated by the renderer. */
+  detail?: MessageRef;
+}
+
+export interface StepDefinition {
+  id: StepId;
+  /** Reads reality. Throws an AppError when reality can't be read (no credentials, no network). */
+  check(context: CheckContext): Promise<CheckResult>;
+}
