@@ -41,7 +41,7 @@ describe('vault handlers: setup and unlock', () => {
     harness = await createHarness();
     expect(await harness.ok('vault.status', {})).toEqual({ mode: 'uninitialized', locked: true });
     expect(await harness.ok('vault.initKeychain', {})).toEqual({ mode: 'keychain', locked: false, itemCount: 0 });
-    expect(harness.events.at(-1)).toEqual({ event: 'vault.changed', payload: { status: { mode: 'keychain', locked: false, itemCount: 0 }, items: [] } });
+    expect(harness.events.at(-1)).toEqual({ event: 'vault.changed', payload: { status: { mode: 'keychain', locked: false, itemCount: 0 }, items: [], damaged: [] } });
   });
 
   it('without a keychain: status names the reason, initKeychain fails clearly and writes nothing; a passphrase works', async () => {
