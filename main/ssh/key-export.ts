@@ -7,6 +7,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResponseOf } from '../../common/contract/types';
+import { vaultError } from '../vault/errors';
 import { exportSshKey } from '../vault/export';
 import type { Platform } from '../platform';
 import type { ClipboardGuard } from '../vault/clipboard-guard';
@@ -34,7 +35,7 @@ export interface KeyExportDeps {
 
 function sshKeyMeta(context: KeyExportDeps, keyId: string) {
   const meta = context.secrets.find(keyId);
-  if (!meta) throw sshError('ssh.notAnSshKey', `Vault item ${keyId} does not exist.`, { label: keyId });
+  if (!meta) throw vaultError('itemNotFound', 'That vault item does not exist.', { id: keyId });
   if (meta.kind !== 'ssh-key') throw sshError('ssh.notAnSshKey', `Vault item ${keyId} is not an SSH key.`, { label: meta.label });
   return meta;
 }

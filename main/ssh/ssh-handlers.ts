@@ -5,6 +5,7 @@
  */
 import type { HandlersFor } from '../../common/contract/types-helpers';
 import type { SetupStateStore } from '../setup/state-store';
+import { vaultError } from '../vault/errors';
 import { copySshCommand, exportKeyFile, type KeyExportDeps } from './key-export';
 import type { SshSessionManager } from './ssh-session-manager';
 import { sshError } from './ssh-errors';
@@ -58,7 +59,8 @@ export function sshHandlers({ manager, setup, keys }: SshHandlerDeps): HandlersF
     'ssh.setOwnServer': async ({ server }) => {
       if (server) {
         const meta = keys.secrets.find(server.keyId);
-        if (meta?.kind !== 'ssh-key') throw sshError('ssh.notAnSshKey', `Vault item ${server.keyId} is not an SSH key.`, { label: meta?.label ?? server.keyId });
+        if (!meta) throw vaultError('itemNotFound', 'That vault item does not exist.', { id: server.keyId });
+        if (meta.kind !== 'ssh-key') throw sshError('ssh.notAnSshKey', `Vault item ${server.keyId} is not an SSH key.`, { label: meta.label });
       }
       return setup.update((state) => {
         const choices = { ...state.choices };
