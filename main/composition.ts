@@ -59,13 +59,17 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const disposers: (() => Promise<void> | void)[] = [];
 
   // --- vault + aws (issue 3): one VaultService for every capability ---
+  // The vault announces its own changes (vault.changed) and follows vault.json, which another
+  // Onramp process on the same data dir may change. Capabilities get only the narrow SecretStore.
   const vault = new VaultService({ dataDir, keychain });
   const vaultContext = new VaultContext({ vault, platform, events, setup, log });
-  const aws = new AwsConnection({ getAccessKey: (itemId) => vault.getSecretOf(itemId, 'aws-access-key') }, platform.version);
-  disposers.push(() => vaultContext.dispose(), () => aws.dispose());
+  const secrets = vaultContext.secrets;
+  void vault.watch().catch((error: unknown) => log('the vault file cannot be watched', error));
+  const aws = new AwsConnection({ getAccessKey: (itemId) => secrets.secretOf(itemId, 'aws-access-key') }, platform.version);
+  disposers.push(() => vault.dispose(), () => vaultContext.dispose(), () => aws.dispose());
 
   // --- ssh (issue 4): terminals with vault keys, known_hosts in the data dir, EC2 console host keys ---
-  const ssh = createSshCapability({ dataDir, events, setup, vault: vaultContext, aws });
+  const ssh = createSshCapability({ dataDir, events, setup, keys: { secrets, platform, clipboard: vaultContext.clipboard }, aws });
   disposers.push(() => ssh.dispose());
 
   // --- the step engine: every built step's check() and every long operation ---
@@ -85,7 +89,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...setupHandlers(setup, engine.statuses),
     ...operationHandlers(engine.operations),
     ...vaultHandlers(vaultContext), // (issue 3)
-    ...awsHandlers({ connection: aws, setup, vault: vaultContext }), // (issue 3)
+    ...awsHandlers({ connection: aws, setup, secrets }), // (issue 3)
     ...ssh.handlers, // (issue 4)
   };
 

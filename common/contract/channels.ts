@@ -58,6 +58,7 @@ export const invokes = {
   'vault.setServerHost': invoke(vault.setServerHostRequest, vault.vaultItemResponse),
   'vault.remove': invoke(vault.itemRequest, vault.removeResponse),
   'vault.export': invoke(vault.exportRequest, vault.exportResponse),
+  'vault.exportRaw': invoke(vault.exportRawRequest, vault.exportResponse),
   'vault.copySecret': invoke(vault.itemRequest, vault.copySecretResponse),
   'vault.copySshCommand': invoke(vault.itemRequest, vault.copySshCommandResponse),
   // --- aws (issue 3): schemas in ./schemas/aws.ts ---

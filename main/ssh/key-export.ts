@@ -7,8 +7,11 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResponseOf } from '../../common/contract/types';
+import { vaultError } from '../vault/errors';
 import { exportSshKey } from '../vault/export';
-import type { VaultContext } from '../vault/vault-context';
+import type { Platform } from '../platform';
+import type { ClipboardGuard } from '../vault/clipboard-guard';
+import type { SecretStore } from '../vault/secret-store';
 import { sshError } from './ssh-errors';
 import type { SshTarget } from './ssh-target';
 
@@ -23,8 +26,16 @@ export function sshCommand(target: SshTarget, keyPath: string): string {
   return `ssh -i ${shellWord(keyPath)}${port} ${target.user}@${target.host}`;
 }
 
-function sshKeyMeta(context: VaultContext, keyId: string) {
-  const meta = context.vault.get(keyId);
+/** What exporting a key and copying the command need: the vault's narrow store, dialogs, the clipboard. */
+export interface KeyExportDeps {
+  secrets: SecretStore;
+  platform: Platform;
+  clipboard: ClipboardGuard;
+}
+
+function sshKeyMeta(context: KeyExportDeps, keyId: string) {
+  const meta = context.secrets.find(keyId);
+  if (!meta) throw vaultError('itemNotFound', 'That vault item does not exist.', { id: keyId });
   if (meta.kind !== 'ssh-key') throw sshError('ssh.notAnSshKey', `Vault item ${keyId} is not an SSH key.`, { label: meta.label });
   return meta;
 }
@@ -36,7 +47,7 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-export async function copySshCommand(context: VaultContext, target: SshTarget): Promise<ResponseOf<'ssh.copyCommand'>> {
+export async function copySshCommand(context: KeyExportDeps, target: SshTarget): Promise<ResponseOf<'ssh.copyCommand'>> {
   const meta = sshKeyMeta(context, target.keyId);
   if (!meta.exportPath || !(await exists(meta.exportPath))) {
     throw sshError('ssh.keyNotExported', 'Export the key to a file first; the command needs its path.', { label: meta.label });
@@ -51,7 +62,7 @@ function fileStem(label: string): string {
   return stem.slice(0, 80) || 'onramp';
 }
 
-export async function exportKeyFile(context: VaultContext, keyId: string, title: string | undefined): Promise<ResponseOf<'ssh.exportKey'>> {
+export async function exportKeyFile(context: KeyExportDeps, keyId: string, title: string | undefined): Promise<ResponseOf<'ssh.exportKey'>> {
   const meta = sshKeyMeta(context, keyId);
   const file = await context.platform.chooseSaveFile({
     title: title ?? 'Export key',
@@ -59,8 +70,7 @@ export async function exportKeyFile(context: VaultContext, keyId: string, title:
     filters: [{ name: 'OpenSSH', extensions: ['pem'] }],
   });
   if (!file) return { status: 'cancelled' };
-  await exportSshKey(context.vault, keyId, file); // 0600 from creation; never replaces an existing file
-  await context.vault.updateMeta(keyId, { exportPath: file });
-  await context.notify();
+  await exportSshKey(context.secrets, keyId, file); // 0600 from creation; never replaces an existing file
+  await context.secrets.updateMeta(keyId, { exportPath: file }); // the vault announces it
   return { status: 'saved', path: file, fileName: path.basename(file) };
 }

@@ -11,6 +11,7 @@ import type { ParsedRequestOf, ResponseOf } from '../../common/contract/types';
 import { vaultError } from './errors';
 import { exportAccessKeyCsv, exportConsoleLoginCsv, exportSshKey } from './export';
 import type { ItemMeta, ItemMetaOf } from './items';
+import { writeSecretFile } from './secret-file';
 import type { VaultContext } from './vault-context';
 
 const KEY_FORMATS = ['openssh', 'pem', 'ppk'] as const;
@@ -60,14 +61,29 @@ export async function exportItem(context: VaultContext, request: ParsedRequestOf
   if (!target) return { status: 'cancelled' };
 
   if (meta.kind === 'ssh-key') {
-    await exportSshKey(vault, meta.id, target, { format: keyFormat });
+    await exportSshKey(context.secrets, meta.id, target, { format: keyFormat });
     if (keyFormat !== 'ppk') await vault.updateMeta(meta.id, { exportPath: target });
   } else if (meta.kind === 'console-login') {
-    await exportConsoleLoginCsv(vault, meta.id, target);
+    await exportConsoleLoginCsv(context.secrets, meta.id, target);
   } else {
-    await exportAccessKeyCsv(vault, meta.id, target);
+    await exportAccessKeyCsv(context.secrets, meta.id, target);
   }
-  await context.notify();
+  return { status: 'saved', path: target, fileName: path.basename(target) };
+}
+
+/**
+ * "Export raw" for an item the vault cannot read: its record exactly as stored
+ * (still encrypted), 0600, to a file the user picks; never replaces a file.
+ */
+export async function exportRaw(context: VaultContext, request: ParsedRequestOf<'vault.exportRaw'>): Promise<ResponseOf<'vault.exportRaw'>> {
+  const text = context.vault.damagedRecordText(request.id); // vault.itemNotFound unless it is a damaged item
+  const target = await context.platform.chooseSaveFile({
+    title: request.title ?? 'Export raw',
+    defaultName: `onramp-damaged-item-${safeFileStem(request.id)}.json`,
+    filters: [{ name: 'JSON', extensions: ['json'] }],
+  });
+  if (!target) return { status: 'cancelled' };
+  await writeSecretFile(target, text);
   return { status: 'saved', path: target, fileName: path.basename(target) };
 }
 

@@ -74,7 +74,6 @@ export async function importIntoVault(context: VaultContext, request: ImportRequ
   try {
     const metas = await importFileIntoVault(context.vault, file.bytes, file.name, request.passphrase ? { passphrase: request.passphrase } : {});
     if (retryId) context.pending.drop(retryId);
-    await context.notify();
     return { status: 'imported', fileName: file.name, items: await Promise.all(metas.map((meta) => context.view(meta))) };
   } catch (error) {
     if (!isAppError(error) || !PASSPHRASE_CODES.has(error.code)) {

@@ -11,6 +11,8 @@ import type { RequestOf } from '../../common/contract/types';
 import { keychainUnavailable, type Keychain } from './keychain';
 import { createHarness, errorOf, type Harness } from '../testing/vault/contract-harness';
 import { ACCESS_KEY, CONSOLE_LOGIN, FIXTURE_KEYS } from '../testing/vault/vault-fixtures';
+import { InMemoryKeychain } from './memory-keychain';
+import { VaultService } from './vault-service';
 
 const CSV_DIR = path.join(__dirname, 'import', 'fixtures', 'csv');
 const csvBase64 = (name: string) => readFileSync(path.join(CSV_DIR, name)).toString('base64');
@@ -41,7 +43,7 @@ describe('vault handlers: setup and unlock', () => {
     harness = await createHarness();
     expect(await harness.ok('vault.status', {})).toEqual({ mode: 'uninitialized', locked: true });
     expect(await harness.ok('vault.initKeychain', {})).toEqual({ mode: 'keychain', locked: false, itemCount: 0 });
-    expect(harness.events.at(-1)).toEqual({ event: 'vault.changed', payload: { status: { mode: 'keychain', locked: false, itemCount: 0 }, items: [] } });
+    expect(harness.events.at(-1)).toEqual({ event: 'vault.changed', payload: { status: { mode: 'keychain', locked: false, itemCount: 0 }, items: [], damaged: [] } });
   });
 
   it('without a keychain: status names the reason, initKeychain fails clearly and writes nothing; a passphrase works', async () => {
@@ -151,5 +153,32 @@ describe('vault handlers: paste, rename, server, delete', () => {
     expect((await h.ok('vault.list', {})).items.map((i) => i.label)).toEqual(['alice']);
     expect(errorOf(await h.call('vault.remove', { id })).code).toBe('vault.itemNotFound');
     expect(h.events.filter((e) => e.event === 'vault.changed').length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('vault.changed comes from the vault itself', () => {
+  it('a change made outside any vault handler (a capability through the SecretStore) is announced', async () => {
+    const h = await unlocked();
+    const before = h.events.length;
+    const added = await h.vault.add('console-login', CONSOLE_LOGIN, { label: 'alice' });
+    expect(h.events.slice(before)).toEqual([
+      { event: 'vault.changed', payload: expect.objectContaining({ items: [expect.objectContaining({ id: added.id, label: 'alice' })], damaged: [] }) },
+    ]);
+    await h.vault.updateMeta(added.id, { accountId: '123456789012' });
+    expect(h.events.at(-1)).toMatchObject({ event: 'vault.changed', payload: { items: [{ id: added.id, accountId: '123456789012' }] } });
+    expectNoSecret(h, [CONSOLE_LOGIN.password]);
+  });
+
+  it('vault.list after another process wrote the file shows its items, and announces them', async () => {
+    const keychain = new InMemoryKeychain();
+    harness = await createHarness({ keychain });
+    const h = harness;
+    await h.ok('vault.initKeychain', {});
+    const other = new VaultService({ dataDir: h.dataDir, keychain }); // e.g. a second Onramp on the same data dir
+    await other.open();
+    await other.add('aws-access-key', ACCESS_KEY, { label: 'from the other window' });
+    const before = h.events.length;
+    expect((await h.ok('vault.list', {})).items.map((item) => item.label)).toEqual(['from the other window']);
+    expect(h.events.slice(before)).toMatchObject([{ event: 'vault.changed', payload: { items: [{ label: 'from the other window' }] } }]);
   });
 });

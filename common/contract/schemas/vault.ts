@@ -44,6 +44,19 @@ export const vaultItem = z.discriminatedUnion('kind', [
 ]);
 export type VaultItem = z.infer<typeof vaultItem>;
 
+/**
+ * An item the vault cannot read (its record is malformed, its ciphertext or tag
+ * does not authenticate, or what it decrypts to is not valid). It stays in the
+ * file until the user deletes it, and can be exported raw (still encrypted).
+ */
+export const damagedItem = z.object({
+  id: itemId,
+  /** The kind the record claims, if it names a known one. */
+  itemKind: vaultItemKind.optional(),
+  reason: z.enum(['malformed', 'undecryptable', 'invalid']),
+});
+export type DamagedVaultItem = z.infer<typeof damagedItem>;
+
 export const keychainFailureReason = z.enum(['noDbus', 'noSecretService', 'locked', 'moduleMissing', 'unknown']);
 
 export const vaultStatus = z.object({
@@ -53,11 +66,13 @@ export const vaultStatus = z.object({
   /** 'vault.keychainUnavailable' when the OS keychain could not be reached. */
   keychainError: z.string().max(64).optional(),
   keychainReason: keychainFailureReason.optional(),
+  /** Only when the data dir is open to other users and could not be made private: its mode, e.g. `0755`. */
+  dataDirMode: z.string().regex(/^0[0-7]{3}$/).optional(),
 });
 export type VaultStatus = z.infer<typeof vaultStatus>;
 
-export const vaultItems = z.object({ items: z.array(vaultItem) });
-export const vaultChanged = z.object({ status: vaultStatus, items: z.array(vaultItem) });
+export const vaultItems = z.object({ items: z.array(vaultItem), damaged: z.array(damagedItem) });
+export const vaultChanged = z.object({ status: vaultStatus, items: z.array(vaultItem), damaged: z.array(damagedItem) });
 export const vaultItemResponse = z.object({ item: vaultItem });
 
 const passphrase = z.string().min(1).max(1024);
@@ -106,6 +121,8 @@ export const setServerHostRequest = z
 export const exportFormat = z.enum(['openssh', 'pem', 'ppk', 'csv']);
 export type ExportFormat = z.infer<typeof exportFormat>;
 export const exportRequest = z.object({ id: itemId, format: exportFormat.optional(), title: dialogTitle }).strict();
+/** "Export raw" of a damaged item: its encrypted record as it is in the file. */
+export const exportRawRequest = z.object({ id: itemId, title: dialogTitle }).strict();
 export const exportResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('saved'), path: z.string().max(4096), fileName: z.string().max(255) }),
   z.object({ status: z.literal('cancelled') }),

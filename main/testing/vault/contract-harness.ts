@@ -54,8 +54,8 @@ export async function createHarness(options: { keychain?: Keychain; dataDir?: st
   const vault = new VaultService({ dataDir, keychain: options.keychain ?? new InMemoryKeychain() });
   const clipboard = new ClipboardGuard(platform, options.clipboardClearMs);
   const context = new VaultContext({ vault, platform, events: bus, setup, clipboard });
-  const connection = new AwsConnection({ getAccessKey: (itemId) => vault.getSecretOf(itemId, 'aws-access-key') }, 'test');
-  const handlers: Partial<Handlers> = { ...vaultHandlers(context), ...awsHandlers({ connection, setup, vault: context }) };
+  const connection = new AwsConnection({ getAccessKey: (itemId) => context.secrets.secretOf(itemId, 'aws-access-key') }, 'test');
+  const handlers: Partial<Handlers> = { ...vaultHandlers(context), ...awsHandlers({ connection, setup, secrets: context.secrets }) };
   const dispatch = createRouter(handlers as Handlers);
 
   const call = async <C extends IssueThreeChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> => {

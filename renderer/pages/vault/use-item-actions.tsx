@@ -79,5 +79,5 @@ export function useItemActions(onError: (error: ContractError) => void) {
       </Dialog>
     );
   }
-  return { act, dialog, notice, clearNotice: () => setNotice(undefined) };
+  return { act, dialog, notice, show: setNotice, clearNotice: () => setNotice(undefined) };
 }
