@@ -20,11 +20,17 @@ import { VaultContext } from './vault/vault-context';
 import { vaultHandlers } from './vault/vault-handlers';
 import { VaultService } from './vault/vault-service';
 import { createSshCapability } from './ssh/ssh-capability';
+import type { DnsEnvironment } from './dns/check-domain';
+import { dnsHandlers } from './dns/dns-handlers';
+import { DnsService } from './dns/dns-service';
+
 
 export interface ServiceOptions {
   platform: Platform;
   /** Logs unexpected failures (never request data or secrets). */
   log?: (message: string, error?: unknown) => void;
+  /** DNS for the Domain step: tests point the public resolvers and the NS walk at a loopback server. */
+  dns?: Partial<DnsEnvironment>;
 }
 
 export interface Services {
@@ -53,6 +59,14 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const ssh = createSshCapability({ dataDir, events, setup, vault: vaultContext, aws });
   disposers.push(() => ssh.dispose());
 
+  // --- dns (issue 13): the Domain step's live check; also the HTTPS preflight ---
+  const dns = new DnsService({
+    ...(options.dns ? { environment: options.dns } : {}),
+    userResolvers: async () => (await settings.get()).dnsResolvers,
+    updateSetup: (change) => setup.update(change),
+  });
+  // For the step engine (when `engine` is merged): steps: [domainStep(dns)], operations: [domainCheckOperation(dns)].
+
   const handlers: Handlers = {
     ...appHandlers(platform),
     ...settingsHandlers(settings),
@@ -60,6 +74,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...vaultHandlers(vaultContext), // (issue 3)
     ...awsHandlers({ connection: aws, setup, vault: vaultContext }), // (issue 3)
     ...ssh.handlers, // (issue 4)
+    ...dnsHandlers(dns), // (issue 13)
   };
 
   return {

@@ -13,6 +13,7 @@ import { goToPageRequest, markStepRequest, setupState } from './schemas/setup';
 import * as aws from './schemas/aws';
 import * as vault from './schemas/vault';
 import * as ssh from './schemas/ssh';
+import * as dns from './schemas/dns';
 
 interface InvokeSpec {
   request: z.ZodType;
@@ -68,6 +69,10 @@ export const invokes = {
   'ssh.copyCommand': invoke(ssh.copyCommandRequest, ssh.copyCommandResponse),
   'ssh.exportKey': invoke(ssh.exportKeyRequest, ssh.exportKeyResponse),
   'ssh.setOwnServer': invoke(ssh.setOwnServerRequest, setupState),
+  // --- dns (issue 13, Domain step): schemas in ./schemas/dns.ts ---
+  'dns.saveDomain': invoke(dns.saveDomainRequest, setupState),
+  'dns.settings': invoke(empty, dns.dnsSettings),
+  'dns.check': invoke(dns.dnsCheckInput, dns.dnsReport),
 } as const;
 
 export const events = {

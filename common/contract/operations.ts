@@ -8,6 +8,7 @@
  * composition root. `op.start` accepts exactly these kinds.
  */
 import { z } from 'zod';
+import { dnsCheckInput, dnsReport } from './schemas/dns';
 
 interface OperationSpec {
   input: z.ZodObject;
@@ -21,6 +22,8 @@ function operation<I extends z.ZodObject, R extends z.ZodType>(input: I, result:
 export const operations = {
   /** Re-runs a step's check() (reads reality); the result is the step's new status. */
   'setup.check': operation(z.object({ step: z.string().max(64) }).strict(), z.object({ done: z.boolean() })),
+  /** The Domain step's live DNS check (main/setup/steps/domain/); progress per resolver. */
+  'domain.check': operation(dnsCheckInput, dnsReport),
 } as const;
 
 export type Operations = typeof operations;
