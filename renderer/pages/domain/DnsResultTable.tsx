@@ -5,15 +5,18 @@ import type { DnsReport, DnsRow } from '../../../common/contract/schemas/dns';
 export function DnsResultTables({ report }: { report: DnsReport }) {
   const { t } = useTranslation('dns');
   const groups = new Map<string, DnsRow[]>();
-  for (const row of report.rows) groups.set(row.resolver.address, [...(groups.get(row.resolver.address) ?? []), row]);
+  for (const row of report.rows) {
+    const key = `${row.resolver.kind} ${row.resolver.label}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
   return (
     <div className="dns-tables">
-      {[...groups.values()].map((rows) => {
+      {[...groups].map(([key, rows]) => {
         const resolver = rows[0]?.resolver;
         if (!resolver) return null;
         const ok = rows.every((r) => r.problems.length === 0);
         return (
-          <table key={resolver.address} className="dns-table" data-testid={`dns-table-${resolver.kind}`} data-resolver={resolver.label}>
+          <table key={key} className="dns-table" data-testid={`dns-table-${resolver.kind}`} data-resolver={resolver.label}>
             <caption>
               <span className={ok ? 'status-ok' : 'status-bad'} aria-hidden="true">
                 {ok ? '✓' : '✗'}

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIdn, isIpv4, parseDomain } from '../../../common/dns/domain-name';
+import { toUnicodeDomain } from '../../../common/dns/punycode';
 import type { TargetSource } from '../../../common/dns/target';
 
 export interface DomainChoice {
@@ -62,7 +63,7 @@ export function DomainForm({ initial, fixedTarget, saving, onSave }: Props) {
       </div>
       <label className="check-row">
         <input type="checkbox" checked={www} onChange={(e) => setWww(e.target.checked)} data-testid="domain-www" />
-        {t('form.www', { domain: parsed.ok ? `www.${parsed.ascii}` : 'www' })}
+        {t('form.www', { domain: parsed.ok ? `www.${toUnicodeDomain(parsed.ascii)}` : 'www' })}
       </label>
       {fixedTarget ? (
         <p className="muted" data-testid="domain-target">

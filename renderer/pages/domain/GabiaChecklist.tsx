@@ -3,6 +3,8 @@
  * (and `www`), type A, the server's address, a suggested TTL.
  */
 import { useTranslation } from 'react-i18next';
+import { isIdn } from '../../../common/dns/domain-name';
+import { toUnicodeDomain } from '../../../common/dns/punycode';
 import { api } from '../../bridge/api';
 import { CopyValue } from './CopyValue';
 
@@ -31,7 +33,8 @@ export function GabiaChecklist({ domain, www, ip }: { domain: string | undefined
           {t('gabia.menu')}
           {domain && (
             <p>
-              {t('gabia.pickDomain')} <CopyValue value={domain} label={t('gabia.fields.domain')} />
+              {t('gabia.pickDomain')} <CopyValue value={toUnicodeDomain(domain)} label={t('gabia.fields.domain')} />
+              {isIdn(domain) && <span className="muted"> ({domain})</span>}
             </p>
           )}
         </li>
