@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { DnsProblem } from '../../../common/contract/schemas/dns';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { errorText } from '../../i18n';
+import { OperationProgress } from '../../operations/OperationProgress';
 import { DnsResultTables } from './DnsResultTable';
 import type { DnsRecheck } from './use-dns-recheck';
 
@@ -23,18 +24,13 @@ function useNow(everyMs: number): number {
 export function DnsCheckPanel({ recheck }: { recheck: DnsRecheck }) {
   const { t, i18n } = useTranslation('dns');
   const now = useNow(1000);
-  const { report, error, checking, nextCheckAt, checkNow } = recheck;
+  const { report, error, checking, snapshot, nextCheckAt, checkNow } = recheck;
   const time = (ms: number) => new Date(ms).toLocaleTimeString(i18n.language);
   return (
     <section className="card" aria-labelledby="dns-check-title" data-testid="dns-check">
       <h2 id="dns-check-title">{t('check.title')}</h2>
       <div className="row" role="status" aria-live="polite">
-        {checking ? (
-          <span className="progress" data-testid="dns-checking">
-            <span className="spinner" aria-hidden="true" />
-            {t('check.checking')}
-          </span>
-        ) : report ? (
+        {checking ? null : report ? (
           <strong className={report.pass ? 'status-ok' : 'status-bad'} data-testid="dns-verdict" data-pass={report.pass}>
             {report.pass ? t('check.pass', { domain: report.unicodeDomain, ip: report.expectedIpv4 }) : report.propagating ? t('check.propagating') : t('check.fail')}
           </strong>
@@ -43,6 +39,7 @@ export function DnsCheckPanel({ recheck }: { recheck: DnsRecheck }) {
           {t('check.now')}
         </button>
       </div>
+      {checking && <OperationProgress snapshot={snapshot} />}
       <p className="muted" data-testid="dns-timing">
         {report && t('check.lastChecked', { time: time(report.checkedAt) })}
         {report && nextCheckAt && !checking && ' · '}

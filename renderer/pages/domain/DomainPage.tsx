@@ -39,13 +39,6 @@ export function DomainPage(props: PageProps) {
   );
   const recheck = useDnsRecheck(input);
 
-  // The sidebar's tick follows the step's own check(); ask the engine to run it when the page's check disagrees.
-  const pass = recheck.report?.pass;
-  const marked = setup.completed.includes('domain');
-  useEffect(() => {
-    if (pass !== undefined && pass !== marked) void api.invoke['setup.reconcile']({ step: 'domain' });
-  }, [pass, marked]);
-
   const save = async (choice: DomainChoice) => {
     setSaving(true);
     const r = await api.invoke['dns.saveDomain'](choice.targetIp ? choice : { domain: choice.domain, www: choice.www });
