@@ -82,7 +82,6 @@ export const invokes = {
   // --- dns (issue 13, Domain step): schemas in ./schemas/dns.ts ---
   'dns.saveDomain': invoke(dns.saveDomainRequest, setupState),
   'dns.settings': invoke(empty, dns.dnsSettings),
-  'dns.check': invoke(dns.dnsCheckInput, dns.dnsReport),
 } as const;
 
 export const events = {

@@ -57,6 +57,16 @@ describe('domain step', () => {
     expect(typed.detail?.key).toBe('dns:problems.strayAaaa.title');
   });
 
+  it('asks to be checked again when the domain, www or the address changes, not otherwise', () => {
+    const step = domainStep(dns);
+    const key = (setup: SetupState) => JSON.stringify(step.watch?.(setup));
+    const base = withChoices({ domain: 'match.onramp.test' }, EXPECTED_IP);
+    expect(key({ ...base, currentPage: 'vault' })).toBe(key(base));
+    expect(key(withChoices({ domain: 'match.onramp.test', www: true }, EXPECTED_IP))).not.toBe(key(base));
+    expect(key(withChoices({ domain: 'v6.onramp.test' }, EXPECTED_IP))).not.toBe(key(base));
+    expect(key(withChoices({ domain: 'match.onramp.test' }, '198.51.100.7'))).not.toBe(key(base));
+  });
+
   it('saves the domain as punycode with the www choice', async () => {
     const saved = await dns.saveDomain({ domain: IDN_NAME, www: true, targetIp: EXPECTED_IP });
     expect(saved.choices).toMatchObject({ domain: IDN_ASCII, www: true, domainTargetIp: EXPECTED_IP });

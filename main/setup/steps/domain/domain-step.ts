@@ -12,6 +12,8 @@ import type { StepDefinition } from '../../step';
 export function domainStep(dns: Pick<DnsService, 'check'>): StepDefinition {
   return {
     id: 'domain',
+    /** A new domain, www choice or target address: check again. */
+    watch: (setup) => [setup.choices.domain, setup.choices.www ?? false, dnsTargetOf(setup)?.ip],
     async check({ setup, signal }) {
       const domain = setup.choices.domain;
       if (!domain) return { done: false, detail: { key: 'dns:step.noDomain' } };
