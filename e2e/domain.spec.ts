@@ -6,7 +6,7 @@
  * re-check timing shown. Korean and English.
  */
 import type { Page } from '@playwright/test';
-import { EXPECTED_IP, IDN_ASCII, IDN_NAME, OTHER_IP } from '../main/testing/dns/test-zones';
+import { EXPECTED_IP, IDN_ASCII, IDN_NAME, OTHER_IP, laterZone } from '../main/testing/dns/test-zones';
 import { expect, screenshot, test } from './domain-fixtures';
 
 async function openDomainPage(page: Page): Promise<void> {
@@ -93,4 +93,20 @@ test('a stray AAAA, a blocking CAA, a mismatch and NXDOMAIN are each explained w
   await expect(page.getByTestId('dns-problem-mismatch')).toContainText('다른 곳을 가리켜요', { timeout: 15_000 });
   await expect(page.getByTestId('gabia-checklist')).toContainText('1년');
   await shoot(page, 'domain-problems-ko');
+});
+
+test('while the page is open it checks again by itself and sees the record fixed', async ({ appPage: page, knot }) => {
+  await openDomainPage(page);
+  await page.getByTestId('domain-target-input').fill(EXPECTED_IP);
+  await saveDomain(page, 'later.test', false);
+  await expect(page.getByTestId('dns-problem-mismatch')).toContainText(OTHER_IP, { timeout: 15_000 });
+  await expect(page.getByTestId('dns-timing')).toContainText(/next check in [1-5] s/);
+  try {
+    await knot.replaceZone(laterZone(EXPECTED_IP, 2));
+    // No click: the 5 s re-check (then 10 s) finds the new record.
+    await expect(page.getByTestId('dns-verdict')).toHaveAttribute('data-pass', 'true', { timeout: 25_000 });
+    await expect(page.getByTestId('dns-timing')).not.toContainText('next check');
+  } finally {
+    await knot.replaceZone(laterZone(OTHER_IP, 3));
+  }
 });

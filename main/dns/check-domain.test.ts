@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import dgram from 'node:dgram';
 import { startKnot, type DnsServerFixture } from '../testing/dns/knot-fixture';
-import { EXPECTED_IP, IDN_ASCII, IDN_NAME, OTHER_IP, testZones } from '../testing/dns/test-zones';
+import { EXPECTED_IP, IDN_ASCII, IDN_NAME, OTHER_IP, laterZone, testZones } from '../testing/dns/test-zones';
 import { checkDomain, type CheckProgress, type DnsEnvironment } from './check-domain';
 
 let knot: DnsServerFixture;
@@ -93,6 +93,13 @@ describe('checkDomain against Knot on loopback', () => {
     expect(report.pass).toBe(false);
     expect(report.nameservers).toEqual([]);
     expect(report.problems[0]?.code).toBe('notDelegated');
+  });
+
+  it('sees a change made at the nameserver on the next check', async () => {
+    expect((await check('later.test')).problems.map((p) => p.code)).toEqual(['mismatch']);
+    await knot.replaceZone(laterZone(EXPECTED_IP, 2));
+    expect((await check('later.test')).pass).toBe(true);
+    await knot.replaceZone(laterZone(OTHER_IP, 3));
   });
 
   it('walks a delegation to nameservers under another name', async () => {

@@ -21,6 +21,8 @@ export interface DnsServerFixture {
   /** `127.0.0.1:<port>`, the form node:dns setServers takes. */
   readonly address: string;
   readonly dir: string;
+  /** Rewrites a served zone and has Knot load it (as a change made at the registrar). Give a higher SOA serial. */
+  replaceZone(zone: ZoneSpec): Promise<void>;
   stop(): Promise<void>;
   log(): string;
 }
@@ -36,7 +38,8 @@ export async function startKnot(zones: readonly ZoneSpec[], { ttl = 300 }: { ttl
   }
   const config = path.join(dir, 'knot.conf');
   await fs.writeFile(config, knotConfig(dir, port, zones));
-  const daemon: Daemon = startDaemon('knotd', ['-c', config, '-s', path.join(dir, 'knot.sock')]);
+  const socket = path.join(dir, 'knot.sock');
+  const daemon: Daemon = startDaemon('knotd', ['-c', config, '-s', socket]);
   try {
     await waitForAnswer(port, first.name, daemon);
   } catch (error) {
@@ -48,6 +51,11 @@ export async function startKnot(zones: readonly ZoneSpec[], { ttl = 300 }: { ttl
     address: `127.0.0.1:${port}`,
     dir,
     log: () => daemon.output(),
+    async replaceZone(zone) {
+      await fs.writeFile(path.join(dir, `${zone.name}.zone`), [`$ORIGIN ${zone.name}.`, `$TTL ${ttl}`, ...zone.records, ''].join('\n'));
+      const reload = await run('knotc', ['-s', socket, '-b', 'zone-reload', zone.name]);
+      if (reload.code !== 0) throw new Error(`knotc zone-reload ${zone.name} failed: ${reload.stdout}${reload.stderr}`);
+    },
     async stop() {
       await daemon.stop();
       await fs.rm(dir, { recursive: true, force: true });

@@ -16,6 +16,7 @@
  * | shop.onramp.test (+ www)     | delegated from onramp.test to ns.dns-host.test    |
  * | app.caa-parent.test          | CAA inherited from the parent: sectigo only       |
  * | unregistered.test            | no delegation at all (NXDOMAIN in `test.`)        |
+ * | later.test                   | points elsewhere until a test fixes it (`laterZone`) |
  */
 import { domainToASCII } from 'node:url';
 import type { ZoneSpec } from './knot-fixture';
@@ -54,6 +55,12 @@ export function testZones(): ZoneSpec[] {
       ],
     },
     { name: 'shop.onramp.test', records: [soa('ns.dns-host.test'), '@ NS ns.dns-host.test.', `@ A ${EXPECTED_IP}`, `www A ${EXPECTED_IP}`] },
+    laterZone(OTHER_IP, 1),
     { name: 'caa-parent.test', records: [soa('ns.dns-host.test'), '@ NS ns.dns-host.test.', '@ CAA 0 issue "sectigo.com"', `app A ${EXPECTED_IP}`] },
   ];
+}
+
+/** A zone of its own, so a test can change it while the app watches (serial must grow). */
+export function laterZone(ip: string, serial: number): ZoneSpec {
+  return { name: 'later.test', records: [`@ SOA ns.dns-host.test. hostmaster.onramp.test. ${serial} 3600 600 86400 300`, '@ NS ns.dns-host.test.', `@ A ${ip}`] };
 }
