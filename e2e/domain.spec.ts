@@ -110,3 +110,27 @@ test('while the page is open it checks again by itself and sees the record fixed
     await knot.replaceZone(laterZone(OTHER_IP, 3));
   }
 });
+
+test('the resolver list can be changed on the page, and a dead resolver is explained', async ({ appPage: page, knot }) => {
+  await openDomainPage(page);
+  await page.getByTestId('domain-target-input').fill(EXPECTED_IP);
+  await saveDomain(page, 'match.onramp.test', false);
+  await expect(page.getByTestId('dns-verdict')).toHaveAttribute('data-pass', 'true', { timeout: 15_000 });
+
+  await page.getByText(`Public resolvers asked: ${knot.address}`).click();
+  const field = page.getByTestId('resolver-input');
+  await field.fill('dns.google');
+  await expect(page.getByText('Enter 1 to 8 IP addresses')).toBeVisible();
+  await expect(page.getByTestId('resolver-save')).toBeDisabled();
+  await field.fill('127.0.0.1:1');
+  await page.getByTestId('resolver-save').click();
+
+  await expect(page.getByTestId('dns-table-public')).toHaveAttribute('data-resolver', '127.0.0.1:1', { timeout: 15_000 });
+  await expect(page.getByTestId('dns-verdict')).toHaveAttribute('data-pass', 'false');
+  await expect(page.getByTestId('dns-problems')).toContainText(/127\.0\.0\.1:1 (couldn't be reached|didn't answer in time)/);
+
+  await page.getByText('Public resolvers asked: 127.0.0.1:1').click();
+  await page.getByRole('button', { name: 'Back to the defaults' }).click();
+  await expect(page.getByTestId('dns-table-public')).toHaveAttribute('data-resolver', knot.address, { timeout: 15_000 });
+  await expect(page.getByTestId('dns-verdict')).toHaveAttribute('data-pass', 'true', { timeout: 15_000 });
+});

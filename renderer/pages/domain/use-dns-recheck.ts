@@ -12,6 +12,7 @@ import type { OpFinished, OpSnapshot } from '../../../common/contract/schemas/op
 import { api } from '../../bridge/api';
 import { useOperation } from '../../operations/use-operation';
 import { recheckDelayMs } from './recheck-schedule';
+import { reportAnswers } from './report-answers';
 
 export interface DnsRecheck {
   report: DnsReport | undefined;
@@ -51,6 +52,8 @@ export function useDnsRecheck(input: DnsCheckInput | undefined): DnsRecheck {
     const early = new Map<string, OpFinished>();
     const settle = (finished: OpFinished) => {
       const parsed = finished.outcome.status === 'succeeded' ? dnsReport.safeParse(finished.outcome.result) : undefined;
+      // One check per kind runs at a time: a check started for an older input answered this start. Ask again.
+      if (parsed?.success && !reportAnswers(parsed.data, input)) return setRun((n) => n + 1);
       const next: Outcome = { key };
       if (parsed?.success) next.report = parsed.data;
       if (finished.outcome.status === 'failed') next.error = finished.outcome.error;
@@ -97,3 +100,4 @@ export function useDnsRecheck(input: DnsCheckInput | undefined): DnsRecheck {
     checkNow,
   };
 }
+
