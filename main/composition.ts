@@ -25,11 +25,19 @@ import { VaultContext } from './vault/vault-context';
 import { vaultHandlers } from './vault/vault-handlers';
 import { VaultService } from './vault/vault-service';
 import { createSshCapability } from './ssh/ssh-capability';
+import type { DnsEnvironment } from './dns/check-domain';
+import { dnsHandlers } from './dns/dns-handlers';
+import { DnsService } from './dns/dns-service';
+import { domainStep } from './setup/steps/domain/domain-step';
+import { domainCheckOperation } from './setup/steps/domain/domain-operation';
+
 
 export interface ServiceOptions {
   platform: Platform;
   /** Logs unexpected failures (never request data or secrets). */
   log?: (message: string, error?: unknown) => void;
+  /** DNS for the Domain step: tests point the public resolvers and the NS walk at a loopback server. */
+  dns?: Partial<DnsEnvironment>;
   /** More steps and operations for the engine, besides those the capabilities contribute. */
   steps?: readonly StepDefinition[];
   operations?: readonly RunnableOperation[];
@@ -72,12 +80,18 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const ssh = createSshCapability({ dataDir, events, setup, keys: { secrets, platform, clipboard: vaultContext.clipboard }, aws });
   disposers.push(() => ssh.dispose());
 
+  // --- dns (issue 13): the Domain step's live check; also the HTTPS preflight ---
+  const dns = new DnsService({
+    ...(options.dns ? { environment: options.dns } : {}),
+    userResolvers: async () => (await settings.get()).dnsResolvers,
+    updateSetup: (change) => setup.update(change),
+  });
   // --- the step engine: every built step's check() and every long operation ---
   const engine = createStepEngine({
     setup,
     events,
-    steps: [connectAwsStep(aws), ...ssh.steps, ...(options.steps ?? [])],
-    operations: [connectAwsVerifyOperation(aws, setup), ...(options.operations ?? [])],
+    steps: [connectAwsStep(aws), ...ssh.steps, domainStep(dns), ...(options.steps ?? [])],
+    operations: [connectAwsVerifyOperation(aws, setup), domainCheckOperation(dns), ...(options.operations ?? [])],
     log,
   });
   setupWatchers.push((state) => engine.setupChanged(state));
@@ -91,6 +105,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...vaultHandlers(vaultContext), // (issue 3)
     ...awsHandlers({ connection: aws, setup, secrets }), // (issue 3)
     ...ssh.handlers, // (issue 4)
+    ...dnsHandlers(dns), // (issue 13)
   };
 
   if (options.reconcileOnStart !== false) engine.statuses.reconcileInBackground();

@@ -15,6 +15,7 @@ import { opStartRequest } from './operations';
 import * as aws from './schemas/aws';
 import * as vault from './schemas/vault';
 import * as ssh from './schemas/ssh';
+import * as dns from './schemas/dns';
 
 interface InvokeSpec {
   request: z.ZodType;
@@ -79,6 +80,9 @@ export const invokes = {
   'ssh.copyCommand': invoke(ssh.copyCommandRequest, ssh.copyCommandResponse),
   'ssh.exportKey': invoke(ssh.exportKeyRequest, ssh.exportKeyResponse),
   'ssh.setOwnServer': invoke(ssh.setOwnServerRequest, setupState),
+  // --- dns (issue 13, Domain step): schemas in ./schemas/dns.ts ---
+  'dns.saveDomain': invoke(dns.saveDomainRequest, setupState),
+  'dns.settings': invoke(empty, dns.dnsSettings),
 } as const;
 
 export const events = {

@@ -8,6 +8,7 @@
  * composition root. `op.start` accepts exactly these kinds.
  */
 import { z } from 'zod';
+import { dnsCheckInput, dnsReport } from './schemas/dns';
 
 export interface OperationSpec {
   input: z.ZodObject;
@@ -27,6 +28,8 @@ export const operations = {
     z.object({}).strict(),
     z.object({ accountId: z.string().max(12), arn: z.string().max(2048), isRoot: z.boolean(), region: z.string().max(32) }),
   ),
+  /** The Domain step's live DNS check (main/setup/steps/domain/); progress per resolver. */
+  'domain.check': operation(dnsCheckInput, dnsReport),
 } as const satisfies OperationSpecs;
 
 export type Operations = typeof operations;

@@ -46,7 +46,12 @@ export const setupState = z.object({
   operations: z.array(runningOperationRecord).max(64).optional(),
   choices: z.object({
     region: z.string().max(32).optional(),
+    /** The Domain step's name, as punycode (common/dns/domain-name.ts). */
     domain: z.string().max(253).optional(),
+    /** Domain step: also point www.<domain> at the server. */
+    www: z.boolean().optional(),
+    /** Domain step: the address typed in when neither an Elastic IP nor an IPv4 own server gives one. */
+    domainTargetIp: z.string().max(15).optional(),
     awsSource: z
       .discriminatedUnion('kind', [
         z.object({ kind: z.literal('vault'), itemId: z.string().max(64) }),
