@@ -14,7 +14,9 @@ import { SettingsStore } from './settings/settings-store';
 import { setupHandlers } from './setup/setup-handlers';
 import { SetupStateStore } from './setup/state-store';
 import type { Keychain } from './vault/keychain';
-import { AwsConnection } from './aws/aws-connection';
+import { AwsConnection, type AwsClientsFactory } from './aws/aws-connection';
+import { createSecureAccount } from './setup/steps/secure-account';
+import type { SecretStore } from './vault/secret-store';
 import { awsHandlers } from './aws/aws-handlers';
 import { VaultContext } from './vault/vault-context';
 import { vaultHandlers } from './vault/vault-handlers';
@@ -25,6 +27,29 @@ export interface ServiceOptions {
   platform: Platform;
   /** Logs unexpected failures (never request data or secrets). */
   log?: (message: string, error?: unknown) => void;
+  /** Makes AWS clients; the real factory (createAwsClients) unless a test passes its own (e2e/aws-mock). */
+  awsClientsFactory?: AwsClientsFactory;
+}
+
+/** The narrow SecretStore over the vault, announcing each change (until the vault exports its own). */
+function secretStoreOver(vaultContext: VaultContext): SecretStore {
+  const { vault } = vaultContext;
+  return {
+    secretOf: (id, kind) => vault.getSecretOf(id, kind),
+    add: async (kind, secret, meta) => {
+      const added = await vault.addMany([{ kind, secret, meta } as Parameters<VaultService['addMany']>[0][number]]);
+      await vaultContext.notify();
+      const [first] = added;
+      if (!first) throw new Error('the vault added nothing');
+      return first;
+    },
+    remove: async (id) => {
+      if (!vault.list().some((item) => item.id === id)) return;
+      await vault.remove(id);
+      await vaultContext.notify();
+    },
+    find: (id) => vault.list().find((item) => item.id === id),
+  };
 }
 
 export interface Services {
@@ -46,8 +71,12 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   // --- vault + aws (issue 3): one VaultService for every capability ---
   const vault = new VaultService({ dataDir, keychain });
   const vaultContext = new VaultContext({ vault, platform, events, setup, log });
-  const aws = new AwsConnection({ getAccessKey: (itemId) => vault.getSecretOf(itemId, 'aws-access-key') }, platform.version);
+  const aws = new AwsConnection({ getAccessKey: (itemId) => vault.getSecretOf(itemId, 'aws-access-key') }, platform.version, options.awsClientsFactory);
   disposers.push(() => vaultContext.dispose(), () => aws.dispose());
+
+  // --- secure the account (issue 11): IAM user, MFA, the user's own key ---
+  const secureAccount = createSecureAccount({ connection: aws, setup, secrets: secretStoreOver(vaultContext) });
+  disposers.push(() => secureAccount.dispose());
 
   // --- ssh (issue 4): terminals with vault keys, known_hosts in the data dir, EC2 console host keys ---
   const ssh = createSshCapability({ dataDir, events, setup, vault: vaultContext, aws });
@@ -60,6 +89,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...vaultHandlers(vaultContext), // (issue 3)
     ...awsHandlers({ connection: aws, setup, vault: vaultContext }), // (issue 3)
     ...ssh.handlers, // (issue 4)
+    ...secureAccount.handlers, // (issue 11); its step and operations go to the engine once it lands
   };
 
   return {

@@ -13,6 +13,7 @@ import { goToPageRequest, markStepRequest, setupState } from './schemas/setup';
 import * as aws from './schemas/aws';
 import * as vault from './schemas/vault';
 import * as ssh from './schemas/ssh';
+import * as iam from './schemas/iam';
 
 interface InvokeSpec {
   request: z.ZodType;
@@ -68,6 +69,13 @@ export const invokes = {
   'ssh.copyCommand': invoke(ssh.copyCommandRequest, ssh.copyCommandResponse),
   'ssh.exportKey': invoke(ssh.exportKeyRequest, ssh.exportKeyResponse),
   'ssh.setOwnServer': invoke(ssh.setOwnServerRequest, setupState),
+  // --- iam (issue 11, Secure the account): schemas in ./schemas/iam.ts ---
+  'iam.rootMfaStatus': invoke(empty, iam.rootMfaStatusResponse),
+  'iam.mfaBegin': invoke(empty, iam.mfaBeginResponse),
+  'iam.mfaRevealKey': invoke(iam.mfaEnrollmentRequest, iam.mfaRevealKeyResponse),
+  'iam.mfaEnable': invoke(iam.mfaEnableRequest, iam.mfaEnableResponse),
+  'iam.mfaCancel': invoke(iam.mfaEnrollmentRequest, iam.mfaCancelResponse),
+  'iam.cloudShellScript': invoke(iam.cloudShellScriptRequest, iam.cloudShellScriptResponse),
 } as const;
 
 export const events = {

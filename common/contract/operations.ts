@@ -8,6 +8,7 @@
  * composition root. `op.start` accepts exactly these kinds.
  */
 import { z } from 'zod';
+import * as iam from './schemas/iam';
 
 interface OperationSpec {
   input: z.ZodObject;
@@ -21,6 +22,10 @@ function operation<I extends z.ZodObject, R extends z.ZodType>(input: I, result:
 export const operations = {
   /** Re-runs a step's check() (reads reality); the result is the step's new status. */
   'setup.check': operation(z.object({ step: z.string().max(64) }).strict(), z.object({ done: z.boolean() })),
+  /** Secure the account: group + policy preset, tagged user, console password (→ vault), group membership. */
+  'secure-account.createUser': operation(iam.createUserInput, iam.createUserResult),
+  /** Secure the account: the IAM user's own access key (→ vault), the switch to it, and (optionally) the root key's deletion. */
+  'secure-account.createAccessKey': operation(iam.createAccessKeyInput, iam.createAccessKeyResult),
 } as const;
 
 export type Operations = typeof operations;
