@@ -13,6 +13,7 @@ import { iamOf, liveConnection, type SecureAccountDeps } from './context';
 export function secureAccountStep(deps: Pick<SecureAccountDeps, 'connection' | 'setup'>): StepDefinition {
   return {
     id: 'secure-account',
+    watch: (setup) => [setup.choices.iam, setup.choices.awsSource, setup.resources.mfaSerial, setup.resources.consoleLoginItemId],
     async check({ setup, signal }): Promise<CheckResult> {
       const chosen = setup.choices.iam;
       if (!chosen) return { done: false, detail: { key: 'iam:check.noUser' } };
