@@ -42,7 +42,7 @@ describe('engine channels', () => {
     if (!started.ok) throw new Error(started.error.code);
     const { opId } = started.value as { opId: string };
     const finished = await services.engine.operations.whenSettled(opId);
-    expect(finished?.outcome).toMatchObject({ status: 'failed', error: { code: 'aws.noSourceChosen' } });
+    expect(finished?.outcome).toMatchObject({ status: 'failed', error: { code: 'setup.awsSourceNotChosen' } });
     expect(await services.dispatch('op.list', {})).toMatchObject({ ok: true, value: { operations: [{ finished: { opId, seq: 2 } }] } });
     expect(await services.dispatch('setup.steps', {})).toMatchObject({
       ok: true,
