@@ -10,6 +10,7 @@ import { SettingsPage } from './SettingsPage';
 import { ConnectAwsPage } from './connect-aws/ConnectAwsPage';
 import { VaultPage } from './vault/VaultPage';
 import { ConnectPage } from './connect/ConnectPage';
+import { SecureAccountPage } from './secure-account/SecureAccountPage';
 
 export interface PageProps {
   setup: SetupState;
@@ -22,6 +23,7 @@ const pages: Partial<Record<PageId, ComponentType<PageProps>>> = {
   'connect-aws': ConnectAwsPage, // issue 3
   vault: VaultPage, // issue 3
   connect: ConnectPage, // issue 4
+  'secure-account': SecureAccountPage, // issue 11
 };
 
 export function PageView(props: PageProps) {
