@@ -42,10 +42,15 @@ export class AwsConnection {
   }
 
   /** Asks STS who a source belongs to without touching the current connection. */
-  async probe(source: CredentialSource, region: string): Promise<CallerIdentity> {
+  probe(source: CredentialSource, region: string): Promise<CallerIdentity> {
+    return this.withClients(source, region, (clients) => verifyIdentity(clients));
+  }
+
+  /** Runs work with private clients for a source (not replaced when the connection changes), then closes them. */
+  async withClients<T>(source: CredentialSource, region: string, work: (clients: AwsClients) => Promise<T>): Promise<T> {
     const clients = await this.clientsFor(source, region);
     try {
-      return await verifyIdentity(clients);
+      return await work(clients);
     } finally {
       clients.destroy();
     }
