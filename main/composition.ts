@@ -19,7 +19,8 @@ import type { StepDefinition } from './setup/step';
 import { createStepEngine, operationHandlers, type StepEngine } from './setup/step-engine';
 import { connectAwsStep, connectAwsVerifyOperation } from './aws/connect-aws-step';
 import type { Keychain } from './vault/keychain';
-import { AwsConnection } from './aws/aws-connection';
+import { AwsConnection, type AwsClientsFactory } from './aws/aws-connection';
+import { createSecureAccount } from './setup/steps/secure-account';
 import { awsHandlers } from './aws/aws-handlers';
 import { VaultContext } from './vault/vault-context';
 import { vaultHandlers } from './vault/vault-handlers';
@@ -38,6 +39,8 @@ export interface ServiceOptions {
   log?: (message: string, error?: unknown) => void;
   /** DNS for the Domain step: tests point the public resolvers and the NS walk at a loopback server. */
   dns?: Partial<DnsEnvironment>;
+  /** Makes AWS clients; the real factory (createAwsClients) unless a test passes its own (e2e/aws-mock). */
+  awsClientsFactory?: AwsClientsFactory;
   /** More steps and operations for the engine, besides those the capabilities contribute. */
   steps?: readonly StepDefinition[];
   operations?: readonly RunnableOperation[];
@@ -73,8 +76,12 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const vaultContext = new VaultContext({ vault, platform, events, setup, log });
   const secrets = vaultContext.secrets;
   void vault.watch().catch((error: unknown) => log('the vault file cannot be watched', error));
-  const aws = new AwsConnection({ getAccessKey: (itemId) => secrets.secretOf(itemId, 'aws-access-key') }, platform.version);
+  const aws = new AwsConnection({ getAccessKey: (itemId) => secrets.secretOf(itemId, 'aws-access-key') }, platform.version, options.awsClientsFactory);
   disposers.push(() => vault.dispose(), () => vaultContext.dispose(), () => aws.dispose());
+
+  // --- secure the account (issue 11): IAM user, MFA, the user's own key ---
+  const secureAccount = createSecureAccount({ connection: aws, setup, secrets });
+  disposers.push(() => secureAccount.dispose());
 
   // --- ssh (issue 4): terminals with vault keys, known_hosts in the data dir, EC2 console host keys ---
   const ssh = createSshCapability({ dataDir, events, setup, keys: { secrets, platform, clipboard: vaultContext.clipboard }, aws });
@@ -90,8 +97,8 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const engine = createStepEngine({
     setup,
     events,
-    steps: [connectAwsStep(aws), ...ssh.steps, domainStep(dns), ...(options.steps ?? [])],
-    operations: [connectAwsVerifyOperation(aws, setup), domainCheckOperation(dns), ...(options.operations ?? [])],
+    steps: [connectAwsStep(aws), secureAccount.step, ...ssh.steps, domainStep(dns), ...(options.steps ?? [])],
+    operations: [connectAwsVerifyOperation(aws, setup), ...secureAccount.operations, domainCheckOperation(dns), ...(options.operations ?? [])],
     log,
   });
   setupWatchers.push((state) => engine.setupChanged(state));
@@ -106,6 +113,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...awsHandlers({ connection: aws, setup, secrets }), // (issue 3)
     ...ssh.handlers, // (issue 4)
     ...dnsHandlers(dns), // (issue 13)
+    ...secureAccount.handlers, // (issue 11)
   };
 
   if (options.reconcileOnStart !== false) engine.statuses.reconcileInBackground();

@@ -16,6 +16,7 @@ import * as aws from './schemas/aws';
 import * as vault from './schemas/vault';
 import * as ssh from './schemas/ssh';
 import * as dns from './schemas/dns';
+import * as iam from './schemas/iam';
 
 interface InvokeSpec {
   request: z.ZodType;
@@ -83,6 +84,13 @@ export const invokes = {
   // --- dns (issue 13, Domain step): schemas in ./schemas/dns.ts ---
   'dns.saveDomain': invoke(dns.saveDomainRequest, setupState),
   'dns.settings': invoke(empty, dns.dnsSettings),
+  // --- iam (issue 11, Secure the account): schemas in ./schemas/iam.ts ---
+  'iam.rootMfaStatus': invoke(empty, iam.rootMfaStatusResponse),
+  'iam.mfaBegin': invoke(empty, iam.mfaBeginResponse),
+  'iam.mfaRevealKey': invoke(iam.mfaEnrollmentRequest, iam.mfaRevealKeyResponse),
+  'iam.mfaEnable': invoke(iam.mfaEnableRequest, iam.mfaEnableResponse),
+  'iam.mfaCancel': invoke(iam.mfaEnrollmentRequest, iam.mfaCancelResponse),
+  'iam.cloudShellScript': invoke(iam.cloudShellScriptRequest, iam.cloudShellScriptResponse),
 } as const;
 
 export const events = {

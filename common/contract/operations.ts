@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { dnsCheckInput, dnsReport } from './schemas/dns';
+import * as iam from './schemas/iam';
 
 export interface OperationSpec {
   input: z.ZodObject;
@@ -30,6 +31,10 @@ export const operations = {
   ),
   /** The Domain step's live DNS check (main/setup/steps/domain/); progress per resolver. */
   'domain.check': operation(dnsCheckInput, dnsReport),
+  /** Secure the account: group + policy preset, tagged user, console password (→ vault), group membership. */
+  'secure-account.createUser': operation(iam.createUserInput, iam.createUserResult),
+  /** Secure the account: the IAM user's own access key (→ vault), the switch to it, and (optionally) the root key's deletion. */
+  'secure-account.createAccessKey': operation(iam.createAccessKeyInput, iam.createAccessKeyResult),
 } as const satisfies OperationSpecs;
 
 export type Operations = typeof operations;

@@ -11,6 +11,7 @@ import { ConnectAwsPage } from './connect-aws/ConnectAwsPage';
 import { VaultPage } from './vault/VaultPage';
 import { ConnectPage } from './connect/ConnectPage';
 import { DomainPage } from './domain/DomainPage';
+import { SecureAccountPage } from './secure-account/SecureAccountPage';
 
 export interface PageProps {
   setup: SetupState;
@@ -24,6 +25,7 @@ const pages: Partial<Record<PageId, ComponentType<PageProps>>> = {
   vault: VaultPage, // issue 3
   connect: ConnectPage, // issue 4
   domain: DomainPage, // issue 13
+  'secure-account': SecureAccountPage, // issue 11
 };
 
 export function PageView(props: PageProps) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { iamChoices } from './iam';
 import { sshServer } from './ssh';
 
 /** The nine steps of the guided setup, in order (DESIGN.md "The user's path"). */
@@ -63,6 +64,8 @@ export const setupState = z.object({
     awsIdentity: z.object({ accountId: z.string().max(12), arn: z.string().max(2048), isRoot: z.boolean() }).optional(),
     /** Bring your own server (Settings): host, port, user and the vault SSH key's id (issue 4). */
     ownServer: sshServer.optional(),
+    /** Secure the account: the IAM user, group, policy preset and console access chosen (issue 11). */
+    iam: iamChoices.optional(),
   }),
   resources: z.object({
     instanceId: z.string().max(64).optional(),
@@ -70,6 +73,10 @@ export const setupState = z.object({
     elasticIp: z.string().max(64).optional(),
     keyPairName: z.string().max(255).optional(),
     sshKeyItemId: z.string().max(64).optional(),
+    /** Secure the account (issue 11): vault items made for the IAM user, and its MFA device. */
+    consoleLoginItemId: z.string().max(64).optional(),
+    iamAccessKeyItemId: z.string().max(64).optional(),
+    mfaSerial: z.string().max(512).optional(),
   }),
 });
 export type SetupState = z.infer<typeof setupState>;
