@@ -11,6 +11,7 @@ import type { VaultService } from '../vault-service';
 import { importCsv, type CsvLayout } from './csv-import';
 import { decodeText, looksBinary, type TextEncodingName } from './decode-text';
 import { importKey } from './key-import';
+import { parseImportFileOffThread } from './off-thread';
 import { sniff } from './sniff';
 
 export interface ImportOptions {
@@ -67,12 +68,12 @@ export function parseImportFile(bytes: Uint8Array, fileName: string, options: Im
   }
 }
 
-/** Reads the file and adds everything in it with one vault write (all or nothing). */
+/** Reads the file off the main thread (./off-thread.ts) and adds everything in it with one vault write (all or nothing). */
 export async function importFileIntoVault(
   vault: VaultService,
   bytes: Uint8Array,
   fileName: string,
   options: ImportOptions = {},
 ): Promise<ItemMeta[]> {
-  return vault.addMany(parseImportFile(bytes, fileName, options).drafts);
+  return vault.addMany((await parseImportFileOffThread(bytes, fileName, options)).drafts);
 }
