@@ -5,9 +5,11 @@
  * is terminated when the bound passes (`vault.importTimedOut`).
  *
  * Where the worker's code is: in the built app `import-worker.js` sits beside
- * the main bundle (a separate rollup input in electron.vite.config.ts); when
- * main runs from source (vitest, the tsx test host) the TypeScript entry next
- * to this file is loaded through tsx.
+ * the main bundle's index.js (a separate rollup input in
+ * electron.vite.config.ts), while this code lands in a shared chunk under
+ * `chunks/`, hence the two places looked at. When main runs from source
+ * (vitest, the tsx test host) the TypeScript entry next to this file is
+ * loaded through tsx.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -25,8 +27,8 @@ export interface OffThreadOptions {
 
 function startWorker(request: WorkerRequest): Worker {
   const limits = { resourceLimits: { maxOldGenerationSizeMb: 256 } };
-  const built = path.join(__dirname, 'import-worker.js');
-  if (existsSync(built)) return new Worker(built, { ...limits, workerData: request });
+  const built = [path.join(__dirname, 'import-worker.js'), path.join(__dirname, '..', 'import-worker.js')].find((file) => existsSync(file));
+  if (built) return new Worker(built, { ...limits, workerData: request });
   const source = path.join(__dirname, 'import-worker.ts');
   const bootstrap = `require('tsx/cjs'); require(${JSON.stringify(source)});`;
   return new Worker(bootstrap, { ...limits, eval: true, workerData: request });
