@@ -6,7 +6,7 @@
 import type { HandlersFor } from '../../common/contract/types-helpers';
 import type { SetupStateStore } from '../setup/state-store';
 import type { VaultContext } from '../vault/vault-context';
-import { copySshCommand, exportKeyFile } from './key-export';
+import { copySshCommand } from './copy-command';
 import type { SshSessionManager } from './ssh-session-manager';
 import { sshError } from './ssh-errors';
 import { resolveTarget } from './target-resolver';
@@ -54,7 +54,6 @@ export function sshHandlers({ manager, setup, vault }: SshHandlerDeps): Handlers
     'ssh.forgetHost': async ({ host, port }) => ({ removed: await manager.forgetHost(host, port) }),
     'ssh.runInTerminal': ({ sessionId, command, timeoutMs }) => manager.runInTerminal(sessionId, command, { timeoutMs }),
     'ssh.copyCommand': async ({ target }) => copySshCommand(vault, await resolve(target)),
-    'ssh.exportKey': async ({ target, title }) => exportKeyFile(vault, (await resolve(target)).keyId, title),
     'ssh.setOwnServer': async ({ server }) => {
       if (server) {
         const meta = vault.vault.get(server.keyId);

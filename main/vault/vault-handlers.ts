@@ -5,7 +5,7 @@
  */
 import type { HandlersFor } from '../../common/contract/types-helpers';
 import { vaultError } from './errors';
-import { copySshCommand, exportItem } from './export-handler';
+import { exportItem } from './export-handler';
 import { importIntoVault } from './import-handler';
 import type { VaultContext } from './vault-context';
 
@@ -71,6 +71,5 @@ export function vaultHandlers(context: VaultContext): HandlersFor<'vault'> {
       context.clipboard.writeSecret(password);
       return { clearsAfterSeconds: Math.round(context.clipboard.clearAfterMs / 1000) };
     },
-    'vault.copySshCommand': ({ id }) => copySshCommand(context, id),
   };
 }
