@@ -14,12 +14,13 @@ const keys = path.resolve('main/vault/import/fixtures/keys');
 function runBuiltWorker(file: string, name: string, passphrase: string): Promise<unknown> {
   const bytes = new Uint8Array(readFileSync(path.join(keys, name)));
   return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { workerData: { bytes, fileName: name, passphrase } });
-    worker.once('message', (reply) => {
+    const worker = new Worker(file);
+    worker.once('message', (answer: { id: number; reply: unknown }) => {
       void worker.terminate();
-      resolve(reply);
+      resolve(answer.reply);
     });
     worker.once('error', reject);
+    worker.postMessage({ id: 1, request: { bytes, fileName: name, passphrase } });
   });
 }
 

@@ -7,6 +7,7 @@ import type { HandlersFor } from '../../common/contract/types-helpers';
 import { vaultError } from './errors';
 import { exportItem } from './export-handler';
 import { importIntoVault } from './import-handler';
+import { warmUpImportWorker } from './import/off-thread';
 import type { VaultContext } from './vault-context';
 
 /** Runs a status-changing call, then tells every page. */
@@ -18,6 +19,7 @@ async function changing<T>(context: VaultContext, run: () => Promise<T>): Promis
 
 export function vaultHandlers(context: VaultContext): HandlersFor<'vault'> {
   const { vault } = context;
+  warmUpImportWorker(); // imports decrypt keys in a worker thread; load it before the first one
   return {
     'vault.status': () => vault.status(),
     'vault.initKeychain': () => changing(context, () => vault.initWithKeychain()),

@@ -1,13 +1,14 @@
 /**
- * Worker-thread entry: parses one dropped file (sniffing, CSV, key decryption)
- * away from the main thread. Built as its own entry (`import-worker.js` beside
- * `index.js`, see electron.vite.config.ts); started by ./off-thread.ts.
- * Replies once with the drafts or the AppError's code, message and params.
+ * Worker-thread entry: parses dropped files (sniffing, CSV, key decryption)
+ * away from the main thread, one message at a time. Built as its own entry
+ * (`import-worker.js` beside `index.js`, see electron.vite.config.ts); started
+ * and fed by ./off-thread.ts. Each job is answered with the drafts or the
+ * AppError's code, message and params.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../../common/errors';
 import { parseImportFile, type ImportOptions } from './import-file';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { WorkerJob, WorkerReply, WorkerRequest } from './worker-protocol';
 
 function reply(request: WorkerRequest): WorkerReply {
   const options: ImportOptions = request.passphrase === undefined ? {} : { passphrase: request.passphrase };
@@ -19,4 +20,4 @@ function reply(request: WorkerRequest): WorkerReply {
   }
 }
 
-parentPort?.postMessage(reply(workerData as WorkerRequest));
+parentPort?.on('message', (job: WorkerJob) => parentPort?.postMessage({ id: job.id, reply: reply(job.request) }));

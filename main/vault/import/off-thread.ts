@@ -1,8 +1,13 @@
 /**
  * `parseImportFile` in a worker thread with a time bound, so a hostile or
  * costly file (a slow key derivation, a parser corner case) never blocks main,
- * where every other call waits. One short-lived worker per import: the worker
- * is terminated when the bound passes (`vault.importTimedOut`).
+ * where every other call waits.
+ *
+ * One worker serves every import of the process (started by
+ * `warmUpImportWorker()` when the vault's handlers are built, or by the first
+ * import), one job at a time; it is unref'd, so it never keeps the process
+ * alive. A job that passes its bound terminates the worker
+ * (`vault.importTimedOut`) and the next job starts a fresh one.
  *
  * Where the worker's code is: in the built app `import-worker.js` sits beside
  * the main bundle's index.js (a separate rollup input in
@@ -17,7 +22,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../common/errors';
 import { vaultError } from '../errors';
 import type { ImportOptions, ParsedImport } from './import-file';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { WorkerAnswer, WorkerRequest } from './worker-protocol';
 
 export const IMPORT_TIMEOUT_MS = 30_000;
 
@@ -25,17 +30,71 @@ export interface OffThreadOptions {
   timeoutMs?: number;
 }
 
-function startWorker(request: WorkerRequest): Worker {
+function startWorker(): Worker {
   const limits = { resourceLimits: { maxOldGenerationSizeMb: 256 } };
   const built = [path.join(__dirname, 'import-worker.js'), path.join(__dirname, '..', 'import-worker.js')].find((file) => existsSync(file));
-  if (built) return new Worker(built, { ...limits, workerData: request });
+  if (built) return new Worker(built, limits);
   const source = path.join(__dirname, 'import-worker.ts');
-  const bootstrap = `require('tsx/cjs'); require(${JSON.stringify(source)});`;
-  return new Worker(bootstrap, { ...limits, eval: true, workerData: request });
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { ...limits, eval: true });
+}
+
+interface Running {
+  readonly worker: Worker;
+  readonly waiting: Map<number, (answer: WorkerAnswer | undefined) => void>;
+}
+
+let running: Running | undefined;
+let nextId = 1;
+/** Jobs run one after another; a job's time bound starts when it reaches the worker. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function ensureWorker(): Running {
+  if (running) return running;
+  const worker = startWorker();
+  worker.unref();
+  const current: Running = { worker, waiting: new Map() };
+  const fail = () => {
+    if (running === current) running = undefined;
+    for (const settle of current.waiting.values()) settle(undefined);
+    current.waiting.clear();
+  };
+  worker.on('message', (answer: WorkerAnswer) => {
+    current.waiting.get(answer.id)?.(answer);
+    current.waiting.delete(answer.id);
+  });
+  worker.on('error', fail);
+  worker.on('exit', fail);
+  running = current;
+  return current;
+}
+
+/** Starts the worker now, so the first import does not wait for it to load. */
+export function warmUpImportWorker(): void {
+  ensureWorker();
 }
 
 const failedWorker = (fileName: string) =>
   vaultError('unrecognizedFile', 'The file could not be read.', { detected: 'error', fileName: path.basename(fileName) });
+
+function runJob(request: WorkerRequest, timeoutMs: number): Promise<ParsedImport> {
+  const { worker, waiting } = ensureWorker();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      waiting.delete(id);
+      void worker.terminate();
+      const seconds = Math.max(1, Math.round(timeoutMs / 1000));
+      reject(vaultError('importTimedOut', `Reading the file took longer than ${seconds} s.`, { fileName: path.basename(request.fileName), seconds }));
+    }, timeoutMs);
+    waiting.set(id, (answer) => {
+      clearTimeout(timer);
+      if (!answer) reject(failedWorker(request.fileName));
+      else if (answer.reply.ok) resolve(answer.reply.result);
+      else reject(new AppError(answer.reply.error.code, answer.reply.error.message, answer.reply.error.params));
+    });
+    worker.postMessage({ id, request });
+  });
+}
 
 /** Same result and errors as `parseImportFile`, computed off the main thread within `timeoutMs`. */
 export function parseImportFileOffThread(
@@ -45,26 +104,7 @@ export function parseImportFileOffThread(
   { timeoutMs = IMPORT_TIMEOUT_MS }: OffThreadOptions = {},
 ): Promise<ParsedImport> {
   const request: WorkerRequest = { bytes, fileName, ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }) };
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(request);
-    let settled = false;
-    const settle = (outcome: () => void): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      outcome();
-    };
-    const timer = setTimeout(() => {
-      const seconds = Math.max(1, Math.round(timeoutMs / 1000));
-      settle(() =>
-        reject(vaultError('importTimedOut', `Reading the file took longer than ${seconds} s.`, { fileName: path.basename(fileName), seconds })),
-      );
-    }, timeoutMs);
-    worker.once('message', (reply: WorkerReply) =>
-      settle(() => (reply.ok ? resolve(reply.result) : reject(new AppError(reply.error.code, reply.error.message, reply.error.params)))),
-    );
-    worker.once('error', () => settle(() => reject(failedWorker(fileName))));
-    worker.once('exit', () => settle(() => reject(failedWorker(fileName))));
-  });
+  const job = queue.then(() => runJob(request, timeoutMs));
+  queue = job.catch(() => undefined);
+  return job;
 }

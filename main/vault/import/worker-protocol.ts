@@ -8,6 +8,16 @@ export interface WorkerRequest {
   readonly passphrase?: string;
 }
 
+export interface WorkerJob {
+  readonly id: number;
+  readonly request: WorkerRequest;
+}
+
 export type WorkerReply =
   | { readonly ok: true; readonly result: ParsedImport }
   | { readonly ok: false; readonly error: { readonly code: string; readonly message: string; readonly params: ErrorParams } };
+
+export interface WorkerAnswer {
+  readonly id: number;
+  readonly reply: WorkerReply;
+}
