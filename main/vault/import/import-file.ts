@@ -13,6 +13,7 @@ import { decodeText, looksBinary, type TextEncodingName } from './decode-text';
 import { importKey } from './key-import';
 import { parseImportFileOffThread } from './off-thread';
 import { sniff } from './sniff';
+import { forgetScannedText } from '../ssh/text-lines';
 
 export interface ImportOptions {
   /** For passphrase-protected private keys. Used once, never stored. */
@@ -65,6 +66,8 @@ export function parseImportFile(bytes: Uint8Array, fileName: string, options: Im
   } catch (error) {
     if (isAppError(error)) throw new AppError(error.code, error.message, { ...error.params, fileName: path.basename(fileName) });
     throw vaultError('unrecognizedFile', 'The file could not be read.', { detected: 'error', fileName: path.basename(fileName) });
+  } finally {
+    forgetScannedText(); // the scan remembered the file's text, which may be a private key
   }
 }
 

@@ -25,6 +25,7 @@ import { blockBody, blockText, isEncryptedPem, privateKeyBlock, privateKeyFormat
 import { assertOpenSshKdfBounded, readOpenSshContainer } from './openssh-container';
 import { assertPkcs8KdfBounded } from './pkcs8-kdf';
 import { readPpk, writePpk } from './ppk';
+import { forgetScannedText } from './text-lines';
 
 export type SshKeyType = 'rsa' | 'ed25519' | 'ecdsa';
 
@@ -120,6 +121,14 @@ function checked<T>(work: () => T, what: string): T {
 }
 
 export function parsePrivateKey(rawText: string, passphrase?: string): ParsedPrivateKey {
+  try {
+    return parse(rawText, passphrase);
+  } finally {
+    forgetScannedText(); // the scan remembered the key's text
+  }
+}
+
+function parse(rawText: string, passphrase: string | undefined): ParsedPrivateKey {
   const unmarked = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const text = unmarked.includes('\r') ? unmarked.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : unmarked;
   const format = privateKeyFormat(text);

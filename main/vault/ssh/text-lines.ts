@@ -127,7 +127,12 @@ class Collector {
 
 let cached: { text: string; facts: TextFacts } | undefined;
 
-/** Every recognisable fact of `text`, in one pass (the last result is reused for the same text). */
+/** Drops the remembered text (it may be a private key): called when a parse is over. */
+export function forgetScannedText(): void {
+  cached = undefined;
+}
+
+/** Every recognisable fact of `text`, in one pass (the last result is reused for the same text until `forgetScannedText`). */
 export function scanText(text: string): TextFacts {
   if (cached?.text === text) return cached.facts;
   const collector = new Collector();
