@@ -45,22 +45,20 @@ export function readCsv(input: string): CsvRecord[] {
       while (i < length && isBlank(text.charCodeAt(i))) i++;
       let cell: string;
       if (text.charCodeAt(i) === QUOTE) {
-        const parts: string[] = [];
-        let from = ++i;
+        const from = ++i;
+        let escaped = false;
         for (;;) {
-          const close = text.indexOf('"', i);
-          if (close < 0) throw new CsvSyntaxError(startLine);
-          for (let j = i; j < close; j++) if (text.charCodeAt(j) === LF) line++;
-          if (text.charCodeAt(close + 1) === QUOTE) {
-            parts.push(text.slice(from, close + 1));
-            i = from = close + 2;
-            continue;
-          }
-          parts.push(text.slice(from, close));
-          i = close + 1;
-          break;
+          if (i >= length) throw new CsvSyntaxError(startLine);
+          const code = text.charCodeAt(i);
+          if (code === LF) line++;
+          if (code !== QUOTE) i++;
+          else if (text.charCodeAt(i + 1) === QUOTE) {
+            escaped = true;
+            i += 2;
+          } else break;
         }
-        cell = parts.join('');
+        cell = escaped ? text.slice(from, i).replaceAll('""', '"') : text.slice(from, i);
+        i++; // the closing quote
         while (i < length && isBlank(text.charCodeAt(i))) i++;
         const next = text.charCodeAt(i);
         if (i < length && next !== COMMA && next !== CR && next !== LF) throw new CsvSyntaxError(startLine);
