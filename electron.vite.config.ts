@@ -19,7 +19,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: `${outDir}/main`,
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          // Runs file imports (key decryption) off the main thread: main/vault/import/off-thread.ts loads it by this name.
+          'import-worker': resolve(__dirname, 'main/vault/import/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -156,7 +156,7 @@ test('copy the ssh command after exporting the key (0600) for another terminal',
   await openPage(page, 'connect');
   const actions = page.getByTestId('key-actions');
   await actions.getByRole('button', { name: 'Copy ssh command' }).click();
-  await expect(actions.getByRole('alert')).toHaveText(/Export the key first/);
+  await expect(actions.getByRole('alert')).toHaveText(/Export ".*" to a file first/);
 
   const file = path.join(app.dataDir, 'my-server.pem');
   await app.queueDialog('save', file);

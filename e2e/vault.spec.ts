@@ -119,11 +119,12 @@ test('a passphrase-protected key asks for its passphrase, and a wrong one says s
   await expect(dialog).toBeVisible();
   await page.getByLabel('Passphrase of the key').fill('not it');
   await page.keyboard.press('Enter');
-  await expect(dialog).toContainText('The passphrase for this private key is not correct.');
+  // Each try runs bcrypt key derivation in the import worker: seconds on a loaded machine.
+  await expect(dialog).toContainText('The passphrase for this private key is not correct.', { timeout: 20_000 });
   await screenshot(page, 'vault-key-passphrase-en');
   await page.getByLabel('Passphrase of the key').fill('correct horse');
   await page.keyboard.press('Enter');
-  await expect(dialog).toHaveCount(0);
+  await expect(dialog).toHaveCount(0, { timeout: 20_000 });
   await expect(row(page, 'ed25519-encrypted')).toContainText('ED25519 256');
   expectNoSecretsSent(app, privateKeyBodyLines(key));
 });

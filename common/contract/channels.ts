@@ -62,7 +62,6 @@ export const invokes = {
   'vault.export': invoke(vault.exportRequest, vault.exportResponse),
   'vault.exportRaw': invoke(vault.exportRawRequest, vault.exportResponse),
   'vault.copySecret': invoke(vault.itemRequest, vault.copySecretResponse),
-  'vault.copySshCommand': invoke(vault.itemRequest, vault.copySshCommandResponse),
   // --- aws (issue 3): schemas in ./schemas/aws.ts ---
   'aws.listProfiles': invoke(empty, aws.listProfilesResponse),
   'aws.suggestRegion': invoke(aws.suggestRegionRequest, aws.suggestRegionResponse),
@@ -79,7 +78,6 @@ export const invokes = {
   'ssh.forgetHost': invoke(ssh.forgetHostRequest, ssh.forgetHostResponse),
   'ssh.runInTerminal': invoke(ssh.runInTerminalRequest, ssh.runInTerminalResponse),
   'ssh.copyCommand': invoke(ssh.copyCommandRequest, ssh.copyCommandResponse),
-  'ssh.exportKey': invoke(ssh.exportKeyRequest, ssh.exportKeyResponse),
   'ssh.setOwnServer': invoke(ssh.setOwnServerRequest, setupState),
   // --- dns (issue 13, Domain step): schemas in ./schemas/dns.ts ---
   'dns.saveDomain': invoke(dns.saveDomainRequest, setupState),

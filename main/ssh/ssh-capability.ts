@@ -10,7 +10,7 @@ import type { EventBus } from '../ipc/event-bus';
 import type { SetupStateStore } from '../setup/state-store';
 import { sshPrivateKeyText } from '../vault/export';
 import type { StepDefinition } from '../setup/step';
-import type { KeyExportDeps } from './key-export';
+import type { KeyExportDeps } from './copy-command';
 import { setupConsoleHostKeys } from './console-source';
 import { connectStep } from './connect-step';
 import { KnownHosts } from './known-hosts';

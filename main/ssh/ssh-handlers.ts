@@ -6,7 +6,7 @@
 import type { HandlersFor } from '../../common/contract/types-helpers';
 import type { SetupStateStore } from '../setup/state-store';
 import { vaultError } from '../vault/errors';
-import { copySshCommand, exportKeyFile, type KeyExportDeps } from './key-export';
+import { copySshCommand, type KeyExportDeps } from './copy-command';
 import type { SshSessionManager } from './ssh-session-manager';
 import { sshError } from './ssh-errors';
 import { resolveTarget } from './target-resolver';
@@ -55,7 +55,6 @@ export function sshHandlers({ manager, setup, keys }: SshHandlerDeps): HandlersF
     'ssh.forgetHost': async ({ host, port }) => ({ removed: await manager.forgetHost(host, port) }),
     'ssh.runInTerminal': ({ sessionId, command, timeoutMs }) => manager.runInTerminal(sessionId, command, { timeoutMs }),
     'ssh.copyCommand': async ({ target }) => copySshCommand(keys, await resolve(target)),
-    'ssh.exportKey': async ({ target, title }) => exportKeyFile(keys, (await resolve(target)).keyId, title),
     'ssh.setOwnServer': async ({ server }) => {
       if (server) {
         const meta = keys.secrets.find(server.keyId);

@@ -1,10 +1,10 @@
 /**
- * `vault.export` and `vault.copySshCommand`. The file is chosen in a main-side
+ * `vault.export`, the one way anything leaves the vault into a file (the ssh
+ * command for an exported key is `ssh.copyCommand`). The file is chosen in a main-side
  * save dialog and written by main with mode 0600; the renderer learns only the
  * path. An existing file is never replaced (vault.exportTargetExists), since
  * not every platform's save dialog asks before overwriting.
  */
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportFormat } from '../../common/contract/schemas/vault';
 import type { ParsedRequestOf, ResponseOf } from '../../common/contract/types';
@@ -85,38 +85,4 @@ export async function exportRaw(context: VaultContext, request: ParsedRequestOf<
   if (!target) return { status: 'cancelled' };
   await writeSecretFile(target, text);
   return { status: 'saved', path: target, fileName: path.basename(target) };
-}
-
-/** Quotes a path for a POSIX shell only when it needs it. */
-export function shellQuote(value: string): string {
-  return /^[\w@%+=:,./~-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** The server this key opens: its own serverHost, or the setup's Elastic IP when this is the setup's key. */
-async function serverHostOf(context: VaultContext, meta: ItemMetaOf<'ssh-key'>): Promise<string | undefined> {
-  if (meta.serverHost) return meta.serverHost;
-  const { resources } = await context.setup.get();
-  return resources.sshKeyItemId === meta.id ? resources.elasticIp : undefined;
-}
-
-export async function copySshCommand(context: VaultContext, id: string): Promise<ResponseOf<'vault.copySshCommand'>> {
-  const meta = context.vault.get(id);
-  if (meta.kind !== 'ssh-key') {
-    throw vaultError('wrongItemKind', `Item ${id} is a ${meta.kind}, not an SSH key.`, { expected: 'ssh-key', actual: meta.kind });
-  }
-  const host = await serverHostOf(context, meta);
-  if (!host) throw vaultError('keyHasNoServer', 'This key is not linked to a server yet.', { label: meta.label });
-  if (!meta.exportPath || !(await exists(meta.exportPath))) {
-    throw vaultError('keyNotExported', 'Export the key to a file first; the command needs its path.', { label: meta.label });
-  }
-  const command = `ssh -i ${shellQuote(meta.exportPath)} ubuntu@${host}`;
-  context.clipboard.writePlain(command);
-  return { command };
 }

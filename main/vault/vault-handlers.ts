@@ -6,12 +6,14 @@
  */
 import type { HandlersFor } from '../../common/contract/types-helpers';
 import { vaultError } from './errors';
-import { copySshCommand, exportItem, exportRaw } from './export-handler';
+import { exportItem, exportRaw } from './export-handler';
 import { importIntoVault } from './import-handler';
+import { warmUpImportWorker } from './import/off-thread';
 import type { VaultContext } from './vault-context';
 
 export function vaultHandlers(context: VaultContext): HandlersFor<'vault'> {
   const { vault } = context;
+  warmUpImportWorker(); // imports decrypt keys in a worker thread; load it before the first one
   return {
     'vault.status': async () => {
       await vault.refresh(); // another Onramp may have changed the file
@@ -60,6 +62,5 @@ export function vaultHandlers(context: VaultContext): HandlersFor<'vault'> {
       context.clipboard.writeSecret(password);
       return { clearsAfterSeconds: Math.round(context.clipboard.clearAfterMs / 1000) };
     },
-    'vault.copySshCommand': ({ id }) => copySshCommand(context, id),
   };
 }

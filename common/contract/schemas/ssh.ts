@@ -53,15 +53,9 @@ export const runInTerminalRequest = z
   .strict();
 export const runInTerminalResponse = z.object({ exitCode: z.number().int() });
 
+/** The ssh command for the target, using the key file exported with `vault.export` (main/ssh/copy-command.ts). */
 export const copyCommandRequest = z.object({ target: sshTargetRef }).strict();
 export const copyCommandResponse = z.object({ command: z.string().max(4500) });
-
-/** "Export key for another terminal": a main-side save dialog, then a 0600 file; `title` is the dialog title in the UI language. */
-export const exportKeyRequest = z.object({ target: sshTargetRef, title: z.string().min(1).max(200).optional() }).strict();
-export const exportKeyResponse = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('saved'), path: z.string().max(4096), fileName: z.string().max(255) }),
-  z.object({ status: z.literal('cancelled') }),
-]);
 
 /** Saves (or with `null` removes) the bring-your-own server in the setup state. */
 export const setOwnServerRequest = z.object({ server: sshServer.nullable() }).strict();

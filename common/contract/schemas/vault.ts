@@ -129,6 +129,5 @@ export const exportResponse = z.discriminatedUnion('status', [
 ]);
 
 export const copySecretResponse = z.object({ clearsAfterSeconds: z.number().int() });
-export const copySshCommandResponse = z.object({ command: z.string().max(4500) });
 export const removeResponse = z.object({ removed: z.literal(true) });
 export const resetResponse = z.object({ status: vaultStatus, backupPath: z.string().max(4096).nullable() });

@@ -7,8 +7,11 @@ import type { ServerRef } from './servers';
 
 type Outcome = { kind: 'copied'; command: string } | { kind: 'exported'; path: string } | { kind: 'error'; error: ContractError };
 
-/** "Copy ssh command" and "Export key for another terminal" (for the user's own terminal app), after `children` (Open terminal). */
-export function KeyActions({ target, children }: { target: ServerRef; children?: ReactNode }) {
+/**
+ * "Copy ssh command" (`ssh.copyCommand`, which knows the server's user and port) and "Export key for another
+ * terminal" (`vault.export`, the vault's one export path), for the user's own terminal app, after `children` (Open terminal).
+ */
+export function KeyActions({ target, keyId, children }: { target: ServerRef; keyId: string | undefined; children?: ReactNode }) {
   const { t } = useTranslation('ssh');
   const [outcome, setOutcome] = useState<Outcome>();
   const [busy, setBusy] = useState(false);
@@ -28,7 +31,8 @@ export function KeyActions({ target, children }: { target: ServerRef; children?:
     });
   const exportKey = () =>
     run(async () => {
-      const r = await api.invoke['ssh.exportKey']({ target, title: t('connect.exportTitle') });
+      if (!keyId) return undefined;
+      const r = await api.invoke['vault.export']({ id: keyId, title: t('connect.exportTitle') });
       if (!r.ok) return { kind: 'error', error: r.error };
       return r.value.status === 'saved' ? { kind: 'exported', path: r.value.path } : undefined;
     });
@@ -39,7 +43,7 @@ export function KeyActions({ target, children }: { target: ServerRef; children?:
         <button type="button" disabled={busy} onClick={() => void copy()}>
           {t('connect.copyCommand')}
         </button>
-        <button type="button" disabled={busy} onClick={() => void exportKey()}>
+        <button type="button" disabled={busy || !keyId} onClick={() => void exportKey()}>
           {t('connect.exportKey')}
         </button>
       </div>

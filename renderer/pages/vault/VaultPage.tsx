@@ -21,7 +21,7 @@ export function VaultPage(props: PageProps) {
   const vault = useVault();
   const [error, setError] = useState<ContractError>();
   const [imported, setImported] = useState<string>();
-  const actions = useItemActions(setError);
+  const actions = useItemActions(props.setup, setError);
   const importer = useImport(
     (result) => {
       setError(undefined);
