@@ -1,45 +1,66 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
-import type { Plugin } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
+import { contentSecurityPolicy, type RendererTransport } from './main/security/csp';
 
-/** The dev server injects inline scripts (React refresh); the strict CSP meta only ships in builds. */
-function devCsp(): Plugin {
+/**
+ * The renderer's CSP meta comes from main/security/csp.ts (one source with the
+ * header). The dev server gets none: it injects inline scripts (React refresh).
+ */
+function cspMeta(transport: RendererTransport): Plugin {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(transport)}" />`;
   return {
-    name: 'onramp-dev-csp',
-    apply: 'serve',
-    transformIndexHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+    name: 'onramp-csp-meta',
+    apply: 'build',
+    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    ${meta}`),
   };
 }
 
 /** ONRAMP_OUT_DIR lets parallel builds (e.g. two e2e runs) keep apart; default `out/`. */
 const outDir = process.env['ONRAMP_OUT_DIR'] ?? 'out';
 
-export default defineConfig({
-  main: {
-    build: {
-      outDir: `${outDir}/main`,
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
-    },
-  },
-  preload: {
-    build: {
-      // The window is sandboxed: the preload may require only 'electron', so bundle zod in.
-      externalizeDeps: false,
-      outDir: `${outDir}/preload`,
-      rollupOptions: {
-        input: { index: resolve(__dirname, 'preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].js', codeSplitting: false },
-      },
-    },
-  },
-  renderer: {
+/**
+ * The transport is chosen at build time. `electron-vite build` makes the
+ * packaged app: main, preload, and a renderer that talks only to the preload
+ * (no WebSocket client, no `ws:` in its CSP). `electron-vite build --mode host`
+ * makes only the test host's renderer, into `<out>/renderer-host`
+ * (main/host/renderer-dir.ts), with the WebSocket transport.
+ */
+function rendererConfig(transport: RendererTransport): UserConfig {
+  return {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react(), devCsp()],
+    plugins: [react(), cspMeta(transport)],
+    define: { 'import.meta.env.VITE_ONRAMP_TRANSPORT': JSON.stringify(transport) },
     server: { host: '127.0.0.1' },
     build: {
-      outDir: resolve(__dirname, `${outDir}/renderer`),
+      outDir: resolve(__dirname, `${outDir}/${transport === 'host' ? 'renderer-host' : 'renderer'}`),
+      emptyOutDir: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
-  },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'host') return { renderer: rendererConfig('host') };
+  return {
+    main: {
+      build: {
+        outDir: `${outDir}/main`,
+        rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      },
+    },
+    preload: {
+      build: {
+        // The window is sandboxed: the preload may require only 'electron', so bundle zod in.
+        externalizeDeps: false,
+        outDir: `${outDir}/preload`,
+        rollupOptions: {
+          input: { index: resolve(__dirname, 'preload/index.ts') },
+          output: { format: 'cjs', entryFileNames: '[name].js', codeSplitting: false },
+        },
+      },
+    },
+    renderer: rendererConfig('electron'),
+  };
 });

@@ -57,10 +57,11 @@ export async function createKeychainVault(page: Page): Promise<void> {
   await expect(page.getByTestId('vault-setup')).toHaveCount(0);
 }
 
-/** "Import a file…" with the host's dialog queue answering the open dialog. */
-export async function importWithPicker(app: HostFixture, page: Page, file: string): Promise<void> {
-  await app.queueDialog('open', file);
+/** "Import a file…": the test host opens the page's own file picker, and the user picks the file in it. */
+export async function importWithPicker(_app: HostFixture, page: Page, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: /Import a file|파일 가져오기/ }).first().click();
+  await (await chooser).setFiles(file);
 }
 
 /** A synthetic drag and drop of a file onto the drop zone, as a user dragging it from the file manager. */

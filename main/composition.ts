@@ -20,6 +20,7 @@ import { VaultContext } from './vault/vault-context';
 import { vaultHandlers } from './vault/vault-handlers';
 import { VaultService } from './vault/vault-service';
 import { createSshCapability } from './ssh/ssh-capability';
+import { UserFileGrants } from './files/user-file-grants';
 
 export interface ServiceOptions {
   platform: Platform;
@@ -30,6 +31,8 @@ export interface ServiceOptions {
 export interface Services {
   dispatch: Dispatch;
   events: EventBus;
+  /** Files the user chose (dialog, drop, the host's picker) as one-time tokens; the transports mint them. */
+  files: UserFileGrants;
   /** The renderer reloaded or went away: drop what only it could use (its terminals). */
   rendererGone(): void;
   dispose(): Promise<void>;
@@ -43,13 +46,16 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const settings = new SettingsStore(dataDir, (s) => events.emit('settings.changed', s));
   const disposers: (() => Promise<void> | void)[] = [];
 
-  // --- vault + aws (issue 3): one VaultService for every capability ---
+  const files = new UserFileGrants();
+  disposers.push(() => files.dispose());
+
+  // --- vault + aws: one VaultService for every capability ---
   const vault = new VaultService({ dataDir, keychain });
-  const vaultContext = new VaultContext({ vault, platform, events, setup, log });
+  const vaultContext = new VaultContext({ vault, platform, events, setup, files, log });
   const aws = new AwsConnection({ getAccessKey: (itemId) => vault.getSecretOf(itemId, 'aws-access-key') }, platform.version);
   disposers.push(() => vaultContext.dispose(), () => aws.dispose());
 
-  // --- ssh (issue 4): terminals with vault keys, known_hosts in the data dir, EC2 console host keys ---
+  // --- ssh: terminals with vault keys, known_hosts in the data dir, EC2 console host keys ---
   const ssh = createSshCapability({ dataDir, events, setup, vault: vaultContext, aws });
   disposers.push(() => ssh.dispose());
 
@@ -57,14 +63,15 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...appHandlers(platform),
     ...settingsHandlers(settings),
     ...setupHandlers(setup),
-    ...vaultHandlers(vaultContext), // (issue 3)
-    ...awsHandlers({ connection: aws, setup, vault: vaultContext }), // (issue 3)
-    ...ssh.handlers, // (issue 4)
+    ...vaultHandlers(vaultContext),
+    ...awsHandlers({ connection: aws, setup, vault: vaultContext }),
+    ...ssh.handlers,
   };
 
   return {
     dispatch: createRouter(handlers, { onInternalError: (channel, error) => log(`handler ${channel} failed`, error) }),
     events,
+    files,
     rendererGone: () => ssh.manager.closeAllShells(),
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();

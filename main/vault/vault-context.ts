@@ -8,6 +8,7 @@ import type { VaultItem, VaultStatus } from '../../common/contract/schemas/vault
 import type { EventBus } from '../ipc/event-bus';
 import type { Platform } from '../platform';
 import type { SetupStateStore } from '../setup/state-store';
+import { UserFileGrants } from '../files/user-file-grants';
 import { ClipboardGuard } from './clipboard-guard';
 import type { ItemMeta } from './items';
 import { accessKeyIdHint, toVaultItem } from './item-view';
@@ -20,6 +21,8 @@ export interface VaultContextDeps {
   events: EventBus;
   setup: SetupStateStore;
   clipboard?: ClipboardGuard;
+  /** Files the user chose, by one-time token (shared with the transports that mint them). */
+  files?: UserFileGrants;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -29,6 +32,7 @@ export class VaultContext {
   readonly setup: SetupStateStore;
   readonly clipboard: ClipboardGuard;
   readonly pending = new PendingImports();
+  readonly files: UserFileGrants;
   private readonly hints = new Map<string, string>();
 
   constructor(private readonly deps: VaultContextDeps) {
@@ -36,6 +40,7 @@ export class VaultContext {
     this.platform = deps.platform;
     this.setup = deps.setup;
     this.clipboard = deps.clipboard ?? new ClipboardGuard(deps.platform);
+    this.files = deps.files ?? new UserFileGrants();
   }
 
   async status(): Promise<VaultStatus> {

@@ -23,6 +23,7 @@ import { InMemoryKeychain } from '../../vault/memory-keychain';
 import { VaultContext } from '../../vault/vault-context';
 import { vaultHandlers } from '../../vault/vault-handlers';
 import { VaultService } from '../../vault/vault-service';
+import { UserFileGrants } from '../../files/user-file-grants';
 
 export type IssueThreeChannel = Extract<InvokeChannel, `vault.${string}` | `aws.${string}`>;
 
@@ -34,6 +35,10 @@ export interface Harness {
   /** Every response and event payload sent towards the renderer, as JSON. */
   outgoing: string[];
   events: { event: string; payload: unknown }[];
+  /** A file "the user chose" (as the dialog or a drop would give it), as a vault.import source with a one-time token. */
+  fileSource(filePath: string): { kind: 'file'; token: string };
+  /** A file picked in the test host's page: its bytes, as the host's upload would grant them. */
+  bytesSource(name: string, bytes: Buffer): { kind: 'file'; token: string };
   call<C extends IssueThreeChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   /** Calls and expects success. */
   ok<C extends IssueThreeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
@@ -53,7 +58,8 @@ export async function createHarness(options: { keychain?: Keychain; dataDir?: st
   const setup = new SetupStateStore(dataDir, (state) => bus.emit('setup.changed', state));
   const vault = new VaultService({ dataDir, keychain: options.keychain ?? new InMemoryKeychain() });
   const clipboard = new ClipboardGuard(platform, options.clipboardClearMs);
-  const context = new VaultContext({ vault, platform, events: bus, setup, clipboard });
+  const files = new UserFileGrants();
+  const context = new VaultContext({ vault, platform, events: bus, setup, clipboard, files });
   const connection = new AwsConnection({ getAccessKey: (itemId) => vault.getSecretOf(itemId, 'aws-access-key') }, 'test');
   const handlers: Partial<Handlers> = { ...vaultHandlers(context), ...awsHandlers({ connection, setup, vault: context }) };
   const dispatch = createRouter(handlers as Handlers);
@@ -75,6 +81,8 @@ export async function createHarness(options: { keychain?: Keychain; dataDir?: st
     setup,
     outgoing,
     events,
+    fileSource: (filePath) => ({ kind: 'file', token: files.grant({ kind: 'path', path: filePath }) }),
+    bytesSource: (name, bytes) => ({ kind: 'file', token: files.grant({ kind: 'bytes', name, bytes }) }),
     call,
     ok,
     async close() {
