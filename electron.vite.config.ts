@@ -9,7 +9,12 @@ import { contentSecurityPolicy, type RendererTransport } from './main/security/c
  * header). The dev server gets none: it injects inline scripts (React refresh).
  */
 function cspMeta(transport: RendererTransport): Plugin {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(transport)}" />`;
+  // frame-ancestors only works as a header (both servers send it); in a meta, Chromium ignores it with a warning.
+  const policy = contentSecurityPolicy(transport)
+    .split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
   return {
     name: 'onramp-csp-meta',
     apply: 'build',
@@ -31,11 +36,14 @@ function rendererConfig(transport: RendererTransport): UserConfig {
   return {
     root: resolve(__dirname, 'renderer'),
     plugins: [react(), cspMeta(transport)],
-    define: { 'import.meta.env.VITE_ONRAMP_TRANSPORT': JSON.stringify(transport) },
+    // renderer/bridge/api.ts imports `#transport`: the preload's API, or the host's WebSocket (with the schemas it needs).
+    resolve: { alias: { '#transport': resolve(__dirname, `renderer/bridge/${transport === 'host' ? 'host' : 'preload'}-transport.ts`) } },
     server: { host: '127.0.0.1' },
     build: {
       outDir: resolve(__dirname, `${outDir}/${transport === 'host' ? 'renderer-host' : 'renderer'}`),
       emptyOutDir: true,
+      // electron-vite leaves bundles unminified by default; the renderer ships minified (and its size is budgeted: `npm run size`).
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   };

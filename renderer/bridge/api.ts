@@ -1,29 +1,15 @@
 /**
- * The renderer's single entry to main. The transport is chosen at build time
- * (electron.vite.config.ts defines VITE_ONRAMP_TRANSPORT): the packaged app
- * talks only to Electron's preload (`window.onramp`); the test host's build
- * speaks the same typed API over a WebSocket. The Electron build's bundle
- * carries no WebSocket client: the host branch below is dead code there and
- * is dropped. Nothing else in the renderer knows which one it has.
+ * The renderer's single entry to main. The transport is chosen at build time:
+ * `#transport` is an alias (electron.vite.config.ts) for preload-transport.ts
+ * in the packaged app, or host-transport.ts in the test host's build
+ * (`--mode host`). So the packaged bundle carries no WebSocket client and no
+ * schema library. Nothing else in the renderer knows which one it has.
  */
-import { buildApi } from '../../common/contract/build-api';
-import { createHostTransport } from './host-transport';
-import type { Transport } from './transport';
+import { createTransport } from '#transport';
 
-function preloadTransport(): Transport {
-  const api = window.onramp;
-  const files = window.onrampFiles;
-  if (!api || !files) throw new Error('Onramp must run inside its own window (the preload is missing).');
-  return { api, grantFile: (file) => files.grant(file) };
-}
-
-function hostTransport(): Transport {
-  const host = createHostTransport();
-  return { api: buildApi(host.wire), grantFile: host.grantFile, pickFile: host.pickFile };
-}
-
-const transport: Transport = import.meta.env.VITE_ONRAMP_TRANSPORT === 'host' ? hostTransport() : preloadTransport();
+const transport = createTransport();
 
 export const api = transport.api;
 export const grantFile = transport.grantFile;
+/** Only the test host has one: there, "Import a file…" opens the page's picker instead of main's dialog. */
 export const pickFile = transport.pickFile;

@@ -1,17 +1,18 @@
 /**
  * The Chromium (test host) side of the contract wire: a WebSocket to the host
  * that served this page, authenticated with the per-run token the host put in
- * the URL fragment. Only in the host build (`electron-vite build --mode host`);
- * the packaged app's bundle does not contain it.
+ * the URL fragment. Only in the host build (`electron-vite build --mode host`
+ * makes `#transport` this file); the packaged app's bundle does not contain it.
  *
  * Files: the host has no native dialog, so "Import a file…" opens the page's
  * own file picker; a picked or dropped file's bytes go to the host in one
  * `upload` message (at most MAX_IMPORT_BYTES), and main answers a one-time
  * token, exactly as Electron's preload gets one for a dropped file.
  */
+import { buildApi } from '../../common/contract/build-api';
 import type { ContractWire } from '../../common/contract/types';
 import type { Result } from '../../common/contract/result';
-import type { GrantFile } from './transport';
+import type { GrantFile, Transport } from './transport';
 
 const TOKEN_KEY = 'onramp.hostToken';
 const DISCONNECTED: Result<never> = { ok: false, error: { code: 'contract.disconnected', message: 'Lost the connection to Onramp' } };
@@ -51,13 +52,12 @@ function pickFileInPage(): Promise<File | null> {
 
 type Pending = (result: Result<unknown>) => void;
 
-export interface HostTransport {
-  wire: ContractWire;
-  grantFile: GrantFile;
-  pickFile: () => Promise<File | null>;
+export function createTransport(): Transport {
+  const host = createHostWire();
+  return { api: buildApi(host.wire), grantFile: host.grantFile, pickFile: pickFileInPage };
 }
 
-export function createHostTransport(): HostTransport {
+function createHostWire(): { wire: ContractWire; grantFile: GrantFile } {
   const token = takeToken();
   const url = `ws://${window.location.host}/contract?token=${encodeURIComponent(token)}`;
   const pending = new Map<number, Pending>();
@@ -119,6 +119,5 @@ export function createHostTransport(): HostTransport {
       const value = result.value as { token?: unknown };
       return typeof value.token === 'string' ? { ok: true, value: { token: value.token } } : DISCONNECTED;
     },
-    pickFile: pickFileInPage,
   };
 }

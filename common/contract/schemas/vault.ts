@@ -68,8 +68,7 @@ export const initPassphraseRequest = z.object({ passphrase }).strict();
 export const unlockRequest = z.object({ passphrase: passphrase.optional() }).strict();
 export const itemRequest = z.object({ id: itemId }).strict();
 
-/** Imported files are capped well above any key or credentials CSV. */
-export const MAX_IMPORT_BYTES = 256 * 1024;
+export { MAX_IMPORT_BYTES } from '../constants';
 
 /**
  * Where an imported file comes from. Main reads only a file the user chose:

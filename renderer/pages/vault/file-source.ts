@@ -1,5 +1,5 @@
 import type { ContractError } from '../../../common/contract/result';
-import { MAX_IMPORT_BYTES } from '../../../common/contract/schemas/vault';
+import { MAX_IMPORT_BYTES } from '../../../common/contract/constants';
 import type { RequestOf } from '../../../common/contract/types';
 import { grantFile, pickFile } from '../../bridge/api';
 
