@@ -34,7 +34,7 @@ export const invokes = {
   'setup.goTo': invoke(goToPageRequest, setupState),
   'setup.markStep': invoke(markStepRequest, setupState),
 
-  // --- vault (issue 3): schemas in ./schemas/vault.ts ---
+  // --- vault: schemas in ./schemas/vault.ts ---
   'vault.status': invoke(empty, vault.vaultStatus),
   'vault.initKeychain': invoke(empty, vault.vaultStatus),
   'vault.initPassphrase': invoke(vault.initPassphraseRequest, vault.vaultStatus),
@@ -50,12 +50,12 @@ export const invokes = {
   'vault.export': invoke(vault.exportRequest, vault.exportResponse),
   'vault.copySecret': invoke(vault.itemRequest, vault.copySecretResponse),
   'vault.copySshCommand': invoke(vault.itemRequest, vault.copySshCommandResponse),
-  // --- aws (issue 3): schemas in ./schemas/aws.ts ---
+  // --- aws: schemas in ./schemas/aws.ts ---
   'aws.listProfiles': invoke(empty, aws.listProfilesResponse),
   'aws.suggestRegion': invoke(aws.suggestRegionRequest, aws.suggestRegionResponse),
   'aws.connect': invoke(aws.connectRequest, aws.connectResponse),
   'aws.status': invoke(empty, aws.awsStatusResponse),
-  // --- ssh (issue 4): schemas in ./schemas/ssh.ts ---
+  // --- ssh: schemas in ./schemas/ssh.ts ---
   'ssh.open': invoke(ssh.openRequest, ssh.openResponse),
   'ssh.write': invoke(ssh.writeRequest, ssh.done),
   'ssh.resize': invoke(ssh.resizeRequest, ssh.done),

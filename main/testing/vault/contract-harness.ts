@@ -25,7 +25,7 @@ import { vaultHandlers } from '../../vault/vault-handlers';
 import { VaultService } from '../../vault/vault-service';
 import { UserFileGrants } from '../../files/user-file-grants';
 
-export type IssueThreeChannel = Extract<InvokeChannel, `vault.${string}` | `aws.${string}`>;
+export type VaultAwsChannel = Extract<InvokeChannel, `vault.${string}` | `aws.${string}`>;
 
 export interface Harness {
   dataDir: string;
@@ -39,9 +39,9 @@ export interface Harness {
   fileSource(filePath: string): { kind: 'file'; token: string };
   /** A file picked in the test host's page: its bytes, as the host's upload would grant them. */
   bytesSource(name: string, bytes: Buffer): { kind: 'file'; token: string };
-  call<C extends IssueThreeChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  call<C extends VaultAwsChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   /** Calls and expects success. */
-  ok<C extends IssueThreeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  ok<C extends VaultAwsChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   close(): Promise<void>;
 }
 
@@ -64,12 +64,12 @@ export async function createHarness(options: { keychain?: Keychain; dataDir?: st
   const handlers: Partial<Handlers> = { ...vaultHandlers(context), ...awsHandlers({ connection, setup, vault: context }) };
   const dispatch = createRouter(handlers as Handlers);
 
-  const call = async <C extends IssueThreeChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> => {
+  const call = async <C extends VaultAwsChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> => {
     const text = JSON.stringify(await dispatch(channel, request));
     outgoing.push(text);
     return JSON.parse(text) as Result<ResponseOf<C>>; // as the renderer receives it over the wire
   };
-  const ok = async <C extends IssueThreeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> => {
+  const ok = async <C extends VaultAwsChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> => {
     const result = await call(channel, request);
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
     return result.value;
