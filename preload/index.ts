@@ -27,10 +27,15 @@ const api = buildApi({
  * never reaches the page.
  */
 async function grant(file: File): Promise<Result<{ token: string }>> {
-  const isFile = file instanceof File;
-  const filePath = isFile ? webUtils.getPathForFile(file) : '';
+  let filePath = '';
+  try {
+    filePath = webUtils.getPathForFile(file); // '' for a File made in the page; throws for anything that is not a File
+  } catch {
+    filePath = '';
+  }
   if (!filePath) {
-    return { ok: false, error: { code: 'vault.importUnreadable', message: 'Not a file from your disk', params: { fileName: isFile ? file.name.slice(0, 255) : '' } } };
+    const fileName = typeof file?.name === 'string' ? file.name.slice(0, 255) : '';
+    return { ok: false, error: { code: 'vault.importUnreadable', message: 'Not a file from your disk', params: { fileName } } };
   }
   return (await ipcRenderer.invoke(GRANT_DROPPED_FILE_CHANNEL, filePath)) as Result<{ token: string }>;
 }
