@@ -9,7 +9,8 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/app-pro
 import { createElectronPlatform } from './electron/electron-platform';
 import { hardenApp } from './electron/hardening';
 import { bridgeContract, watchRenderer } from './electron/ipc-bridge';
-import { createMainWindow, revealWindow } from './electron/window';
+import { claimSingleInstance, revealWindow } from './electron/single-instance';
+import { createMainWindow } from './electron/window';
 import { createKeytarKeychain } from './vault/keychain';
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -23,41 +24,31 @@ const isAppUrl = (url: string): boolean => {
   }
 };
 
-// Every renderer sandboxed, whatever a window's own webPreferences say. Must run before `ready`.
-app.enableSandbox();
+let services: Services | null = null;
+let mainWindow: BrowserWindow | null = null;
 
-if (!app.requestSingleInstanceLock()) {
-  // A second instance: the first one gets `second-instance` and shows its window. Build nothing here.
-  app.quit();
-} else {
-  startFirstInstance();
+/** The one way a window is made (at start, and on macOS when the dock icon is clicked with no window left). */
+function openMainWindow(running: Services): BrowserWindow {
+  const win = createMainWindow(path.join(__dirname, '../preload/index.js'), appUrl);
+  watchRenderer(win, running);
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  mainWindow = win;
+  return win;
 }
 
-function startFirstInstance(): void {
+/** Another `onramp` was started: show this one instead. */
+function onSecondInstance(): void {
+  if (!services) return; // still starting: the window is about to appear anyway
+  revealWindow(mainWindow ?? openMainWindow(services));
+}
+
+function start(): void {
   registerAppScheme();
-  let services: Services | null = null;
-  let mainWindow: BrowserWindow | null = null;
-
-  /** The one way a window is made (at start, and on macOS when the dock icon is clicked with no window left). */
-  const openMainWindow = (running: Services): BrowserWindow => {
-    const win = createMainWindow(path.join(__dirname, '../preload/index.js'), appUrl);
-    watchRenderer(win, running);
-    win.on('closed', () => {
-      if (mainWindow === win) mainWindow = null;
-    });
-    mainWindow = win;
-    return win;
-  };
-
-  app.on('second-instance', () => {
-    if (!services) return; // still starting: the window is about to appear anyway
-    revealWindow(mainWindow ?? openMainWindow(services));
-  });
-
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-
   void app.whenReady().then(() => {
     const platform = createElectronPlatform(() => mainWindow);
     hardenApp(isAppUrl, (url) => platform.openLink(url));
@@ -76,3 +67,8 @@ function startFirstInstance(): void {
     app.on('will-quit', () => void running.dispose());
   });
 }
+
+// Every renderer sandboxed, whatever a window's own webPreferences say. Must run before `ready`.
+app.enableSandbox();
+// A second instance quits here, before building anything; the first shows its window.
+if (claimSingleInstance(app, onSecondInstance)) start();

@@ -28,10 +28,3 @@ export function createMainWindow(preloadPath: string, url: string): BrowserWindo
   void win.loadURL(url);
   return win;
 }
-
-/** Brings the window to the user: restored if minimized, shown if hidden, focused. */
-export function revealWindow(win: BrowserWindow): void {
-  if (win.isMinimized()) win.restore();
-  win.show();
-  win.focus();
-}
