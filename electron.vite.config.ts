@@ -4,9 +4,13 @@ import { resolve } from 'node:path';
 import type { Plugin, UserConfig } from 'vite';
 import { contentSecurityPolicy, type RendererTransport } from './main/security/csp';
 
+const CSP_META = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
+
 /**
  * The renderer's CSP meta comes from main/security/csp.ts (one source with the
- * header). The dev server gets none: it injects inline scripts (React refresh).
+ * header): the build writes the policy of its transport over the meta in
+ * renderer/index.html (which holds the packaged app's policy, for readers and
+ * scanners). The dev server gets none: it injects inline scripts (React refresh).
  */
 function cspMeta(transport: RendererTransport): Plugin {
   // frame-ancestors only works as a header (both servers send it); in a meta, Chromium ignores it with a warning.
@@ -17,8 +21,13 @@ function cspMeta(transport: RendererTransport): Plugin {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
   return {
     name: 'onramp-csp-meta',
-    apply: 'build',
-    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    ${meta}`),
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, context) {
+        if (!CSP_META.test(html)) throw new Error('renderer/index.html lost its Content-Security-Policy meta');
+        return html.replace(CSP_META, context.server ? '' : meta);
+      },
+    },
   };
 }
 

@@ -36,6 +36,7 @@ describe('the packaged (Electron) renderer', () => {
     const meta = metaCsp(electronDir());
     expect(meta).toContain("script-src 'self'");
     expect(meta).not.toMatch(/\bws:/);
+    expect(metaCsp(path.resolve(__dirname, '../../../renderer')), 'renderer/index.html shows the packaged policy').toBe(meta);
     expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/\bws:/);
   });
