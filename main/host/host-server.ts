@@ -74,8 +74,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     path: '/contract',
     maxPayload: MAX_FRAME_BYTES, // ws closes an over-size frame with 1009
     verifyClient: ({ origin: requestOrigin, req }: { origin: string; req: http.IncomingMessage }) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      return requestOrigin === origin && tokenOk(url.searchParams.get('token'));
+      try {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        return requestOrigin === origin && tokenOk(url.searchParams.get('token'));
+      } catch {
+        return false;
+      }
     },
   });
   const send = (socket: WebSocket, message: object) => {
