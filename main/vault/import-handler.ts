@@ -1,8 +1,9 @@
 /**
  * `vault.import`: a file from main's open dialog, a file the user dropped or
  * picked (a one-time token from UserFileGrants; never a path the renderer
- * names), or a file kept from an earlier try that needed a passphrase. An encrypted key answers `needsPassphrase` with a
- * retry id instead of an error, so the page can ask and try again.
+ * names), or a file kept from an earlier try that needed a passphrase. An
+ * encrypted key answers `needsPassphrase` with a retry id instead of an error,
+ * so the page can ask and try again.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';

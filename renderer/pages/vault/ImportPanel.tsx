@@ -4,7 +4,11 @@ import type { ContractError } from '../../../common/contract/result';
 import { chooseSource, isContractError, sourceForFile } from './file-source';
 import type { UseImport } from './use-import';
 
-/** "Import a file…" (the system's open dialog, in main) and a drop zone for .csv and key files. */
+/**
+ * "Import a file…" (the system's open dialog, run by main; in the test host,
+ * the page's own picker) and a drop zone for .csv and key files. A dropped or
+ * picked file reaches main as a one-time token, never as a path.
+ */
 export function ImportPanel({ importer, onError, compact }: { importer: UseImport; onError: (error: ContractError) => void; compact?: boolean }) {
   const { t } = useTranslation('vault');
   const [over, setOver] = useState(false);
