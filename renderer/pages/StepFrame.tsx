@@ -4,13 +4,20 @@ import { api } from '../bridge/api';
 import { isStepId, stepIds } from '../../common/contract/constants';
 import type { PageId } from '../../common/contract/schemas/setup';
 import type { PageProps } from './registry';
+import { StepStatusBadge } from '../operations/StepStatusBadge';
+import { useStepStatus } from '../operations/use-step-status';
 
-/** Title, summary and the previous/next controls shared by every page. */
+/**
+ * Title, summary, the step's status from its check() and the previous/next
+ * controls shared by every page. Only a step not built yet (no check) can be
+ * marked done by hand.
+ */
 export function StepFrame({ page, setup, onNavigate, onError, children }: PageProps & { page: PageId; children: ReactNode }) {
   const { t } = useTranslation();
   const step = isStepId(page) ? page : undefined;
   const index = step ? stepIds.indexOf(step) : -1;
   const done = step !== undefined && setup.completed.includes(step);
+  const stepStatus = useStepStatus(step);
   const toggleDone = async () => {
     if (!step) return;
     const r = await api.invoke['setup.markStep']({ step, done: !done });
@@ -22,6 +29,7 @@ export function StepFrame({ page, setup, onNavigate, onError, children }: PagePr
         {index >= 0 && <div className="eyebrow">{t('nav.stepNumber', { n: index + 1 })}</div>}
         <h1 id="page-title">{t(`steps:${page}.title`)}</h1>
         <p className="summary">{t(`steps:${page}.summary`)}</p>
+        {stepStatus.built && <StepStatusBadge status={stepStatus.status} error={stepStatus.error} onRecheck={() => void stepStatus.recheck()} />}
       </header>
       <div className="page-body">{children}</div>
       {index >= 0 && (
@@ -29,9 +37,11 @@ export function StepFrame({ page, setup, onNavigate, onError, children }: PagePr
           <button type="button" disabled={index === 0} onClick={() => onNavigate(stepIds[index - 1] ?? page)}>
             ← {t('nav.previous')}
           </button>
-          <button type="button" className="secondary" onClick={() => void toggleDone()}>
-            {done ? t('actions.markNotDone') : t('actions.markDone')}
-          </button>
+          {stepStatus.loaded && !stepStatus.built && (
+            <button type="button" className="secondary" onClick={() => void toggleDone()}>
+              {done ? t('actions.markNotDone') : t('actions.markDone')}
+            </button>
+          )}
           <button type="button" className="primary" disabled={index === stepIds.length - 1} onClick={() => onNavigate(stepIds[index + 1] ?? page)}>
             {t('nav.next')} →
           </button>
