@@ -32,6 +32,7 @@ import { DnsService } from './dns/dns-service';
 import { domainStep } from './setup/steps/domain/domain-step';
 import { domainCheckOperation } from './setup/steps/domain/domain-operation';
 
+import { UserFileGrants } from './files/user-file-grants';
 
 export interface ServiceOptions {
   platform: Platform;
@@ -52,6 +53,8 @@ export interface Services {
   dispatch: Dispatch;
   events: EventBus;
   engine: StepEngine;
+  /** Files the user chose (dialog, drop, the host's picker) as one-time tokens; the transports mint them. */
+  files: UserFileGrants;
   /** The renderer reloaded or went away: drop what only it could use (its terminals). */
   rendererGone(): void;
   dispose(): Promise<void>;
@@ -69,25 +72,28 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const settings = new SettingsStore(dataDir, (s) => events.emit('settings.changed', s));
   const disposers: (() => Promise<void> | void)[] = [];
 
-  // --- vault + aws (issue 3): one VaultService for every capability ---
+  const files = new UserFileGrants();
+  disposers.push(() => files.dispose());
+
+  // --- vault + aws: one VaultService for every capability ---
   // The vault announces its own changes (vault.changed) and follows vault.json, which another
   // Onramp process on the same data dir may change. Capabilities get only the narrow SecretStore.
   const vault = new VaultService({ dataDir, keychain });
-  const vaultContext = new VaultContext({ vault, platform, events, setup, log });
+  const vaultContext = new VaultContext({ vault, platform, events, setup, files, log });
   const secrets = vaultContext.secrets;
   void vault.watch().catch((error: unknown) => log('the vault file cannot be watched', error));
   const aws = new AwsConnection({ getAccessKey: (itemId) => secrets.secretOf(itemId, 'aws-access-key') }, platform.version, options.awsClientsFactory);
   disposers.push(() => vault.dispose(), () => vaultContext.dispose(), () => aws.dispose());
 
-  // --- secure the account (issue 11): IAM user, MFA, the user's own key ---
+  // --- secure the account: IAM user, MFA, the user's own key ---
   const secureAccount = createSecureAccount({ connection: aws, setup, secrets });
   disposers.push(() => secureAccount.dispose());
 
-  // --- ssh (issue 4): terminals with vault keys, known_hosts in the data dir, EC2 console host keys ---
+  // --- ssh: terminals with vault keys, known_hosts in the data dir, EC2 console host keys ---
   const ssh = createSshCapability({ dataDir, events, setup, keys: { secrets, platform, clipboard: vaultContext.clipboard }, aws });
   disposers.push(() => ssh.dispose());
 
-  // --- dns (issue 13): the Domain step's live check; also the HTTPS preflight ---
+  // --- dns: the Domain step's live check; also the HTTPS preflight ---
   const dns = new DnsService({
     ...(options.dns ? { environment: options.dns } : {}),
     userResolvers: async () => (await settings.get()).dnsResolvers,
@@ -109,11 +115,11 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...settingsHandlers(settings),
     ...setupHandlers(setup, engine.statuses),
     ...operationHandlers(engine.operations),
-    ...vaultHandlers(vaultContext), // (issue 3)
-    ...awsHandlers({ connection: aws, setup, secrets }), // (issue 3)
-    ...ssh.handlers, // (issue 4)
-    ...dnsHandlers(dns), // (issue 13)
-    ...secureAccount.handlers, // (issue 11)
+    ...vaultHandlers(vaultContext),
+    ...awsHandlers({ connection: aws, setup, secrets }),
+    ...ssh.handlers,
+    ...dnsHandlers(dns),
+    ...secureAccount.handlers,
   };
 
   if (options.reconcileOnStart !== false) engine.statuses.reconcileInBackground();
@@ -122,6 +128,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     engine,
     dispatch: createRouter(handlers, { onInternalError: (channel, error) => log(`handler ${channel} failed`, error) }),
     events,
+    files,
     rendererGone: () => ssh.manager.closeAllShells(),
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();

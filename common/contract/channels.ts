@@ -46,7 +46,7 @@ export const invokes = {
   'op.cancel': invoke(op.opCancelRequest, op.opCancelResponse),
   'op.list': invoke(empty, op.opListResponse),
 
-  // --- vault (issue 3): schemas in ./schemas/vault.ts ---
+  // --- vault: schemas in ./schemas/vault.ts ---
   'vault.status': invoke(empty, vault.vaultStatus),
   'vault.initKeychain': invoke(empty, vault.vaultStatus),
   'vault.initPassphrase': invoke(vault.initPassphraseRequest, vault.vaultStatus),
@@ -62,12 +62,12 @@ export const invokes = {
   'vault.export': invoke(vault.exportRequest, vault.exportResponse),
   'vault.exportRaw': invoke(vault.exportRawRequest, vault.exportResponse),
   'vault.copySecret': invoke(vault.itemRequest, vault.copySecretResponse),
-  // --- aws (issue 3): schemas in ./schemas/aws.ts ---
+  // --- aws: schemas in ./schemas/aws.ts ---
   'aws.listProfiles': invoke(empty, aws.listProfilesResponse),
   'aws.suggestRegion': invoke(aws.suggestRegionRequest, aws.suggestRegionResponse),
   'aws.connect': invoke(aws.connectRequest, aws.connectResponse),
   'aws.status': invoke(empty, aws.awsStatusResponse),
-  // --- ssh (issue 4): schemas in ./schemas/ssh.ts ---
+  // --- ssh: schemas in ./schemas/ssh.ts ---
   'ssh.open': invoke(ssh.openRequest, ssh.openResponse),
   'ssh.write': invoke(ssh.writeRequest, ssh.done),
   'ssh.resize': invoke(ssh.resizeRequest, ssh.done),

@@ -26,7 +26,7 @@ afterEach(async () => {
 async function withKey(file = PEM): Promise<{ h: Harness; id: string }> {
   harness = await createHarness();
   await harness.ok('vault.initKeychain', {});
-  const result = await harness.ok('vault.import', { source: { kind: 'path', path: file } });
+  const result = await harness.ok('vault.import', { source: harness.fileSource(file) });
   if (result.status !== 'imported' || !result.items[0]) throw new Error('not imported');
   return { h: harness, id: result.items[0].id };
 }

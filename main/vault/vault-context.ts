@@ -10,6 +10,7 @@ import type { DamagedVaultItem, VaultItem, VaultStatus } from '../../common/cont
 import type { EventBus } from '../ipc/event-bus';
 import type { Platform } from '../platform';
 import type { SetupStateStore } from '../setup/state-store';
+import { UserFileGrants } from '../files/user-file-grants';
 import { ClipboardGuard } from './clipboard-guard';
 import type { ItemMeta } from './items';
 import { accessKeyIdHint, toDamagedItem, toVaultItem } from './item-view';
@@ -23,6 +24,8 @@ export interface VaultContextDeps {
   events: EventBus;
   setup: SetupStateStore;
   clipboard?: ClipboardGuard;
+  /** Files the user chose, by one-time token (shared with the transports that mint them). */
+  files?: UserFileGrants;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -33,6 +36,7 @@ export class VaultContext {
   readonly setup: SetupStateStore;
   readonly clipboard: ClipboardGuard;
   readonly pending = new PendingImports();
+  readonly files: UserFileGrants;
   private readonly hints = new Map<string, string>();
   private readonly unsubscribe: () => void;
 
@@ -43,6 +47,7 @@ export class VaultContext {
     this.setup = deps.setup;
     this.clipboard = deps.clipboard ?? new ClipboardGuard(deps.platform);
     this.unsubscribe = deps.vault.onChange(() => this.announce());
+    this.files = deps.files ?? new UserFileGrants();
   }
 
   async status(): Promise<VaultStatus> {

@@ -1,24 +1,14 @@
 import { z } from 'zod';
 import { iamChoices } from './iam';
+import { pageIds, stepIds } from '../constants';
 import { sshServer } from './ssh';
 
-/** The nine steps of the guided setup, in order (DESIGN.md "The user's path"). */
-export const stepIds = [
-  'connect-aws',
-  'secure-account',
-  'launch-server',
-  'static-ip',
-  'domain',
-  'connect',
-  'web-server',
-  'https',
-  'done',
-] as const;
+export { stepIds };
 export const stepId = z.enum(stepIds);
 export type StepId = z.infer<typeof stepId>;
 
 /** Pages besides the steps. */
-export const pageId = z.enum([...stepIds, 'vault', 'settings']);
+export const pageId = z.enum(pageIds);
 export type PageId = z.infer<typeof pageId>;
 
 /**
@@ -62,7 +52,7 @@ export const setupState = z.object({
       .optional(),
     /** Who STS said the chosen credentials belong to (Connect AWS); never a key. */
     awsIdentity: z.object({ accountId: z.string().max(12), arn: z.string().max(2048), isRoot: z.boolean() }).optional(),
-    /** Bring your own server (Settings): host, port, user and the vault SSH key's id (issue 4). */
+    /** Bring your own server (Settings): host, port, user and the vault SSH key's id. */
     ownServer: sshServer.optional(),
     /** Secure the account: the IAM user, group, policy preset and console access chosen (issue 11). */
     iam: iamChoices.optional(),

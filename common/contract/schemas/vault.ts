@@ -83,16 +83,17 @@ export const initPassphraseRequest = z.object({ passphrase }).strict();
 export const unlockRequest = z.object({ passphrase: passphrase.optional() }).strict();
 export const itemRequest = z.object({ id: itemId }).strict();
 
-/** Dropped bytes are capped well above any key or credentials CSV. */
-export const MAX_IMPORT_BYTES = 256 * 1024;
-const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
+export { MAX_IMPORT_BYTES } from '../constants';
 
+/**
+ * Where an imported file comes from. Main reads only a file the user chose:
+ * its own open dialog, or a one-time token for a file the user dropped (Electron:
+ * the preload registers the dropped file with main) or picked in the test
+ * host's page. An arbitrary path from the renderer is not a source.
+ */
 export const importSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dialog'), title: dialogTitle }).strict(),
-  /** Electron drag and drop: webUtils.getPathForFile gives the dropped file's path. */
-  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict(),
-  /** Plain Chromium drag and drop: no path, so the file's bytes. */
-  z.object({ kind: z.literal('bytes'), name: z.string().min(1).max(255), base64: z.string().max(MAX_IMPORT_BASE64) }).strict(),
+  z.object({ kind: z.literal('file'), token: z.string().min(1).max(64) }).strict(),
   /** The same file again, now with a passphrase (after `needsPassphrase`). */
   z.object({ kind: z.literal('retry'), retryId: z.string().min(1).max(64) }).strict(),
 ]);
