@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TabInfo } from '../../terminal/tab-info';
 import { terminals } from '../../terminal/terminal-store';
@@ -6,15 +7,21 @@ import { terminals } from '../../terminal/terminal-store';
 export function TabStrip({ tabs, activeId, onNewTab }: { tabs: readonly TabInfo[]; activeId: string | undefined; onNewTab: () => void }) {
   const { t } = useTranslation('ssh');
   const active = tabs.find((tab) => tab.id === activeId);
+  const list = useRef<HTMLDivElement>(null);
+  // With more tabs than fit, the list scrolls within itself: keep the active tab in sight.
+  useEffect(() => {
+    list.current?.querySelector('.terminal-tab.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [activeId, tabs.length]);
   return (
     <div className="tab-strip">
-      <div role="tablist" aria-label={t('terminal.tabs')} className="tab-list">
+      <div ref={list} role="tablist" aria-label={t('terminal.tabs')} className="tab-list">
         {tabs.map((tab, index) => (
           <div key={tab.id} className={`terminal-tab${tab.id === activeId ? ' active' : ''}`}>
             <button
               type="button"
               role="tab"
               aria-selected={tab.id === activeId}
+              className="tab-title"
               title={tab.title || tab.label}
               data-testid={`terminal-tab-${index + 1}`}
               onClick={() => terminals.activate(tab.id)}
