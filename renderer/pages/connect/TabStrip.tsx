@@ -8,9 +8,15 @@ export function TabStrip({ tabs, activeId, onNewTab }: { tabs: readonly TabInfo[
   const { t } = useTranslation('ssh');
   const active = tabs.find((tab) => tab.id === activeId);
   const list = useRef<HTMLDivElement>(null);
-  // With more tabs than fit, the list scrolls within itself: keep the active tab in sight.
+  // With more tabs than fit, the list scrolls within itself: keep the active tab in sight (also when the pane narrows).
   useEffect(() => {
-    list.current?.querySelector('.terminal-tab.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const element = list.current;
+    if (!element) return;
+    const reveal = () => element.querySelector('.terminal-tab.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    reveal();
+    const observer = new ResizeObserver(reveal);
+    observer.observe(element);
+    return () => observer.disconnect();
   }, [activeId, tabs.length]);
   return (
     <div className="tab-strip">
