@@ -91,7 +91,7 @@ test('a key AWS does not know gives the translated message with the AWS code, wi
   // No network: a closed port gives the network message with the system code.
   fakeAws.setEnv('AWS_ENDPOINT_URL', await closedLocalUrl());
   await page.getByTestId('aws-verify').click();
-  await expect(page.getByRole('alert')).toContainText('AWS에 연결할 수 없습니다');
+  await expect(page.getByRole('alert')).toContainText('AWS에 연결할 수 없어요');
   await expect(page.getByRole('alert')).toContainText('(ECONNREFUSED)');
   // A slow endpoint: the progress indicator shows until AWS answers.
   const slow = createServer((_req, res) => {
@@ -107,7 +107,7 @@ test('a key AWS does not know gives the translated message with the AWS code, wi
   slow.close();
   fakeAws.setEnv('AWS_ENDPOINT_URL', fakeAws.server.url);
   await page.getByTestId('aws-verify').click();
-  await expect(page.getByRole('alert')).toContainText('AWS가 이 액세스 키를 인식하지 못합니다');
+  await expect(page.getByRole('alert')).toContainText('AWS가 이 액세스 키를 인식하지 못해요');
   await expect(page.getByRole('alert')).toContainText('(InvalidClientTokenId)');
   await pageScreenshot(page, 'connect-aws-error-ko');
   expectNoSecretsSent(app, [FAKE_KEYS.unknown.secretAccessKey]);
