@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { TabInfo } from '../../terminal/tab-info';
 import { terminals } from '../../terminal/terminal-store';
 
-/** One tab per terminal; several per server. The + opens another terminal to the active tab's server. */
+/**
+ * One tab per terminal; several per server. The + opens another terminal to the active tab's server.
+ * Each tab is a button (aria-current on the shown one) next to its own close button: a
+ * role="tablist" may hold only tabs, so close buttons inside one are not allowed (axe).
+ */
 export function TabStrip({ tabs, activeId, onNewTab }: { tabs: readonly TabInfo[]; activeId: string | undefined; onNewTab: () => void }) {
   const { t } = useTranslation('ssh');
   const active = tabs.find((tab) => tab.id === activeId);
@@ -20,13 +24,12 @@ export function TabStrip({ tabs, activeId, onNewTab }: { tabs: readonly TabInfo[
   }, [activeId, tabs.length]);
   return (
     <div className="tab-strip">
-      <div ref={list} role="tablist" aria-label={t('terminal.tabs')} className="tab-list">
+      <div ref={list} role="group" aria-label={t('terminal.tabs')} className="tab-list">
         {tabs.map((tab, index) => (
           <div key={tab.id} className={`terminal-tab${tab.id === activeId ? ' active' : ''}`}>
             <button
               type="button"
-              role="tab"
-              aria-selected={tab.id === activeId}
+              aria-current={tab.id === activeId ? 'true' : undefined}
               className="tab-title"
               title={tab.title || tab.label}
               data-testid={`terminal-tab-${index + 1}`}
