@@ -98,7 +98,7 @@ test('import by picker and drag and drop, export a 0600 key ssh-keygen accepts, 
   await expect(row(page, 'web server key')).toContainText('SSH 키');
   await pageScreenshot(page, 'vault-list-ko');
   await row(page, 'web server key').getByRole('button', { name: 'web server key 내보내기' }).click();
-  await expect(page.getByTestId('vault-export-dialog')).toContainText('암호문 없이');
+  await expect(page.getByTestId('vault-export-dialog')).toContainText('암호 문구 없이');
   await screenshot(page, 'vault-export-confirm-ko');
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'vault-export-confirm-dark-ko');

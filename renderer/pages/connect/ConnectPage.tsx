@@ -42,7 +42,7 @@ export function ConnectPage(props: PageProps) {
       ) : (
         <p className="notice">{t('connect.noServer')}</p>
       )}
-      <TerminalArea serverOf={serverOf} />
+      <TerminalArea serverOf={serverOf} ownServer={props.setup.choices.ownServer} />
       {prompt && <HostKeyDialog key={prompt.promptId} prompt={prompt} />}
     </StepFrame>
   );
