@@ -25,6 +25,10 @@ import { VaultContext } from './vault/vault-context';
 import { vaultHandlers } from './vault/vault-handlers';
 import { VaultService } from './vault/vault-service';
 import { createSshCapability } from './ssh/ssh-capability';
+import { KnownHosts } from './ssh/known-hosts';
+import { createServerCapability } from './server/server-capability';
+import { resolverDomainCheck } from './server/domain-check';
+import { FailureLedger } from './server/failure-ledger';
 
 export interface ServiceOptions {
   platform: Platform;
@@ -33,6 +37,11 @@ export interface ServiceOptions {
   /** More steps and operations for the engine, besides those the capabilities contribute. */
   steps?: readonly StepDefinition[];
   operations?: readonly RunnableOperation[];
+  /**
+   * DNS servers (`host` or `host:port`) the HTTPS preflight asks; the system's
+   * resolvers when absent. (Issue 13; the lead replaces this with main/dns's checkDomain.)
+   */
+  dnsResolvers?: readonly string[];
   /** Check every built step in the background once the services exist (default true). */
   reconcileOnStart?: boolean;
 }
@@ -68,12 +77,21 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const ssh = createSshCapability({ dataDir, events, setup, vault: vaultContext, aws });
   disposers.push(() => ssh.dispose());
 
+  // --- web server and HTTPS (issue 13): remote steps over the same SSH manager ---
+  const server = createServerCapability({
+    setup,
+    ssh: ssh.manager,
+    knownHosts: KnownHosts.inDataDir(dataDir),
+    domainCheck: resolverDomainCheck([...(options.dnsResolvers ?? [])]),
+    ledger: new FailureLedger(),
+  });
+
   // --- the step engine: every built step's check() and every long operation ---
   const engine = createStepEngine({
     setup,
     events,
-    steps: [connectAwsStep(aws), ...ssh.steps, ...(options.steps ?? [])],
-    operations: [connectAwsVerifyOperation(aws, setup), ...(options.operations ?? [])],
+    steps: [connectAwsStep(aws), ...ssh.steps, ...server.steps, ...(options.steps ?? [])],
+    operations: [connectAwsVerifyOperation(aws, setup), ...server.operations, ...(options.operations ?? [])],
     log,
   });
   setupWatchers.push((state) => engine.setupChanged(state));
@@ -87,6 +105,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...vaultHandlers(vaultContext), // (issue 3)
     ...awsHandlers({ connection: aws, setup, vault: vaultContext }), // (issue 3)
     ...ssh.handlers, // (issue 4)
+    ...server.handlers, // (issue 13)
   };
 
   if (options.reconcileOnStart !== false) engine.statuses.reconcileInBackground();

@@ -15,6 +15,7 @@ import { opStartRequest } from './operations';
 import * as aws from './schemas/aws';
 import * as vault from './schemas/vault';
 import * as ssh from './schemas/ssh';
+import * as server from './schemas/server';
 
 interface InvokeSpec {
   request: z.ZodType;
@@ -78,6 +79,8 @@ export const invokes = {
   'ssh.copyCommand': invoke(ssh.copyCommandRequest, ssh.copyCommandResponse),
   'ssh.exportKey': invoke(ssh.exportKeyRequest, ssh.exportKeyResponse),
   'ssh.setOwnServer': invoke(ssh.setOwnServerRequest, setupState),
+  // --- web server and HTTPS (issue 13): schemas in ./schemas/server.ts; the long work is operations ---
+  'server.previewSite': invoke(server.webServerForm, server.previewSiteResponse),
 } as const;
 
 export const events = {

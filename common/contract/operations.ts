@@ -8,6 +8,7 @@
  * composition root. `op.start` accepts exactly these kinds.
  */
 import { z } from 'zod';
+import * as server from './schemas/server';
 
 export interface OperationSpec {
   input: z.ZodObject;
@@ -27,6 +28,15 @@ export const operations = {
     z.object({}).strict(),
     z.object({ accountId: z.string().max(12), arn: z.string().max(2048), isRoot: z.boolean(), region: z.string().max(32) }),
   ),
+  // --- Web server and HTTPS (issue 13): schemas in ./schemas/server.ts ---
+  /** Install nginx if missing, install and enable the site, nginx -t (restore on failure), reload, ask nginx what it answers. */
+  'web-server.apply': operation(server.webServerApplyInput, server.webServerApplyResult),
+  /** The checks that must pass before any ACME call (DNS, firewall, port 80, nginx -t, server_name). */
+  'https.preflight': operation(server.httpsPreflightInput, server.preflightReport),
+  /** Preflight, certbot installed if missing, `certbot --nginx … --redirect` in the terminal, then verify. */
+  'https.issue': operation(server.httpsIssueInput, server.httpsIssueResult),
+  /** The redirect, the certificate chain and expiry, the renewal timer and a renew dry run. */
+  'https.verify': operation(server.httpsVerifyInput, server.httpsVerifyReport),
 } as const satisfies OperationSpecs;
 
 export type Operations = typeof operations;

@@ -1,14 +1,15 @@
 /**
- * Which server the Web server and HTTPS steps work on: the bring-your-own
- * server from Settings when there is one (no AWS needed), otherwise the guided
- * setup's instance (its Elastic IP and key pair).
+ * Which server the Web server and HTTPS steps work on: the same one the
+ * Connect step checks (main/ssh/connect-step.ts#selectedServer): the guided
+ * setup's instance (its Elastic IP and key pair) when there is one, else the
+ * bring-your-own server from Settings (no AWS needed at all).
  */
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import type { SetupState } from '../../common/contract/schemas/setup';
 import { AppError } from '../../common/errors';
 import type { SshTarget } from '../ssh';
-import { resolveTarget } from '../ssh/target-resolver';
+import { selectedServer } from '../ssh/connect-step';
 
 export interface StepServer {
   target: SshTarget;
@@ -18,11 +19,10 @@ export interface StepServer {
 }
 
 export function stepServer(state: SetupState): StepServer {
-  if (state.choices.ownServer) return { target: resolveTarget('ownServer', state), byo: true };
-  if (state.resources.elasticIp && state.resources.sshKeyItemId) {
-    return { target: resolveTarget('setup', state), byo: false, instanceId: state.resources.instanceId };
-  }
-  throw new AppError('server.noServer', 'No server yet: launch one, or set your own server in Settings.');
+  const target = selectedServer(state);
+  if (!target) throw new AppError('server.noServer', 'No server yet: launch one, or set your own server in Settings.');
+  const isSetupServer = Boolean(state.resources.elasticIp && state.resources.sshKeyItemId);
+  return isSetupServer ? { target, byo: false, instanceId: state.resources.instanceId } : { target, byo: true };
 }
 
 /** The IPv4 address the domain's A record must point at: the host itself, or what its name resolves to. */

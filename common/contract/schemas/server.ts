@@ -200,6 +200,8 @@ export type HttpsVerifyReport = z.infer<typeof httpsVerifyReport>;
 export const httpsIssueResult = z.object({
   preflight: preflightReport,
   installedCertbot: z.boolean(),
+  /** False when the preflight stopped it, or for a dry run. */
+  issued: z.boolean(),
   verify: httpsVerifyReport.optional(),
 });
 export const httpsVerifyInput = httpsRequest.extend({ sessionId: sessionId.optional(), renewDryRun: z.boolean().default(true) }).strict();

@@ -58,6 +58,25 @@ export const setupState = z.object({
     awsIdentity: z.object({ accountId: z.string().max(12), arn: z.string().max(2048), isRoot: z.boolean() }).optional(),
     /** Bring your own server (Settings): host, port, user and the vault SSH key's id (issue 4). */
     ownServer: sshServer.optional(),
+    /** The Web server step's form as last applied (issue 13); re-validated by schemas/server.ts wherever it is used. */
+    webServer: z
+      .object({
+        domain: z.string().max(253),
+        includeWww: z.boolean(),
+        appPort: z.number().int(),
+        staticDir: z.string().max(255).optional(),
+        clientMaxBodySize: z.string().max(16),
+      })
+      .optional(),
+    /** The HTTPS step's choices as last run (issue 13). The custom ACME CA is public certificates, never a key. */
+    https: z
+      .object({
+        email: z.string().max(254),
+        includeWww: z.boolean(),
+        mode: z.enum(['production', 'staging', 'dry-run']),
+        acme: z.object({ directoryUrl: z.string().max(512), caPem: z.string().max(64 * 1024) }).optional(),
+      })
+      .optional(),
   }),
   resources: z.object({
     instanceId: z.string().max(64).optional(),
