@@ -20,6 +20,8 @@ export interface PebbleFixture {
   rootPem(): Promise<string>;
   /** listener CA + issuing root: what the app's custom-ACME "CA certificates" field takes. */
   caBundle(): Promise<string>;
+  /** challtestsrv's management API: `add-a`, `add-aaaa`, `add-caa`, `clear-a` … with a JSON body. */
+  mockDns(command: string, body: unknown): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -100,6 +102,10 @@ export async function startPebble(): Promise<PebbleFixture> {
     dns: { host: '127.0.0.1', port: dnsPort },
     rootPem,
     caBundle: async () => `${listenerCaPem.trim()}\n${(await rootPem()).trim()}\n`,
+    async mockDns(command, body) {
+      const response = await fetch(`http://127.0.0.1:${challManagementPort}/${command}`, { method: 'POST', body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`challtestsrv ${command}: HTTP ${response.status}`);
+    },
     stop,
   };
 }
