@@ -10,6 +10,8 @@ import { SettingsPage } from './SettingsPage';
 import { ConnectAwsPage } from './connect-aws/ConnectAwsPage';
 import { VaultPage } from './vault/VaultPage';
 import { ConnectPage } from './connect/ConnectPage';
+import { WebServerPage } from './web-server/WebServerPage';
+import { HttpsPage } from './https/HttpsPage';
 
 export interface PageProps {
   setup: SetupState;
@@ -22,6 +24,8 @@ const pages: Partial<Record<PageId, ComponentType<PageProps>>> = {
   'connect-aws': ConnectAwsPage, // issue 3
   vault: VaultPage, // issue 3
   connect: ConnectPage, // issue 4
+  'web-server': WebServerPage, // issue 13
+  https: HttpsPage, // issue 13
 };
 
 export function PageView(props: PageProps) {
