@@ -35,6 +35,7 @@ test('from nothing on port 80 to a verified HTTPS site, through the pages', asyn
   const terminal = await tabId(page, 0);
   await expectTerminalText(page, terminal, /sudo nginx -t\n.*syntax is ok/);
   expect(machine.app.hosts).toContain('onramp.test');
+  await page.getByTestId('web-server-result').scrollIntoViewIfNeeded();
   await screenshot(page, 'web-https-02-web-server-applied');
 
   await openPage(page, 'https');
@@ -48,6 +49,7 @@ test('from nothing on port 80 to a verified HTTPS site, through the pages', asyn
   await expect(preflight.locator('[data-check="dns"]')).toHaveAttribute('data-state', 'pass', { timeout: 30_000 });
   for (const check of ['nginxTest', 'serverName', 'port80']) await expect(preflight.locator(`[data-check="${check}"]`)).toHaveAttribute('data-state', 'pass');
   await expect(preflight.locator('[data-check="firewall"]')).toHaveAttribute('data-state', 'skipped');
+  await preflight.scrollIntoViewIfNeeded();
   await screenshot(page, 'web-https-03-preflight');
 
   await page.getByTestId('issue-certificate').click();
@@ -58,11 +60,13 @@ test('from nothing on port 80 to a verified HTTPS site, through the pages', asyn
   await expect(page.getByTestId('certificate-expiry')).toContainText('HTTPS is on.');
   await expect(verify.locator('[data-check="certificate"]')).toContainText('Pebble');
   await expectTerminalText(page, terminal, /Congratulations! You have successfully enabled HTTPS on https:\/\/onramp\.test/);
+  await verify.scrollIntoViewIfNeeded();
   await screenshot(page, 'web-https-04-https-verified');
 
   // The same page in Korean.
   await setLanguage(page, 'ko', 'https');
   await expect(page.getByRole('button', { name: '인증서 받기' })).toBeVisible();
+  await page.getByTestId('verify-report').scrollIntoViewIfNeeded();
   await screenshot(page, 'web-https-05-https-korean');
   expect(readFileSync('/etc/nginx/sites-enabled/onramp.test', 'utf8')).toContain('return 301 https://$host$request_uri');
 });

@@ -12,8 +12,13 @@ import type { RemoteStep } from './remote-steps';
 
 const phase = (id: string) => `server:phases.${id}`;
 
-/** Exit 0 when certbot runs and lists the nginx plugin. */
-export const certbotReady = "sudo -n certbot plugins --text 2>/dev/null | grep -q '^\\* nginx'";
+/**
+ * Exit 0 when certbot is on the PATH with its nginx plugin: the snap (which
+ * bundles the plugin), Debian/Ubuntu's python3-certbot-nginx, or else what
+ * `certbot plugins` lists (slow: a few seconds of Python start-up).
+ */
+export const certbotReady =
+  "sudo -n sh -c 'command -v certbot >/dev/null && { test -x /snap/bin/certbot || dpkg -s python3-certbot-nginx >/dev/null 2>&1 || certbot plugins --text 2>/dev/null | grep -q \"^\\* nginx\"; }'";
 export const certbotPresent = 'sudo -n sh -c "command -v certbot" >/dev/null';
 
 export const snapCertbotSteps: RemoteStep[] = [
