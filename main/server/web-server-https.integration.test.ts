@@ -15,6 +15,10 @@ import { FailureLedger } from './failure-ledger';
 import { probeHttp } from './http-probe';
 import { issueCertificate } from './https-issue';
 import { applyWebServer } from './web-server-apply';
+import { freshSetupState } from '../setup/state-store';
+import type { SetupState } from '../../common/contract/schemas/setup';
+import { webServerStep } from '../setup/steps/web-server/web-server-step';
+import { httpsStep } from '../setup/steps/https/https-step';
 
 const DOMAIN = 'onramp.test';
 
@@ -43,6 +47,12 @@ describe('Web server → HTTPS on a real server over SSH', () => {
   it('serves the app through nginx, then gets a pebble certificate with the redirect and a passing renew dry run', async () => {
     const pebble = machine.pebble;
     if (!pebble) throw new Error('pebble fixture missing');
+    // The steps' checks read reality: nothing there yet.
+    const setup: SetupState = { ...freshSetupState(), choices: { domain: DOMAIN, ownServer: { host: '127.0.0.1', port: machine.sshd.port, user: machine.sshd.user, keyId: 'ed25519' } } };
+    const steps = { web: webServerStep({ ssh: machine.ssh.manager, knownHosts: machine.ssh.knownHosts }), https: httpsStep({ knownHosts: machine.ssh.knownHosts }) };
+    expect(await steps.web.check({ setup, signal: neverCancelled })).toEqual({ done: false, detail: { key: 'server:check.siteNotEnabled', values: { site: DOMAIN } } });
+    expect(await steps.https.check({ setup, signal: neverCancelled })).toMatchObject({ done: false });
+
     const web = recordingProgress();
     const applied = await applyWebServer(
       machine.remote,
@@ -84,6 +94,14 @@ describe('Web server → HTTPS on a real server over SSH', () => {
     expect(verify?.certificate?.names).toContain(DOMAIN);
     expect(verify?.certificate?.daysLeft).toBeGreaterThan(300);
     expect(tls.phases).toEqual(['server:phases.preflight', 'server:phases.checkCertbot', 'server:phases.certbot', 'server:phases.verifyHttps']);
+
+    // Both steps' checks now pass (the HTTPS one trusting the custom ACME CA the step used).
+    expect(await steps.web.check({ setup, signal: neverCancelled })).toMatchObject({ done: true });
+    const acme = request.acme;
+    const withHttps: SetupState = { ...setup, choices: { ...setup.choices, https: { email: request.email, includeWww: false, mode: 'production', acme } } };
+    expect(await steps.https.check({ setup: withHttps, signal: neverCancelled })).toMatchObject({ done: true, detail: { key: 'server:check.httpsValid' } });
+    // Without that CA, pebble's certificate does not verify: the check says so instead of passing.
+    expect(await steps.https.check({ setup, signal: neverCancelled })).toMatchObject({ done: false, detail: { key: 'server:verify.certificateInvalid' } });
 
     // End state, seen independently of the product's own verification.
     const redirect = await probeHttp('127.0.0.1', DOMAIN, neverCancelled, 5000, '/x');
