@@ -28,7 +28,7 @@ export async function verifyHttps(request: HttpsRequest, deps: VerifyDeps): Prom
   if (!certificate) {
     checks.push({ id: 'certificate', state: 'fail', detail: { key: 'server:verify.noTls', values: { code: tlsResult.error ?? 'none' } } });
   } else if (certificate.chainValid && certificate.names.includes(domain)) {
-    checks.push({ id: 'certificate', state: 'pass', detail: { key: 'server:verify.certificateValid', values: { issuer: certificate.issuer, validTo: certificate.validTo, days: certificate.daysLeft } } });
+    checks.push({ id: 'certificate', state: 'pass', detail: { key: 'server:verify.certificateValid', values: { issuer: certificate.issuer, validTo: certificate.validTo.slice(0, 10), days: certificate.daysLeft } } });
   } else {
     const staging = request.mode === 'staging';
     checks.push({

@@ -91,6 +91,18 @@ describe('failures caught before certbot', () => {
     expect(report.checks.find((c) => c.id === 'serverName')?.state).toBe('pass');
   });
 
+  it('a certbot failure after a passing preflight is explained from its log (an ACME server whose CA is not trusted)', async () => {
+    const pebble = machine.pebble;
+    if (!pebble) throw new Error('pebble fixture missing');
+    await applyWebServer(machine.remote, { form: webServerForm.parse({ domain: 'acme.test' }), disableDefaultSite: false }, context());
+    const request = httpsRequest.parse({ domain: 'acme.test', email: 'a@example.com', acme: { directoryUrl: pebble.directoryUrl, caPem: await pebble.rootPem() } });
+    await expect(issueCertificate(request, { ...preflightDeps(), ledger: new FailureLedger() }, context())).rejects.toMatchObject({
+      code: 'server.certbotAcmeUnreachable',
+      params: { exitCode: 1, failures: 0 },
+    });
+    expect(machine.terminalText()).toContain('certbot --nginx -d acme.test');
+  }, 120_000);
+
   it('port 80 closed (nothing listening) is caught', async () => {
     await stopNginx();
     const report = await runPreflight(httpsRequest.parse({ domain: 'good.test', email: 'a@example.com' }), preflightDeps());

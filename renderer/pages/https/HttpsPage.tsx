@@ -70,7 +70,7 @@ export function HttpsPage(props: PageProps) {
       {certificate && (
         <p className={verifyReport?.pass ? 'status-ok' : 'notice'} data-testid="certificate-expiry">
           {verifyReport?.pass && `${t('https.issued')} `}
-          {t('https.expires', { validTo: new Date(certificate.validTo).toLocaleDateString(), days: certificate.daysLeft })}
+          {t('https.expires', { validTo: certificate.validTo.slice(0, 10), days: certificate.daysLeft })}
         </p>
       )}
       <ServerTerminal setup={props.setup} onOpenSettings={() => props.onNavigate('settings')} />

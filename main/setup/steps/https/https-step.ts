@@ -29,7 +29,7 @@ export function httpsStep(deps: Pick<ServerStepDeps, 'knownHosts'>): StepDefinit
       if (!cert.chainValid || !cert.names.includes(domain.data)) {
         return { done: false, detail: { key: 'server:verify.certificateInvalid', values: { error: cert.chainError ?? 'name', issuer: cert.issuer } } };
       }
-      return { done: true, detail: { key: 'server:check.httpsValid', values: { domain: domain.data, validTo: cert.validTo, days: cert.daysLeft } } };
+      return { done: true, detail: { key: 'server:check.httpsValid', values: { domain: domain.data, validTo: cert.validTo.slice(0, 10), days: cert.daysLeft } } };
     },
   };
 }
