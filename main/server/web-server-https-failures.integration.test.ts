@@ -103,6 +103,37 @@ describe('failures caught before certbot', () => {
     expect(machine.terminalText()).toContain('certbot --nginx -d acme.test');
   }, 120_000);
 
+  it('after two failed validations it stops before a third and explains the rate limit', async () => {
+    const pebble = machine.pebble;
+    if (!pebble) throw new Error('pebble fixture missing');
+    await applyWebServer(machine.remote, { form: webServerForm.parse({ domain: 'flaky.test' }), disableDefaultSite: false }, context());
+    const ledger = new FailureLedger();
+    const request = httpsRequest.parse({ domain: 'flaky.test', email: 'a@example.com', acme: { directoryUrl: pebble.directoryUrl, caPem: await pebble.caBundle() } });
+    // The preflight passes; then (as DNS can change between the check and the CA's lookup) the CA's DNS answers SERVFAIL.
+    const breakDnsAfterPreflight = () => {
+      let broken: Promise<void> | undefined;
+      return {
+        signal: neverCancelled,
+        progress: (update: { phase: string }) => {
+          if (update.phase === 'server:phases.checkCertbot') broken ??= pebble.mockDns('set-servfail', { host: 'flaky.test.' });
+        },
+        done: () => broken,
+      };
+    };
+    const deps = { ...preflightDeps(), ledger };
+    for (const failures of [1, 2]) {
+      const run = breakDnsAfterPreflight();
+      // (pebble reports a lookup failure as a `connection` problem; Let's Encrypt as a `dns` one: both count, both explained)
+      await expect(issueCertificate(request, deps, run)).rejects.toMatchObject({ code: expect.stringMatching(/^server\.certbot(Dns|Connection)$/), params: { failures } });
+      await run.done();
+      await pebble.mockDns('clear-servfail', { host: 'flaky.test.' });
+    }
+    const certbotRuns = (machine.terminalText().match(/certbot --nginx -d flaky\.test/g) ?? []).length;
+    expect(certbotRuns).toBeGreaterThanOrEqual(2);
+    await expect(issueCertificate(request, deps, context())).rejects.toMatchObject({ code: 'server.rateLimitGuard', params: { failures: 2 } });
+    expect((machine.terminalText().match(/certbot --nginx -d flaky\.test/g) ?? []).length).toBe(certbotRuns); // no third run
+  }, 180_000);
+
   it('port 80 closed (nothing listening) is caught', async () => {
     await stopNginx();
     const report = await runPreflight(httpsRequest.parse({ domain: 'good.test', email: 'a@example.com' }), preflightDeps());
