@@ -37,7 +37,7 @@ export const test = base.extend<{ app: HostFixture }, { machine: ServerMachineFi
       await state.restore();
       await unlock();
     },
-    { scope: 'worker', timeout: 120_000 },
+    { scope: 'worker', timeout: 660_000 },
   ],
   app: async ({ machine }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-e2e-'));

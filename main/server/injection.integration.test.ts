@@ -37,7 +37,7 @@ describe('hostile input through the real services', () => {
   beforeAll(async () => {
     machine = await startServerMachine();
     server = await contractServer(machine.sshd);
-  }, 120_000);
+  }, 660_000); // (may wait for the machine lock while another file holds it)
   afterAll(async () => {
     await server?.app.dispose();
     await machine?.stop();

@@ -30,7 +30,7 @@ describe('failures caught before certbot', () => {
   });
   beforeAll(async () => {
     machine = await startServerMachine({ pebble: true });
-  }, 120_000);
+  }, 660_000); // (may wait for the machine lock while another file holds it)
   afterAll(async () => {
     await machine?.stop();
   }, 60_000);

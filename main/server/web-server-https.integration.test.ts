@@ -39,7 +39,7 @@ describe('Web server → HTTPS on a real server over SSH', () => {
   let machine: ServerMachine;
   beforeAll(async () => {
     machine = await startServerMachine({ pebble: true, app: true });
-  }, 120_000);
+  }, 660_000); // (may wait for the machine lock while another file holds it)
   afterAll(async () => {
     await machine?.stop();
   }, 60_000);

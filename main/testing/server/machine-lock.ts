@@ -17,7 +17,7 @@ function alive(pid: number): boolean {
   }
 }
 
-export async function lockServerMachine(timeoutMs = 180_000): Promise<() => Promise<void>> {
+export async function lockServerMachine(timeoutMs = 600_000): Promise<() => Promise<void>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
