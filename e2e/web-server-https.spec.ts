@@ -53,8 +53,10 @@ test('from nothing on port 80 to a verified HTTPS site, through the pages', asyn
   await screenshot(page, 'web-https-03-preflight');
 
   await page.getByTestId('issue-certificate').click();
-  await expect(page.getByTestId('op-progress')).toHaveAttribute('data-state', 'succeeded', { timeout: 150_000 });
+  // (the preflight's finished card shows until the new operation's first progress arrives: wait for the report itself)
   const verify = page.getByTestId('verify-report');
+  await expect(verify).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByTestId('op-progress')).toHaveAttribute('data-state', 'succeeded');
   for (const check of ['redirect', 'certificate', 'https', 'renewDryRun']) await expect(verify.locator(`[data-check="${check}"]`)).toHaveAttribute('data-state', 'pass');
   await expect(verify.locator('[data-check="renewalTimer"]')).toContainText('does not run systemd');
   await expect(page.getByTestId('certificate-expiry')).toContainText('HTTPS is on.');
