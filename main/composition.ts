@@ -33,6 +33,11 @@ import { domainStep } from './setup/steps/domain/domain-step';
 import { domainCheckOperation } from './setup/steps/domain/domain-operation';
 
 import { UserFileGrants } from './files/user-file-grants';
+import { KnownHosts } from './ssh/known-hosts';
+import { createServerCapability } from './server/server-capability';
+import { resolverDomainCheck, type DomainCheck } from './server/domain-check';
+import { reportDetail } from './setup/steps/domain/domain-step';
+import { FailureLedger } from './server/failure-ledger';
 
 export interface ServiceOptions {
   platform: Platform;
@@ -45,8 +50,23 @@ export interface ServiceOptions {
   /** More steps and operations for the engine, besides those the capabilities contribute. */
   steps?: readonly StepDefinition[];
   operations?: readonly RunnableOperation[];
+  /**
+   * DNS servers (`host` or `host:port`) the HTTPS preflight asks directly for
+   * A/AAAA/CAA (tests point it at pebble-challtestsrv). When absent, the
+   * preflight runs the Domain step's full check (authoritative NS, then the
+   * public resolvers).
+   */
+  dnsResolvers?: readonly string[];
   /** Check every built step in the background once the services exist (default true). */
   reconcileOnStart?: boolean;
+}
+
+/** The HTTPS preflight's DNS check, answered by the Domain step's checker (all problems, each with its fix). */
+function dnsServiceDomainCheck(dns: DnsService): DomainCheck {
+  return async ({ domain, expectedIpv4, signal }) => {
+    const report = await dns.check({ domain, www: false, expectedIpv4 }, { signal });
+    return { pass: report.pass, reasons: report.pass ? [] : report.problems.map((problem) => reportDetail({ ...report, pass: false, problems: [problem] })) };
+  };
 }
 
 export interface Services {
@@ -99,12 +119,22 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     userResolvers: async () => (await settings.get()).dnsResolvers,
     updateSetup: (change) => setup.update(change),
   });
+
+  // --- web server and HTTPS: remote steps over the same SSH manager; the preflight's DNS check is the Domain step's ---
+  const server = createServerCapability({
+    setup,
+    ssh: ssh.manager,
+    knownHosts: KnownHosts.inDataDir(dataDir),
+    domainCheck: options.dnsResolvers ? resolverDomainCheck([...options.dnsResolvers]) : dnsServiceDomainCheck(dns),
+    ledger: new FailureLedger(),
+  });
+
   // --- the step engine: every built step's check() and every long operation ---
   const engine = createStepEngine({
     setup,
     events,
-    steps: [connectAwsStep(aws), secureAccount.step, ...ssh.steps, domainStep(dns), ...(options.steps ?? [])],
-    operations: [connectAwsVerifyOperation(aws, setup), ...secureAccount.operations, domainCheckOperation(dns), ...(options.operations ?? [])],
+    steps: [connectAwsStep(aws), secureAccount.step, ...ssh.steps, domainStep(dns), ...server.steps, ...(options.steps ?? [])],
+    operations: [connectAwsVerifyOperation(aws, setup), ...secureAccount.operations, domainCheckOperation(dns), ...server.operations, ...(options.operations ?? [])],
     log,
   });
   setupWatchers.push((state) => engine.setupChanged(state));
@@ -120,6 +150,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...ssh.handlers,
     ...dnsHandlers(dns),
     ...secureAccount.handlers,
+    ...server.handlers,
   };
 
   if (options.reconcileOnStart !== false) engine.statuses.reconcileInBackground();

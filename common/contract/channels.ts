@@ -17,6 +17,7 @@ import * as vault from './schemas/vault';
 import * as ssh from './schemas/ssh';
 import * as dns from './schemas/dns';
 import * as iam from './schemas/iam';
+import * as server from './schemas/server';
 
 interface InvokeSpec {
   request: z.ZodType;
@@ -79,16 +80,18 @@ export const invokes = {
   'ssh.runInTerminal': invoke(ssh.runInTerminalRequest, ssh.runInTerminalResponse),
   'ssh.copyCommand': invoke(ssh.copyCommandRequest, ssh.copyCommandResponse),
   'ssh.setOwnServer': invoke(ssh.setOwnServerRequest, setupState),
-  // --- dns (issue 13, Domain step): schemas in ./schemas/dns.ts ---
+  // --- dns: schemas in ./schemas/dns.ts ---
   'dns.saveDomain': invoke(dns.saveDomainRequest, setupState),
   'dns.settings': invoke(empty, dns.dnsSettings),
-  // --- iam (issue 11, Secure the account): schemas in ./schemas/iam.ts ---
+  // --- iam: schemas in ./schemas/iam.ts ---
   'iam.rootMfaStatus': invoke(empty, iam.rootMfaStatusResponse),
   'iam.mfaBegin': invoke(empty, iam.mfaBeginResponse),
   'iam.mfaRevealKey': invoke(iam.mfaEnrollmentRequest, iam.mfaRevealKeyResponse),
   'iam.mfaEnable': invoke(iam.mfaEnableRequest, iam.mfaEnableResponse),
   'iam.mfaCancel': invoke(iam.mfaEnrollmentRequest, iam.mfaCancelResponse),
   'iam.cloudShellScript': invoke(iam.cloudShellScriptRequest, iam.cloudShellScriptResponse),
+  // --- web server and HTTPS: schemas in ./schemas/server.ts; the long work is operations ---
+  'server.previewSite': invoke(server.webServerForm, server.previewSiteResponse),
 } as const;
 
 export const events = {

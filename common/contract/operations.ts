@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { dnsCheckInput, dnsReport } from './schemas/dns';
 import * as iam from './schemas/iam';
+import * as server from './schemas/server';
 
 export interface OperationSpec {
   input: z.ZodObject;
@@ -35,6 +36,15 @@ export const operations = {
   'secure-account.createUser': operation(iam.createUserInput, iam.createUserResult),
   /** Secure the account: the IAM user's own access key (→ vault), the switch to it, and (optionally) the root key's deletion. */
   'secure-account.createAccessKey': operation(iam.createAccessKeyInput, iam.createAccessKeyResult),
+  // --- Web server and HTTPS: schemas in ./schemas/server.ts ---
+  /** Install nginx if missing, install and enable the site, nginx -t (restore on failure), reload, ask nginx what it answers. */
+  'web-server.apply': operation(server.webServerApplyInput, server.webServerApplyResult),
+  /** The checks that must pass before any ACME call (DNS, firewall, port 80, nginx -t, server_name). */
+  'https.preflight': operation(server.httpsPreflightInput, server.preflightReport),
+  /** Preflight, certbot installed if missing, `certbot --nginx … --redirect` in the terminal, then verify. */
+  'https.issue': operation(server.httpsIssueInput, server.httpsIssueResult),
+  /** The redirect, the certificate chain and expiry, the renewal timer and a renew dry run. */
+  'https.verify': operation(server.httpsVerifyInput, server.httpsVerifyReport),
 } as const satisfies OperationSpecs;
 
 export type Operations = typeof operations;

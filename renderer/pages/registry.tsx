@@ -26,6 +26,8 @@ const pages: Partial<Record<PageId, Page>> = {
   connect: lazy(() => import('./connect/ConnectPage').then((m) => ({ default: m.ConnectPage }))),
   domain: lazy(() => import('./domain/DomainPage').then((m) => ({ default: m.DomainPage }))),
   'secure-account': lazy(() => import('./secure-account/SecureAccountPage').then((m) => ({ default: m.SecureAccountPage }))),
+  'web-server': lazy(() => import('./web-server/WebServerPage').then((m) => ({ default: m.WebServerPage }))),
+  https: lazy(() => import('./https/HttpsPage').then((m) => ({ default: m.HttpsPage }))),
 };
 
 function PageLoading() {

@@ -1,5 +1,5 @@
 /**
- * The Domain step's contract (issue 13 item 1): the domain and its target
+ * The Domain step's contract: the domain and its target
  * address in, a DNS report out (one row per resolver and name, a pass/fail
  * verdict and the problems found, each explained by the renderer from
  * `dns:problems.<code>`).

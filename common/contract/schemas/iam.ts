@@ -1,5 +1,5 @@
 /**
- * The Secure the account contract shapes (issue 11): root MFA status, the IAM
+ * The Secure the account contract shapes: root MFA status, the IAM
  * user with its group and console password, virtual MFA for that user, the
  * user's own access key, and the CloudShell command block. Never a secret,
  * with two deliberate, display-only exceptions documented in

@@ -54,8 +54,27 @@ export const setupState = z.object({
     awsIdentity: z.object({ accountId: z.string().max(12), arn: z.string().max(2048), isRoot: z.boolean() }).optional(),
     /** Bring your own server (Settings): host, port, user and the vault SSH key's id. */
     ownServer: sshServer.optional(),
-    /** Secure the account: the IAM user, group, policy preset and console access chosen (issue 11). */
+    /** Secure the account: the IAM user, group, policy preset and console access chosen. */
     iam: iamChoices.optional(),
+    /** The Web server step's form as last applied; re-validated by schemas/server.ts wherever it is used. */
+    webServer: z
+      .object({
+        domain: z.string().max(253),
+        includeWww: z.boolean(),
+        appPort: z.number().int(),
+        staticDir: z.string().max(255).optional(),
+        clientMaxBodySize: z.string().max(16),
+      })
+      .optional(),
+    /** The HTTPS step's choices as last run. The custom ACME CA is public certificates, never a key. */
+    https: z
+      .object({
+        email: z.string().max(254),
+        includeWww: z.boolean(),
+        mode: z.enum(['production', 'staging', 'dry-run']),
+        acme: z.object({ directoryUrl: z.string().max(512), caPem: z.string().max(64 * 1024) }).optional(),
+      })
+      .optional(),
   }),
   resources: z.object({
     instanceId: z.string().max(64).optional(),
@@ -63,7 +82,7 @@ export const setupState = z.object({
     elasticIp: z.string().max(64).optional(),
     keyPairName: z.string().max(255).optional(),
     sshKeyItemId: z.string().max(64).optional(),
-    /** Secure the account (issue 11): vault items made for the IAM user, and its MFA device. */
+    /** Secure the account: vault items made for the IAM user, and its MFA device. */
     consoleLoginItemId: z.string().max(64).optional(),
     iamAccessKeyItemId: z.string().max(64).optional(),
     mfaSerial: z.string().max(512).optional(),

@@ -1,5 +1,5 @@
 /**
- * The Domain step (issue 13 item 1). Done when the live DNS check passes for
+ * The Domain step. Done when the live DNS check passes for
  * the saved domain (and www when chosen) against the server's address: the
  * Elastic IP, the own server's IPv4 host, or the address typed in.
  */

@@ -1,5 +1,5 @@
 /**
- * The Secure the account step (issue 11): its check, its two operations and
+ * The Secure the account step: its check, its two operations and
  * its `iam.*` handlers, built from one set of deps by the composition root.
  */
 import { MfaEnrollments } from '../../../aws/iam/virtual-mfa';

@@ -1,0 +1,58 @@
+/** The HTTPS step's operations: preflight alone, the whole issue run, and verify alone (main/server/https-*.ts). */
+import type { HttpsRequest } from '../../../../common/contract/schemas/server';
+import { issueCertificate } from '../../../server/https-issue';
+import { runPreflight } from '../../../server/https-preflight';
+import { verifyHttps } from '../../../server/https-verify';
+import { sshRemote } from '../../../server/remote';
+import type { ServerStepDeps } from '../../../server/server-deps';
+import { stepServer } from '../../../server/step-server';
+import { defineOperation } from '../../operation';
+
+async function context(deps: ServerStepDeps, sessionId: string | undefined) {
+  const server = stepServer(await deps.setup.get());
+  return {
+    remote: sshRemote(deps.ssh, server.target, sessionId),
+    host: server.target.host,
+    byo: server.byo,
+    instanceId: server.instanceId,
+    domainCheck: deps.domainCheck,
+    securityGroups: deps.securityGroups,
+  };
+}
+
+function remember(deps: ServerStepDeps, request: HttpsRequest): Promise<unknown> {
+  const { email, includeWww, mode, acme } = request;
+  return deps.setup.update((state) => ({ ...state, choices: { ...state.choices, https: { email, includeWww, mode, acme } } }));
+}
+
+export function httpsOperations(deps: ServerStepDeps) {
+  return [
+    defineOperation({
+      kind: 'https.preflight',
+      step: 'https',
+      async run(input, { signal, progress }) {
+        progress({ phase: 'server:phases.preflight', fraction: null });
+        return runPreflight(input, { ...(await context(deps, input.sessionId)), signal });
+      },
+    }),
+    defineOperation({
+      kind: 'https.issue',
+      step: 'https',
+      async run(input, operation) {
+        await remember(deps, input);
+        const outcome = await issueCertificate(input, { ...(await context(deps, input.sessionId)), ledger: deps.ledger }, operation);
+        operation.progress({ phase: 'server:phases.done', fraction: 1 });
+        return outcome;
+      },
+    }),
+    defineOperation({
+      kind: 'https.verify',
+      step: 'https',
+      async run(input, { signal, progress }) {
+        progress({ phase: 'server:phases.verifyHttps', fraction: null });
+        const { remote, host } = await context(deps, input.sessionId);
+        return verifyHttps(input, { remote, host, signal, renewDryRun: input.renewDryRun });
+      },
+    }),
+  ];
+}

@@ -1,0 +1,22 @@
+/** `web-server.apply`: the Web server step's one operation (main/server/web-server-apply.ts), on the step's server. */
+import { defineOperation } from '../../operation';
+import { sshRemote } from '../../../server/remote';
+import type { ServerStepDeps } from '../../../server/server-deps';
+import { stepServer } from '../../../server/step-server';
+import { applyWebServer } from '../../../server/web-server-apply';
+
+export function webServerApplyOperation(deps: Pick<ServerStepDeps, 'ssh' | 'setup'>) {
+  return defineOperation({
+    kind: 'web-server.apply',
+    step: 'web-server',
+    async run(input, context) {
+      const server = stepServer(await deps.setup.get());
+      const remote = sshRemote(deps.ssh, server.target, input.sessionId);
+      const outcome = await applyWebServer(remote, { form: input.form, config: input.config, disableDefaultSite: input.disableDefaultSite }, context);
+      const { domain, includeWww, appPort, staticDir, clientMaxBodySize } = input.form;
+      await deps.setup.update((state) => ({ ...state, choices: { ...state.choices, webServer: { domain, includeWww, appPort, staticDir, clientMaxBodySize } } }));
+      context.progress({ phase: 'server:phases.done', fraction: 1 });
+      return outcome;
+    },
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * The Web server step: done when, on the server, our site is enabled in
+ * sites-enabled, `nginx -t` passes and nginx answers for the domain. A 502
+ * still counts (nginx works; the detail says the app is not listening).
+ */
+import { domainName } from '../../../../common/contract/schemas/server';
+import { planFromForm } from '../../../server/nginx-site';
+import { nginxCommands as cmd } from '../../../server/nginx-commands';
+import { holds, sshRemote } from '../../../server/remote';
+import type { ServerStepDeps } from '../../../server/server-deps';
+import { siteAnswer } from '../../../server/web-server-apply';
+import type { CheckResult, StepDefinition } from '../../step';
+import { chosenDomain, isServer, reachableServer } from '../server-reach';
+
+export function webServerStep(deps: Pick<ServerStepDeps, 'ssh' | 'knownHosts'>): StepDefinition {
+  return {
+    id: 'web-server',
+    watch: (setup) => [chosenDomain(setup), setup.choices.ownServer, setup.resources.elasticIp],
+    async check({ setup }): Promise<CheckResult> {
+      const domain = domainName.safeParse(chosenDomain(setup) ?? '');
+      if (!domain.success) return { done: false, detail: { key: 'server:check.noDomain' } };
+      const server = await reachableServer(deps, setup);
+      if (!isServer(server)) return server;
+      const remote = sshRemote(deps.ssh, server.target);
+      const web = setup.choices.webServer;
+      const plan = planFromForm({ domain: domain.data, includeWww: web?.includeWww ?? false, appPort: web?.appPort ?? 8000, clientMaxBodySize: '10m' });
+      if (!(await holds(remote, cmd.isSymlink(plan.enabledPath)))) return { done: false, detail: { key: 'server:check.siteNotEnabled', values: { site: plan.site } } };
+      if (!(await holds(remote, cmd.testQuiet))) return { done: false, detail: { key: 'server:check.nginxTestFails' } };
+      const answer = await siteAnswer(remote, plan.site, web?.appPort ?? 8000, 1);
+      if (answer.httpStatus === 0) return { done: false, detail: { key: 'server:answer.nothing' } };
+      if (answer.explanation) return { done: true, detail: answer.explanation };
+      return { done: true, detail: { key: 'server:check.siteAnswers', values: { domain: plan.site, status: answer.httpStatus } } };
+    },
+  };
+}
