@@ -6,6 +6,7 @@
  */
 import { appHandlers } from './app-handlers';
 import type { Handlers } from '../common/contract/types';
+import type { SetupState } from '../common/contract/schemas/setup';
 import { EventBus } from './ipc/event-bus';
 import { createRouter, type Dispatch } from './ipc/router';
 import type { Platform } from './platform';
@@ -13,6 +14,10 @@ import { settingsHandlers } from './settings/settings-handlers';
 import { SettingsStore } from './settings/settings-store';
 import { setupHandlers } from './setup/setup-handlers';
 import { SetupStateStore } from './setup/state-store';
+import type { RunnableOperation } from './setup/operation';
+import type { StepDefinition } from './setup/step';
+import { createStepEngine, operationHandlers, type StepEngine } from './setup/step-engine';
+import { connectAwsStep, connectAwsVerifyOperation } from './aws/connect-aws-step';
 import type { Keychain } from './vault/keychain';
 import { AwsConnection } from './aws/aws-connection';
 import { awsHandlers } from './aws/aws-handlers';
@@ -25,11 +30,17 @@ export interface ServiceOptions {
   platform: Platform;
   /** Logs unexpected failures (never request data or secrets). */
   log?: (message: string, error?: unknown) => void;
+  /** More steps and operations for the engine, besides those the capabilities contribute. */
+  steps?: readonly StepDefinition[];
+  operations?: readonly RunnableOperation[];
+  /** Check every built step in the background once the services exist (default true). */
+  reconcileOnStart?: boolean;
 }
 
 export interface Services {
   dispatch: Dispatch;
   events: EventBus;
+  engine: StepEngine;
   /** The renderer reloaded or went away: drop what only it could use (its terminals). */
   rendererGone(): void;
   dispose(): Promise<void>;
@@ -39,7 +50,11 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const { platform } = options;
   const log = options.log ?? ((message, error) => console.error(`[onramp] ${message}`, error instanceof Error ? error.message : ''));
   const events = new EventBus();
-  const setup = new SetupStateStore(dataDir, (state) => events.emit('setup.changed', state));
+  const setupWatchers: ((state: SetupState) => void)[] = [];
+  const setup = new SetupStateStore(dataDir, (state) => {
+    events.emit('setup.changed', state);
+    for (const watcher of setupWatchers) watcher(state);
+  });
   const settings = new SettingsStore(dataDir, (s) => events.emit('settings.changed', s));
   const disposers: (() => Promise<void> | void)[] = [];
 
@@ -53,16 +68,31 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const ssh = createSshCapability({ dataDir, events, setup, vault: vaultContext, aws });
   disposers.push(() => ssh.dispose());
 
+  // --- the step engine: every built step's check() and every long operation ---
+  const engine = createStepEngine({
+    setup,
+    events,
+    steps: [connectAwsStep(aws), ...ssh.steps, ...(options.steps ?? [])],
+    operations: [connectAwsVerifyOperation(aws, setup), ...(options.operations ?? [])],
+    log,
+  });
+  setupWatchers.push((state) => engine.setupChanged(state));
+  disposers.push(() => engine.dispose());
+
   const handlers: Handlers = {
     ...appHandlers(platform),
     ...settingsHandlers(settings),
-    ...setupHandlers(setup),
+    ...setupHandlers(setup, engine.statuses),
+    ...operationHandlers(engine.operations),
     ...vaultHandlers(vaultContext), // (issue 3)
     ...awsHandlers({ connection: aws, setup, vault: vaultContext }), // (issue 3)
     ...ssh.handlers, // (issue 4)
   };
 
+  if (options.reconcileOnStart !== false) engine.statuses.reconcileInBackground();
+
   return {
+    engine,
     dispatch: createRouter(handlers, { onInternalError: (channel, error) => log(`handler ${channel} failed`, error) }),
     events,
     rendererGone: () => ssh.manager.closeAllShells(),

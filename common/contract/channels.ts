@@ -10,6 +10,8 @@
 import { z } from 'zod';
 import { appInfo, empty, openExternalRequest, settings, settingsPatch } from './schemas/app';
 import { goToPageRequest, markStepRequest, setupState } from './schemas/setup';
+import * as op from './schemas/operations';
+import { opStartRequest } from './operations';
 import * as aws from './schemas/aws';
 import * as vault from './schemas/vault';
 import * as ssh from './schemas/ssh';
@@ -32,7 +34,15 @@ export const invokes = {
 
   'setup.getState': invoke(empty, setupState),
   'setup.goTo': invoke(goToPageRequest, setupState),
+  /** Only for steps not built yet (no check()); a built step is done when its check passes. */
   'setup.markStep': invoke(markStepRequest, setupState),
+  'setup.steps': invoke(empty, op.stepsStatusResponse),
+  'setup.reconcile': invoke(op.reconcileRequest, op.stepsStatusResponse),
+
+  // --- operations (the step engine, main/setup/engine.ts): kinds in ./operations.ts ---
+  'op.start': invoke(opStartRequest, op.opStartResponse),
+  'op.cancel': invoke(op.opCancelRequest, op.opCancelResponse),
+  'op.list': invoke(empty, op.opListResponse),
 
   // --- vault (issue 3): schemas in ./schemas/vault.ts ---
   'vault.status': invoke(empty, vault.vaultStatus),
@@ -73,6 +83,9 @@ export const invokes = {
 export const events = {
   'setup.changed': setupState,
   'settings.changed': settings,
+  'setup.stepStatus': op.stepStatus,
+  'op.progress': op.opProgress,
+  'op.finished': op.opFinished,
 
   // --- vault events ---
   'vault.changed': vault.vaultChanged,

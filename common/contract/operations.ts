@@ -9,19 +9,25 @@
  */
 import { z } from 'zod';
 
-interface OperationSpec {
+export interface OperationSpec {
   input: z.ZodObject;
   result: z.ZodType;
 }
+
+/** Any registry of kinds (the product's below; tests build their own for the engine). */
+export type OperationSpecs = Readonly<Record<string, OperationSpec>>;
 
 function operation<I extends z.ZodObject, R extends z.ZodType>(input: I, result: R) {
   return { input, result } satisfies OperationSpec;
 }
 
 export const operations = {
-  /** Re-runs a step's check() (reads reality); the result is the step's new status. */
-  'setup.check': operation(z.object({ step: z.string().max(64) }).strict(), z.object({ done: z.boolean() })),
-} as const;
+  /** Connect AWS: sign in again with the chosen credential source and region, and ask STS who that is. */
+  'connect-aws.verify': operation(
+    z.object({}).strict(),
+    z.object({ accountId: z.string().max(12), arn: z.string().max(2048), isRoot: z.boolean(), region: z.string().max(32) }),
+  ),
+} as const satisfies OperationSpecs;
 
 export type Operations = typeof operations;
 export type OperationKind = keyof Operations;
@@ -35,7 +41,10 @@ export function isOperationKind(value: unknown): value is OperationKind {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(operations, value);
 }
 
-/** `op.start`'s request: a kind and its input, checked against that kind's schema. */
+/**
+ * `op.start`'s request: a kind and its input, checked against that kind's
+ * schema. Issues name paths and codes only (zod messages can echo input).
+ */
 export const opStartRequest = z
   .object({ kind: z.string().max(96), input: z.unknown() })
   .strict()
@@ -44,6 +53,9 @@ export const opStartRequest = z
       ctx.addIssue({ code: 'custom', message: 'unknown operation kind', path: ['kind'] });
       return;
     }
-    const parsed = operations[value.kind].input.safeParse(value.input);
-    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['input', ...issue.path] } as never);
+    const parsed = operations[value.kind].input.safeParse(value.input ?? {});
+    if (parsed.success) return;
+    for (const issue of parsed.error.issues) {
+      ctx.addIssue({ code: 'custom', message: issue.code, path: ['input', ...issue.path] });
+    }
   });

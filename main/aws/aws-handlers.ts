@@ -53,7 +53,6 @@ export function awsHandlers({ connection, setup, vault }: AwsHandlerDeps): Handl
       const { accountId, arn, isRoot, principalKind } = verified.identity;
       await setup.update((state) => ({
         ...state,
-        completed: state.completed.includes('connect-aws') ? state.completed : [...state.completed, 'connect-aws'],
         choices: { ...state.choices, awsSource: source, region: verified.region, awsIdentity: { accountId, arn, isRoot } },
       }));
       if (source.kind === 'vault') await rememberIdentity(vault, source.itemId, verified.identity);

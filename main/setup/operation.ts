@@ -1,6 +1,6 @@
 /**
  * How a capability declares an operation kind (see common/contract/operations.ts
- * for the registry of kinds and their schemas).
+ * for the registry of kinds and their schemas). The engine (./engine.ts) runs it.
  */
 import type { OperationKind, OpInputOf, OpResultOf } from '../../common/contract/operations';
 import type { MessageRef } from '../../common/contract/schemas/operations';
@@ -24,9 +24,24 @@ export interface OperationDefinition<K extends OperationKind = OperationKind> {
   kind: K;
   /** The step whose check() the engine re-runs when this operation ends (success, failure or cancel). */
   step?: StepId;
+  /**
+   * Does the work. Must be idempotent: run again after a crash or a cancel, it
+   * continues from what exists (found by tag or id) and never makes anything twice.
+   */
   run(input: OpInputOf<K>, context: OperationContext): Promise<OpResultOf<K>>;
 }
 
 export function defineOperation<K extends OperationKind>(definition: OperationDefinition<K>): OperationDefinition<K> {
   return definition;
+}
+
+/**
+ * What the engine needs of an operation, whatever its kind (an
+ * OperationDefinition of any kind is one). The engine parses the input with
+ * the kind's schema before `run` sees it.
+ */
+export interface RunnableOperation {
+  kind: string;
+  step?: StepId;
+  run(input: unknown, context: OperationContext): Promise<unknown>;
 }

@@ -30,14 +30,25 @@ export class SetupStateStore {
     return this.state;
   }
 
-  async update(change: (state: SetupState) => SetupState): Promise<SetupState> {
-    const next = setupState.parse(change(structuredClone(await this.get())));
-    this.state = next;
-    const write = this.writing.then(() => writeFileAtomic(this.file, JSON.stringify(next, null, 2)));
-    this.writing = write.catch(() => {});
-    await write;
-    this.onChange(next);
-    return next;
+  /**
+   * Applies `change` to the latest state. Updates run one after another, so two
+   * concurrent callers (a page and the engine) never lose each other's change.
+   */
+  update(change: (state: SetupState) => SetupState): Promise<SetupState> {
+    const run = this.writing.then(async () => {
+      const next = setupState.parse(change(structuredClone(await this.get())));
+      await writeFileAtomic(this.file, JSON.stringify(next, null, 2));
+      this.state = next;
+      return next;
+    });
+    this.writing = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run.then((next) => {
+      this.onChange(next);
+      return next;
+    });
   }
 
   goTo(page: PageId): Promise<SetupState> {

@@ -13,7 +13,7 @@ import type { SetupState, StepId } from '../../common/contract/schemas/setup';
 export interface CheckContext {
   /** The persisted setup (choices, resource ids, the setup id used in tags). */
   setup: SetupState;
-  /** Aborted when the app quits or a newer check of the same step starts. */
+  /** Aborted when the app quits, the check takes too long, or a newer check of the same step starts. */
   signal: AbortSignal;
 }
 
@@ -25,6 +25,11 @@ export interface CheckResult {
 
 export interface StepDefinition {
   id: StepId;
-  /** Reads reality. Throws an AppError when reality can't be read (no credentials, no network). */
+  /** Reads reality. Throws an AppError when reality can't be read (no credentials, no network). Keep it cheap. */
   check(context: CheckContext): Promise<CheckResult>;
+  /**
+   * Optional: the part of the setup this check depends on (e.g. the chosen
+   * credentials). When its JSON changes, the engine checks the step again.
+   */
+  watch?(setup: SetupState): unknown;
 }

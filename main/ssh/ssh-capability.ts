@@ -10,7 +10,9 @@ import type { EventBus } from '../ipc/event-bus';
 import type { SetupStateStore } from '../setup/state-store';
 import { sshPrivateKeyText } from '../vault/export';
 import type { VaultContext } from '../vault/vault-context';
+import type { StepDefinition } from '../setup/step';
 import { setupConsoleHostKeys } from './console-source';
+import { connectStep } from './connect-step';
 import { KnownHosts } from './known-hosts';
 import type { SshEvents } from './ssh-events';
 import { sshHandlers } from './ssh-handlers';
@@ -28,6 +30,8 @@ export interface SshCapabilityDeps {
 export interface SshCapability {
   manager: SshSessionManager;
   handlers: HandlersFor<'ssh'>;
+  /** The Connect step's check (for the step engine). */
+  steps: StepDefinition[];
   dispose(): void;
 }
 
@@ -42,16 +46,18 @@ export function busEvents(events: EventBus): SshEvents {
 }
 
 export function createSshCapability(deps: SshCapabilityDeps): SshCapability {
+  const knownHosts = KnownHosts.inDataDir(deps.dataDir);
   const manager = new SshSessionManager({
     getPrivateKey: (keyId) => sshPrivateKeyText(deps.vault.vault, keyId),
     events: busEvents(deps.events),
-    knownHosts: KnownHosts.inDataDir(deps.dataDir),
+    knownHosts,
     consoleHostKeys: setupConsoleHostKeys(deps.setup, deps.aws),
     timing: deps.timing,
   });
   return {
     manager,
     handlers: sshHandlers({ manager, setup: deps.setup, vault: deps.vault }),
+    steps: [connectStep({ manager, knownHosts })],
     dispose: () => manager.dispose(),
   };
 }

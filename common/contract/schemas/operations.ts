@@ -70,7 +70,12 @@ export const stepStatus = z.object({
   detail: messageRef.optional(),
   error: contractErrorSchema.optional(),
   checkedAt: z.number().optional(),
+  /** Grows by one each time this step's status changes; the renderer keeps the highest. */
+  revision: z.number().int().nonnegative(),
+  /** An operation of this step was running when Onramp last stopped: run it again to continue. */
+  interrupted: z.object({ kind: z.string().max(96), startedAt: z.number() }).optional(),
 });
 export type StepStatus = z.infer<typeof stepStatus>;
 export const stepsStatusResponse = z.object({ steps: z.array(stepStatus) });
 export const reconcileRequest = z.object({ step: stepId.optional() }).strict();
+

@@ -21,6 +21,18 @@ export const pageId = z.enum([...stepIds, 'vault', 'settings']);
 export type PageId = z.infer<typeof pageId>;
 
 /**
+ * What setup.json remembers of an operation while it runs (main/setup/engine.ts).
+ * One still listed after a restart was interrupted: run it again to continue.
+ */
+export const runningOperationRecord = z.object({
+  opId: z.string().min(1).max(64),
+  kind: z.string().max(96),
+  step: stepId.optional(),
+  startedAt: z.number(),
+});
+export type RunningOperationRecord = z.infer<typeof runningOperationRecord>;
+
+/**
  * What the setup remembers between runs: choices and resource ids, never a secret.
  * Versioned on disk (main/setup/state-store.ts); this is the shape the renderer sees.
  */
@@ -28,7 +40,10 @@ export const setupState = z.object({
   version: z.literal(1),
   setupId: z.string(),
   currentPage: pageId,
+  /** The engine's cache of the last check() of each built step (the sidebar's marks at startup); never set by a handler. */
   completed: z.array(stepId),
+  /** Operations running when this was written (see runningOperationRecord). */
+  operations: z.array(runningOperationRecord).max(64).optional(),
   choices: z.object({
     region: z.string().max(32).optional(),
     domain: z.string().max(253).optional(),

@@ -1,0 +1,49 @@
+/**
+ * Connect AWS as a step: done when the chosen credential source, in the chosen
+ * region, still verifies with STS (one GetCallerIdentity call). The
+ * `connect-aws.verify` operation does the same on request, with progress.
+ */
+import type { SetupState } from '../../common/contract/schemas/setup';
+import { defineOperation } from '../setup/operation';
+import type { CheckResult, StepDefinition } from '../setup/step';
+import type { SetupStateStore } from '../setup/state-store';
+import { AppError } from '../../common/errors';
+import type { AwsConnection, VerifiedConnection } from './aws-connection';
+
+type Connector = Pick<AwsConnection, 'connect'>;
+
+async function verifyChosen(connection: Connector, setup: SetupState): Promise<VerifiedConnection | 'noSource' | 'noRegion'> {
+  const { awsSource, region } = setup.choices;
+  if (!awsSource) return 'noSource';
+  if (!region) return 'noRegion';
+  return connection.connect(awsSource, region);
+}
+
+export function connectAwsStep(connection: Connector): StepDefinition {
+  return {
+    id: 'connect-aws',
+    watch: (setup) => [setup.choices.awsSource, setup.choices.region],
+    async check({ setup }): Promise<CheckResult> {
+      const verified = await verifyChosen(connection, setup);
+      if (verified === 'noSource') return { done: false, detail: { key: 'aws:check.noSource' } };
+      if (verified === 'noRegion') return { done: false, detail: { key: 'aws:check.noRegion' } };
+      return { done: true, detail: { key: 'aws:check.signedIn', values: { arn: verified.identity.arn, region: verified.region } } };
+    },
+  };
+}
+
+export function connectAwsVerifyOperation(connection: Connector, store: Pick<SetupStateStore, 'get'>) {
+  return defineOperation({
+    kind: 'connect-aws.verify',
+    step: 'connect-aws',
+    async run(_input, { progress }) {
+      progress({ phase: 'aws:phases.verifying', fraction: null });
+      const verified = await verifyChosen(connection, await store.get());
+      if (verified === 'noSource') throw new AppError('aws.noSourceChosen', 'Choose where the AWS credentials come from first.');
+      if (verified === 'noRegion') throw new AppError('aws.noRegionChosen', 'Choose a region first.');
+      progress({ phase: 'aws:phases.verified', fraction: 1 });
+      const { accountId, arn, isRoot } = verified.identity;
+      return { accountId, arn, isRoot, region: verified.region };
+    },
+  });
+}

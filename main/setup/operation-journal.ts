@@ -1,0 +1,59 @@
+/**
+ * Remembers in setup.json which operations are running, so that after a crash
+ * (or a quit mid-way) the step can say "interrupted: run it again to continue".
+ * A record left over when the app starts is exactly that; it is dropped when an
+ * operation of the same kind starts again or the step's check() passes.
+ */
+import type { RunningOperationRecord, StepId } from '../../common/contract/schemas/setup';
+import type { SetupStateStore } from './state-store';
+
+export class OperationJournal {
+  /** Records found at startup: kind → the interrupted operation. */
+  private readonly leftovers = new Map<string, RunningOperationRecord>();
+  private loading: Promise<void> | undefined;
+
+  constructor(private readonly setup: SetupStateStore) {}
+
+  /** Reads what the last run left behind. Call (and await) before the first `started`. */
+  load(): Promise<void> {
+    this.loading ??= this.setup.get().then((state) => {
+      for (const record of state.operations ?? []) this.leftovers.set(record.kind, record);
+    });
+    return this.loading;
+  }
+
+  interrupted(): RunningOperationRecord[] {
+    return [...this.leftovers.values()];
+  }
+
+  interruptedOf(step: StepId): RunningOperationRecord | undefined {
+    return this.interrupted().find((record) => record.step === step);
+  }
+
+  async started(record: RunningOperationRecord): Promise<void> {
+    this.leftovers.delete(record.kind);
+    await this.setup.update((state) => ({
+      ...state,
+      operations: [...(state.operations ?? []).filter((r) => r.kind !== record.kind), record],
+    }));
+  }
+
+  async ended(opId: string): Promise<void> {
+    await this.remove((record) => record.opId === opId);
+  }
+
+  /** The step is done: whatever was interrupted no longer matters. */
+  async clearStep(step: StepId): Promise<void> {
+    const stale = this.interrupted().filter((record) => record.step === step);
+    if (stale.length === 0) return;
+    for (const record of stale) this.leftovers.delete(record.kind);
+    const ids = new Set(stale.map((record) => record.opId));
+    await this.remove((record) => ids.has(record.opId));
+  }
+
+  private async remove(match: (record: RunningOperationRecord) => boolean): Promise<void> {
+    const state = await this.setup.get();
+    if (!(state.operations ?? []).some(match)) return;
+    await this.setup.update((s) => ({ ...s, operations: (s.operations ?? []).filter((r) => !match(r)) }));
+  }
+}

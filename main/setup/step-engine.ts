@@ -1,0 +1,67 @@
+/**
+ * The step engine as the composition root sees it: operations (./engine.ts),
+ * step statuses (./step-statuses.ts) and the journal in setup.json that ties
+ * them together, plus the `op.*` handlers. Capabilities contribute their
+ * StepDefinitions and OperationDefinitions; nothing else is needed for a step
+ * to get progress, cancel, resume and reconcile.
+ */
+import { operations as productOperations, type OperationSpecs } from '../../common/contract/operations';
+import type { SetupState } from '../../common/contract/schemas/setup';
+import type { HandlersFor } from '../../common/contract/types-helpers';
+import type { EventBus } from '../ipc/event-bus';
+import { OperationEngine } from './engine';
+import type { RunnableOperation } from './operation';
+import { OperationJournal } from './operation-journal';
+import type { SetupStateStore } from './state-store';
+import type { StepDefinition } from './step';
+import { StepStatuses } from './step-statuses';
+
+export interface StepEngineOptions {
+  setup: SetupStateStore;
+  events: Pick<EventBus, 'emit'>;
+  steps: readonly StepDefinition[];
+  operations: readonly RunnableOperation[];
+  /** The kinds and their schemas; the product's registry unless a test brings its own. */
+  registry?: OperationSpecs;
+  log?: (message: string, error?: unknown) => void;
+  checkTimeoutMs?: number;
+}
+
+export interface StepEngine {
+  operations: OperationEngine;
+  statuses: StepStatuses;
+  /** Call with every new setup state (the store's onChange). */
+  setupChanged(state: SetupState): void;
+  dispose(): void;
+}
+
+export function createStepEngine(options: StepEngineOptions): StepEngine {
+  const log = options.log ?? (() => undefined);
+  const journal = new OperationJournal(options.setup);
+  const statuses = new StepStatuses({ steps: options.steps, setup: options.setup, journal, events: options.events, log, checkTimeoutMs: options.checkTimeoutMs });
+  const operations = new OperationEngine({
+    registry: options.registry ?? productOperations,
+    operations: options.operations,
+    journal,
+    events: options.events,
+    recheck: (step) => statuses.reconcile(step),
+    log,
+  });
+  return {
+    operations,
+    statuses,
+    setupChanged: (state) => statuses.setupChanged(state),
+    dispose() {
+      operations.dispose();
+      statuses.dispose();
+    },
+  };
+}
+
+export function operationHandlers(engine: OperationEngine): HandlersFor<'op'> {
+  return {
+    'op.start': ({ kind, input }) => engine.start(kind, input),
+    'op.cancel': ({ opId }) => engine.cancel(opId),
+    'op.list': () => ({ operations: engine.list() }),
+  };
+}
