@@ -1,5 +1,20 @@
-import { EC2Client } from '@aws-sdk/client-ec2';
+/**
+ * One generic way to get any AWS SDK v3 client with Onramp's shared settings:
+ * the connection's credentials, the SDK's standard retries, an `onramp/<version>`
+ * user agent, and no endpoint of our own (the SDK resolves AWS_ENDPOINT_URL,
+ * AWS_ENDPOINT_URL_<SERVICE> and a profile's `endpoint_url` itself), so the same
+ * code talks to AWS, LocalStack or moto unchanged.
+ *
+ *   clients.get(IAMClient)            // the connection's region (IAM: the SDK signs for the partition's global endpoint)
+ *   clients.get(EC2Client, 'eu-west-1')
+ *
+ * Clients are cached per (client class, region). A cache belongs to one
+ * credential generation: a new connection (or a switch of credentials) builds a
+ * new AwsClients and destroys the old one, so a client never outlives the
+ * credentials it was built with. A new service needs no edit here.
+ */
 import { STSClient } from '@aws-sdk/client-sts';
+import { EC2Client } from '@aws-sdk/client-ec2';
 
 import {
   profileOf,
@@ -21,12 +36,32 @@ export interface CreateAwsClientsOptions {
   appVersion?: string | undefined;
 }
 
+/** The settings every client shares (a subset of every SDK v3 client's config). */
+export interface SharedClientConfig {
+  region: string;
+  credentials: CredentialProvider;
+  profile?: string;
+  retryMode: string;
+  maxAttempts: number;
+  customUserAgent: [string, string][] | [string][];
+}
+
+/** What every SDK v3 client is, as far as the factory cares. */
+export interface SdkClient {
+  destroy(): void;
+}
+
+/** Any SDK v3 client class (IAMClient, EC2Client, SSMClient, STSClient, …). */
+export type SdkClientClass<C extends SdkClient> = new (config: SharedClientConfig) => C;
+
 export interface AwsClients {
   readonly source: CredentialSource;
   /** The default region for this connection, already resolved. */
   readonly region: string;
   /** Profile whose settings apply (for messages like `aws sso login --profile X`); undefined = SDK default. */
   readonly profile: string | undefined;
+  /** A client of any service for `region` (default: the connection's region), cached per class and region. */
+  get<C extends SdkClient>(clientClass: SdkClientClass<C>, region?: string): C;
   sts(): STSClient;
   ec2(region?: string): EC2Client;
   /** Closes every cached client's sockets. The factory must not be used afterwards. */
@@ -37,42 +72,53 @@ const RETRY_MODE = 'standard';
 const MAX_ATTEMPTS = 3;
 const USER_AGENT_NAME = 'onramp';
 
-interface SharedClientConfig {
+export interface ClientCacheOptions {
   region: string;
   credentials: CredentialProvider;
-  profile?: string;
-  retryMode: string;
-  maxAttempts: number;
-  customUserAgent: [string, string][] | [string][];
+  profile: string | undefined;
+  appVersion?: string | undefined;
 }
 
-/** One service's clients, keyed by region. */
-class RegionalClientCache<T extends { destroy(): void }> {
-  private readonly byRegion = new Map<string, T>();
+/** Builds and caches clients per (class, region) for one set of credentials. */
+export class ClientCache {
+  private readonly byClass = new Map<SdkClientClass<SdkClient>, Map<string, SdkClient>>();
+  private destroyed = false;
 
-  constructor(private readonly create: (region: string) => T) {}
+  constructor(private readonly options: ClientCacheOptions) {}
 
-  get(region: string): T {
-    let client = this.byRegion.get(region);
-    if (!client) {
-      client = this.create(region);
-      this.byRegion.set(region, client);
+  configFor(region: string): SharedClientConfig {
+    const { credentials, profile, appVersion } = this.options;
+    return {
+      region,
+      credentials,
+      ...(profile === undefined ? {} : { profile }),
+      retryMode: RETRY_MODE,
+      maxAttempts: MAX_ATTEMPTS,
+      customUserAgent: appVersion ? [[USER_AGENT_NAME, appVersion]] : [[USER_AGENT_NAME]],
+    };
+  }
+
+  get<C extends SdkClient>(clientClass: SdkClientClass<C>, region: string = this.options.region): C {
+    if (this.destroyed) throw new Error('AWS clients were used after the connection was replaced');
+    let byRegion = this.byClass.get(clientClass);
+    if (!byRegion) {
+      byRegion = new Map();
+      this.byClass.set(clientClass, byRegion);
     }
+    const cached = byRegion.get(region);
+    if (cached) return cached as C;
+    const client = new clientClass(this.configFor(region));
+    byRegion.set(region, client);
     return client;
   }
 
   destroyAll(): void {
-    for (const client of this.byRegion.values()) client.destroy();
-    this.byRegion.clear();
+    this.destroyed = true;
+    for (const byRegion of this.byClass.values()) for (const client of byRegion.values()) client.destroy();
+    this.byClass.clear();
   }
 }
 
-/**
- * Builds SDK v3 clients for one connection, each cached per service + region.
- * No endpoint is ever passed: the SDK resolves AWS_ENDPOINT_URL,
- * AWS_ENDPOINT_URL_<SERVICE> and `endpoint_url` in the profile by itself, so the
- * same code talks to AWS, LocalStack or moto unchanged.
- */
 export async function createAwsClients(options: CreateAwsClientsOptions): Promise<AwsClients> {
   const profile = profileOf(options.source);
   const region = await resolveDefaultRegion({
@@ -80,32 +126,19 @@ export async function createAwsClients(options: CreateAwsClientsOptions): Promis
     profile,
     fallback: options.fallbackRegion,
   });
-  const credentials = resolveCredentialProvider(options.source, options.deps);
-  const customUserAgent: SharedClientConfig['customUserAgent'] = options.appVersion
-    ? [[USER_AGENT_NAME, options.appVersion]]
-    : [[USER_AGENT_NAME]];
-
-  const configFor = (clientRegion: string): SharedClientConfig => ({
-    region: clientRegion,
-    credentials,
-    ...(profile === undefined ? {} : { profile }),
-    retryMode: RETRY_MODE,
-    maxAttempts: MAX_ATTEMPTS,
-    customUserAgent,
+  const cache = new ClientCache({
+    region,
+    credentials: resolveCredentialProvider(options.source, options.deps),
+    profile,
+    appVersion: options.appVersion,
   });
-
-  const stsClients = new RegionalClientCache((r) => new STSClient(configFor(r)));
-  const ec2Clients = new RegionalClientCache((r) => new EC2Client(configFor(r)));
-
   return {
     source: options.source,
     region,
     profile,
-    sts: () => stsClients.get(region),
-    ec2: (ec2Region = region) => ec2Clients.get(ec2Region),
-    destroy: () => {
-      stsClients.destroyAll();
-      ec2Clients.destroyAll();
-    },
+    get: (clientClass, clientRegion) => cache.get(clientClass, clientRegion),
+    sts: () => cache.get(STSClient),
+    ec2: (ec2Region) => cache.get(EC2Client, ec2Region),
+    destroy: () => cache.destroyAll(),
   };
 }
