@@ -23,7 +23,8 @@ import { AwsConnection } from './aws/aws-connection';
 import { awsHandlers } from './aws/aws-handlers';
 import { VaultContext } from './vault/vault-context';
 import { vaultHandlers } from './vault/vault-handlers';
-import { VaultService } from './vault/vault-service';
+import { VaultService, type AddArgs } from './vault/vault-service';
+import { createEc2Capability } from './aws/ec2/ec2-capability';
 import { createSshCapability } from './ssh/ssh-capability';
 
 export interface ServiceOptions {
@@ -33,6 +34,8 @@ export interface ServiceOptions {
   /** More steps and operations for the engine, besides those the capabilities contribute. */
   steps?: readonly StepDefinition[];
   operations?: readonly RunnableOperation[];
+  /** The HTTPS "what is my IP" service for "SSH from my IP" (default: checkip.amazonaws.com). */
+  myIpUrl?: string;
   /** Check every built step in the background once the services exist (default true). */
   reconcileOnStart?: boolean;
 }
@@ -68,12 +71,32 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const ssh = createSshCapability({ dataDir, events, setup, vault: vaultContext, aws });
   disposers.push(() => ssh.dispose());
 
+  // --- ec2: launch server, static IP, teardown ---
+  const ec2 = createEc2Capability({
+    connection: aws,
+    setup,
+    vault: {
+      add: async (kind, secret, meta) => {
+        const item = await vault.add(...([kind, secret, meta] as AddArgs));
+        await vaultContext.notify();
+        return item;
+      },
+      remove: async (id) => {
+        await vault.remove(id);
+        await vaultContext.notify();
+      },
+      findKeyPair: (name, region) =>
+        vault.list().find((m) => m.kind === 'ssh-key' && m.awsKeyPairName === name && m.region === region)?.id,
+    },
+    ...(options.myIpUrl ? { myIpUrl: options.myIpUrl } : {}),
+  });
+
   // --- the step engine: every built step's check() and every long operation ---
   const engine = createStepEngine({
     setup,
     events,
-    steps: [connectAwsStep(aws), ...ssh.steps, ...(options.steps ?? [])],
-    operations: [connectAwsVerifyOperation(aws, setup), ...(options.operations ?? [])],
+    steps: [connectAwsStep(aws), ...ssh.steps, ...ec2.steps, ...(options.steps ?? [])],
+    operations: [connectAwsVerifyOperation(aws, setup), ...ec2.operations, ...(options.operations ?? [])],
     log,
   });
   setupWatchers.push((state) => engine.setupChanged(state));
@@ -87,6 +110,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...vaultHandlers(vaultContext), // (issue 3)
     ...awsHandlers({ connection: aws, setup, vault: vaultContext }), // (issue 3)
     ...ssh.handlers, // (issue 4)
+    ...ec2.handlers,
   };
 
   if (options.reconcileOnStart !== false) engine.statuses.reconcileInBackground();

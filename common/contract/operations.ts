@@ -8,6 +8,7 @@
  * composition root. `op.start` accepts exactly these kinds.
  */
 import { z } from 'zod';
+import * as ec2 from './schemas/ec2';
 
 export interface OperationSpec {
   input: z.ZodObject;
@@ -27,6 +28,12 @@ export const operations = {
     z.object({}).strict(),
     z.object({ accountId: z.string().max(12), arn: z.string().max(2048), isRoot: z.boolean(), region: z.string().max(32) }),
   ),
+  /** Launch server: key pair, security group, instance, Elastic IP; continues from what exists. */
+  'launch-server.launch': operation(ec2.launchChoices, ec2.launchResult),
+  /** Static IP: allocate (or find) the setup's Elastic IP and associate it with the instance. */
+  'static-ip.attach': operation(z.object({}).strict(), ec2.staticIpResult),
+  /** Teardown: everything tagged for this setup, in a safe order. */
+  'done.teardown': operation(ec2.teardownInput, ec2.teardownResult),
 } as const satisfies OperationSpecs;
 
 export type Operations = typeof operations;

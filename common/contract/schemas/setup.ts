@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sshServer } from './ssh';
+import { launchChoices } from './ec2';
 
 /** The nine steps of the guided setup, in order (DESIGN.md "The user's path"). */
 export const stepIds = [
@@ -58,6 +59,8 @@ export const setupState = z.object({
     awsIdentity: z.object({ accountId: z.string().max(12), arn: z.string().max(2048), isRoot: z.boolean() }).optional(),
     /** Bring your own server (Settings): host, port, user and the vault SSH key's id (issue 4). */
     ownServer: sshServer.optional(),
+    /** What the user chose on Launch server, kept so a resumed launch continues with the same choices. */
+    launch: launchChoices.optional(),
   }),
   resources: z.object({
     instanceId: z.string().max(64).optional(),
@@ -65,6 +68,7 @@ export const setupState = z.object({
     elasticIp: z.string().max(64).optional(),
     keyPairName: z.string().max(255).optional(),
     sshKeyItemId: z.string().max(64).optional(),
+    securityGroupId: z.string().max(64).optional(),
   }),
 });
 export type SetupState = z.infer<typeof setupState>;
