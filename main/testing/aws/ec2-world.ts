@@ -103,8 +103,8 @@ export class Ec2World {
     };
   }
 
-  /** Routes every call of `client` (and `ssm`) into this world. Returns a restore function. */
-  attach(client: ec2.EC2Client, ssm: SSMClient): () => void {
+  /** Routes every call of `client` and `ssm` (instances, or the classes: every instance) into this world. Returns a restore function. */
+  attach(client: ec2.EC2Client | typeof ec2.EC2Client, ssm: SSMClient | typeof SSMClient): () => void {
     const m = mockClient(client);
     const s = mockClient(ssm);
     s.on(GetParameterCommand).callsFake(this.call('GetParameter', (input: { Name?: string }) => {
