@@ -36,10 +36,7 @@ export function toEc2AppError(error: unknown, context: { decoded?: string | unde
   if (key) return new AppError(`ec2.${key}`, `${facts.name}: ${redactSecrets(facts.message)}`, { awsCode: facts.name });
   if (facts.name === 'UnauthorizedOperation') {
     const action = context.decoded ? deniedAction(context.decoded) : undefined;
-    return new AppError('ec2.unauthorized', 'Not authorized for this EC2 operation', {
-      awsCode: facts.name,
-      ...(action ? { action } : {}),
-    });
+    return new AppError('ec2.unauthorized', 'Not authorized for this EC2 operation', { awsCode: facts.name, action: action ?? 'ec2:*' });
   }
   return toAppError(error);
 }
