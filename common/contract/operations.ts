@@ -53,7 +53,7 @@ export function isOperationKind(value: unknown): value is OperationKind {
  * schema. Issues name paths and codes only (zod messages can echo input).
  */
 export const opStartRequest = z
-  .object({ kind: z.string().max(96), input: z.unknown() })
+  .object({ kind: z.string().max(96), input: z.unknown().optional() })
   .strict()
   .superRefine((value, ctx) => {
     if (!isOperationKind(value.kind)) {

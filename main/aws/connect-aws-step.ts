@@ -39,8 +39,8 @@ export function connectAwsVerifyOperation(connection: Connector, store: Pick<Set
     async run(_input, { progress }) {
       progress({ phase: 'aws:phases.verifying', fraction: null });
       const verified = await verifyChosen(connection, await store.get());
-      if (verified === 'noSource') throw new AppError('aws.noSourceChosen', 'Choose where the AWS credentials come from first.');
-      if (verified === 'noRegion') throw new AppError('aws.noRegionChosen', 'Choose a region first.');
+      if (verified === 'noSource') throw new AppError('setup.awsSourceNotChosen', 'Choose where the AWS credentials come from first.');
+      if (verified === 'noRegion') throw new AppError('setup.regionNotChosen', 'Choose a region first.');
       progress({ phase: 'aws:phases.verified', fraction: 1 });
       const { accountId, arn, isRoot } = verified.identity;
       return { accountId, arn, isRoot, region: verified.region };

@@ -104,7 +104,8 @@ export class OperationEngine {
   }
 
   /** Running operations, the last finished one per kind, and those a restart interrupted. */
-  list(): OpSnapshot[] {
+  async list(): Promise<OpSnapshot[]> {
+    await this.options.journal.load();
     const snapshots: OpSnapshot[] = [...this.running.values()].map((active) => ({ progress: active.progress }));
     snapshots.push(...this.lastFinished.values());
     for (const record of this.options.journal.interrupted()) {

@@ -62,6 +62,6 @@ export function operationHandlers(engine: OperationEngine): HandlersFor<'op'> {
   return {
     'op.start': ({ kind, input }) => engine.start(kind, input),
     'op.cancel': ({ opId }) => engine.cancel(opId),
-    'op.list': () => ({ operations: engine.list() }),
+    'op.list': async () => ({ operations: await engine.list() }),
   };
 }

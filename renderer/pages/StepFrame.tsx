@@ -3,13 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../bridge/api';
 import { stepId, stepIds, type PageId } from '../../common/contract/schemas/setup';
 import type { PageProps } from './registry';
+import { StepStatusBadge } from '../operations/StepStatusBadge';
+import { useStepStatus } from '../operations/use-step-status';
 
-/** Title, summary and the previous/next controls shared by every page. */
+/**
+ * Title, summary, the step's status from its check() and the previous/next
+ * controls shared by every page. Only a step not built yet (no check) can be
+ * marked done by hand.
+ */
 export function StepFrame({ page, setup, onNavigate, onError, children }: PageProps & { page: PageId; children: ReactNode }) {
   const { t } = useTranslation();
   const step = stepId.safeParse(page);
   const index = step.success ? stepIds.indexOf(step.data) : -1;
   const done = step.success && setup.completed.includes(step.data);
+  const stepStatus = useStepStatus(step.success ? step.data : undefined);
   const toggleDone = async () => {
     if (!step.success) return;
     const r = await api.invoke['setup.markStep']({ step: step.data, done: !done });
@@ -21,6 +28,7 @@ export function StepFrame({ page, setup, onNavigate, onError, children }: PagePr
         {index >= 0 && <div className="eyebrow">{t('nav.stepNumber', { n: index + 1 })}</div>}
         <h1 id="page-title">{t(`steps:${page}.title`)}</h1>
         <p className="summary">{t(`steps:${page}.summary`)}</p>
+        {stepStatus.built && <StepStatusBadge status={stepStatus.status} error={stepStatus.error} onRecheck={() => void stepStatus.recheck()} />}
       </header>
       <div className="page-body">{children}</div>
       {index >= 0 && (
@@ -28,9 +36,11 @@ export function StepFrame({ page, setup, onNavigate, onError, children }: PagePr
           <button type="button" disabled={index === 0} onClick={() => onNavigate(stepIds[index - 1] ?? page)}>
             ← {t('nav.previous')}
           </button>
-          <button type="button" className="secondary" onClick={() => void toggleDone()}>
-            {done ? t('actions.markNotDone') : t('actions.markDone')}
-          </button>
+          {stepStatus.loaded && !stepStatus.built && (
+            <button type="button" className="secondary" onClick={() => void toggleDone()}>
+              {done ? t('actions.markNotDone') : t('actions.markDone')}
+            </button>
+          )}
           <button type="button" className="primary" disabled={index === stepIds.length - 1} onClick={() => onNavigate(stepIds[index + 1] ?? page)}>
             {t('nav.next')} →
           </button>
