@@ -10,6 +10,9 @@ import { SettingsPage } from './SettingsPage';
 import { ConnectAwsPage } from './connect-aws/ConnectAwsPage';
 import { VaultPage } from './vault/VaultPage';
 import { ConnectPage } from './connect/ConnectPage';
+import { LaunchServerPage } from './launch-server/LaunchServerPage';
+import { StaticIpPage } from './static-ip/StaticIpPage';
+import { DonePage } from './done/DonePage';
 
 export interface PageProps {
   setup: SetupState;
@@ -22,6 +25,9 @@ const pages: Partial<Record<PageId, ComponentType<PageProps>>> = {
   'connect-aws': ConnectAwsPage, // issue 3
   vault: VaultPage, // issue 3
   connect: ConnectPage, // issue 4
+  'launch-server': LaunchServerPage,
+  'static-ip': StaticIpPage,
+  done: DonePage,
 };
 
 export function PageView(props: PageProps) {
