@@ -14,7 +14,7 @@ import '../launch-server/launch-server.css';
 /** Step 9: what exists in AWS for this setup, what it costs a month, and the way to tear it all down. */
 export function DonePage(props: PageProps) {
   const { t } = useTranslation('ec2');
-  const resources = useLoad(() => api.invoke['ec2.resources']({}), []);
+  const resources = useLoad(() => api.invoke['ec2.resources']({}), 'resources');
   const op = useOperation('done.teardown');
   const [confirming, setConfirming] = useState(false);
   const [deleteVaultKey, setDeleteVaultKey] = useState(false);

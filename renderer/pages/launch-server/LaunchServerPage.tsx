@@ -32,7 +32,7 @@ export function LaunchServerPage(props: PageProps) {
   const { t } = useTranslation('ec2');
   const region = props.setup.choices.region;
   const [form, setForm] = useState<LaunchChoices>(() => defaults(props.setup.choices.launch));
-  const types = useLoad(() => api.invoke['ec2.instanceTypes']({ region: region ?? '' }), [region]);
+  const types = useLoad(() => api.invoke['ec2.instanceTypes']({ region: region ?? '' }), region ?? '');
   const op = useOperation('launch-server.launch');
   const chosenType = form.instanceType || types.value?.types[0]?.instanceType || '';
   const candidate = { ...form, instanceType: chosenType };

@@ -1,28 +1,31 @@
-/** Small loaders for the EC2 pages: each returns the value, an error, and a reload. */
-import { useCallback, useEffect, useState } from 'react';
+/** A small loader for the EC2 pages: the value, an error, whether it is loading, and a reload. */
+import { useEffect, useRef, useState } from 'react';
 import type { ContractError, Result } from '../../../common/contract/result';
 
-export function useLoad<T>(load: () => Promise<Result<T>>, deps: readonly unknown[]): { value: T | undefined; error: ContractError | undefined; reload: () => void; loading: boolean } {
-  const [value, setValue] = useState<T>();
-  const [error, setError] = useState<ContractError>();
-  const [loading, setLoading] = useState(true);
+interface Loaded<T> {
+  token: string;
+  value?: T;
+  error?: ContractError;
+}
+
+/** Loads whenever `key` changes (and on reload); `load` is read at that moment. */
+export function useLoad<T>(load: () => Promise<Result<T>>, key: string): { value: T | undefined; error: ContractError | undefined; reload: () => void; loading: boolean } {
   const [generation, setGeneration] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const stableLoad = useCallback(load, deps);
+  const [loaded, setLoaded] = useState<Loaded<T>>({ token: '' });
+  const latest = useRef(load);
+  useEffect(() => {
+    latest.current = load;
+  });
+  const token = `${key}#${generation}`;
   useEffect(() => {
     let alive = true;
-    setLoading(true);
-    void stableLoad().then((r) => {
+    void latest.current().then((r) => {
       if (!alive) return;
-      setLoading(false);
-      if (r.ok) {
-        setValue(r.value);
-        setError(undefined);
-      } else setError(r.error);
+      setLoaded((prev) => (r.ok ? { token, value: r.value } : { token, value: prev.value, error: r.error }));
     });
     return () => {
       alive = false;
     };
-  }, [stableLoad, generation]);
-  return { value, error, loading, reload: () => setGeneration((g) => g + 1) };
+  }, [token]);
+  return { value: loaded.value, error: loaded.error, loading: loaded.token !== token, reload: () => setGeneration((g) => g + 1) };
 }

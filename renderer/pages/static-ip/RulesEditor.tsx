@@ -10,7 +10,7 @@ import { useLoad } from '../launch-server/use-ec2';
 /** The security group's inbound rules: list, add, remove (a duplicate add is fine). */
 export function RulesEditor() {
   const { t } = useTranslation('ec2');
-  const rules = useLoad(() => api.invoke['ec2.rules']({}), []);
+  const rules = useLoad(() => api.invoke['ec2.rules']({}), 'rules');
   const [port, setPort] = useState('22');
   const [cidr, setCidr] = useState('');
   const [error, setError] = useState<ContractError>();
