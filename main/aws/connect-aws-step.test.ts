@@ -36,6 +36,18 @@ describe('the connect-aws check', () => {
     expect(sts.commandCalls(GetCallerIdentityCommand)).toHaveLength(1);
   });
 
+  it('asks STS again on every check, reusing the live clients of the same source and region', async () => {
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/alice', UserId: 'AIDAEXAMPLE' });
+    const live = connection();
+    const { clients } = await live.connect({ kind: 'vault', itemId: 'item-1' }, 'ap-northeast-2');
+    const step = connectAwsStep(live);
+    expect((await step.check({ setup: chosen(), signal })).done).toBe(true);
+    expect(live.current()?.clients).toBe(clients);
+    expect(sts.commandCalls(GetCallerIdentityCommand)).toHaveLength(2);
+    sts.on(GetCallerIdentityCommand).rejects(new STSServiceException({ name: 'ExpiredToken', $fault: 'client', $metadata: { httpStatusCode: 403 }, message: 'expired' }));
+    await expect(step.check({ setup: chosen(), signal })).rejects.toMatchObject({ code: 'aws.expiredToken' });
+  });
+
   it('throws the translated AWS error when the key is refused (the engine shows "couldn\'t check")', async () => {
     sts.on(GetCallerIdentityCommand).rejects(new STSServiceException({ name: 'InvalidClientTokenId', $fault: 'client', $metadata: { httpStatusCode: 403 }, message: 'bad' }));
     await expect(connectAwsStep(connection()).check({ setup: chosen(), signal })).rejects.toMatchObject({ code: 'aws.invalidAccessKey' });

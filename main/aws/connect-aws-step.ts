@@ -9,13 +9,23 @@ import type { CheckResult, StepDefinition } from '../setup/step';
 import type { SetupStateStore } from '../setup/state-store';
 import { AppError } from '../../common/errors';
 import type { AwsConnection, VerifiedConnection } from './aws-connection';
+import { verifyIdentity } from './identity';
 
-type Connector = Pick<AwsConnection, 'connect'>;
+type Connector = Pick<AwsConnection, 'connect' | 'current'>;
 
+/**
+ * Asks STS again. When the live connection already uses the chosen source and
+ * region, its clients are reused (a running operation may be using them:
+ * replacing the connection would destroy them under it).
+ */
 async function verifyChosen(connection: Connector, setup: SetupState): Promise<VerifiedConnection | 'noSource' | 'noRegion'> {
   const { awsSource, region } = setup.choices;
   if (!awsSource) return 'noSource';
   if (!region) return 'noRegion';
+  const live = connection.current();
+  if (live && live.region === region && JSON.stringify(live.source) === JSON.stringify(awsSource)) {
+    return { ...live, identity: await verifyIdentity(live.clients) };
+  }
   return connection.connect(awsSource, region);
 }
 

@@ -92,6 +92,7 @@ export class StepStatuses {
   private async check(step: StepId): Promise<StepStatus | undefined> {
     const definition = this.definitions.get(step);
     if (!definition || this.disposed) return undefined;
+    await this.options.journal.load();
     this.inFlight.get(step)?.abort(new AppError('setup.checkSuperseded', 'A newer check started.'));
     const controller = new AbortController();
     this.inFlight.set(step, controller);
