@@ -19,7 +19,9 @@ import type { StepDefinition } from './setup/step';
 import { createStepEngine, operationHandlers, type StepEngine } from './setup/step-engine';
 import { connectAwsStep, connectAwsVerifyOperation } from './aws/connect-aws-step';
 import type { Keychain } from './vault/keychain';
-import { AwsConnection } from './aws/aws-connection';
+import { AwsConnection, type AwsClientsFactory } from './aws/aws-connection';
+import { createSecureAccount } from './setup/steps/secure-account';
+import type { SecretStore } from './vault/secret-store';
 import { awsHandlers } from './aws/aws-handlers';
 import { VaultContext } from './vault/vault-context';
 import { vaultHandlers } from './vault/vault-handlers';
@@ -31,6 +33,8 @@ export interface ServiceOptions {
   platform: Platform;
   /** Logs unexpected failures (never request data or secrets). */
   log?: (message: string, error?: unknown) => void;
+  /** Makes AWS clients; the real factory (createAwsClients) unless a test passes its own (e2e/aws-mock). */
+  awsClientsFactory?: AwsClientsFactory;
   /** More steps and operations for the engine, besides those the capabilities contribute. */
   steps?: readonly StepDefinition[];
   operations?: readonly RunnableOperation[];
@@ -38,6 +42,27 @@ export interface ServiceOptions {
   myIpUrl?: string;
   /** Check every built step in the background once the services exist (default true). */
   reconcileOnStart?: boolean;
+}
+
+/** The narrow SecretStore over the vault, announcing each change (until the vault exports its own). */
+function secretStoreOver(vaultContext: VaultContext): SecretStore {
+  const { vault } = vaultContext;
+  return {
+    secretOf: (id, kind) => vault.getSecretOf(id, kind),
+    add: async (kind, secret, meta) => {
+      const added = await vault.addMany([{ kind, secret, meta } as Parameters<VaultService['addMany']>[0][number]]);
+      await vaultContext.notify();
+      const [first] = added;
+      if (!first) throw new Error('the vault added nothing');
+      return first;
+    },
+    remove: async (id) => {
+      if (!vault.list().some((item) => item.id === id)) return;
+      await vault.remove(id);
+      await vaultContext.notify();
+    },
+    find: (id) => vault.list().find((item) => item.id === id),
+  };
 }
 
 export interface Services {
@@ -64,8 +89,12 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   // --- vault + aws (issue 3): one VaultService for every capability ---
   const vault = new VaultService({ dataDir, keychain });
   const vaultContext = new VaultContext({ vault, platform, events, setup, log });
-  const aws = new AwsConnection({ getAccessKey: (itemId) => vault.getSecretOf(itemId, 'aws-access-key') }, platform.version);
+  const aws = new AwsConnection({ getAccessKey: (itemId) => vault.getSecretOf(itemId, 'aws-access-key') }, platform.version, options.awsClientsFactory);
   disposers.push(() => vaultContext.dispose(), () => aws.dispose());
+
+  // --- secure the account (issue 11): IAM user, MFA, the user's own key ---
+  const secureAccount = createSecureAccount({ connection: aws, setup, secrets: secretStoreOver(vaultContext) });
+  disposers.push(() => secureAccount.dispose());
 
   // --- ssh (issue 4): terminals with vault keys, known_hosts in the data dir, EC2 console host keys ---
   const ssh = createSshCapability({ dataDir, events, setup, vault: vaultContext, aws });
@@ -95,8 +124,8 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const engine = createStepEngine({
     setup,
     events,
-    steps: [connectAwsStep(aws), ...ssh.steps, ...ec2.steps, ...(options.steps ?? [])],
-    operations: [connectAwsVerifyOperation(aws, setup), ...ec2.operations, ...(options.operations ?? [])],
+    steps: [connectAwsStep(aws), secureAccount.step, ...ec2.steps, ...ssh.steps, ...(options.steps ?? [])],
+    operations: [connectAwsVerifyOperation(aws, setup), ...secureAccount.operations, ...ec2.operations, ...(options.operations ?? [])],
     log,
   });
   setupWatchers.push((state) => engine.setupChanged(state));
@@ -111,6 +140,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...awsHandlers({ connection: aws, setup, vault: vaultContext }), // (issue 3)
     ...ssh.handlers, // (issue 4)
     ...ec2.handlers,
+    ...secureAccount.handlers, // (issue 11)
   };
 
   if (options.reconcileOnStart !== false) engine.statuses.reconcileInBackground();

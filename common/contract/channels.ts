@@ -16,6 +16,7 @@ import * as aws from './schemas/aws';
 import * as vault from './schemas/vault';
 import * as ssh from './schemas/ssh';
 import * as ec2 from './schemas/ec2';
+import * as iam from './schemas/iam';
 
 interface InvokeSpec {
   request: z.ZodType;
@@ -87,6 +88,13 @@ export const invokes = {
   'ec2.rules': invoke(empty, ec2.rulesResponse),
   'ec2.addRule': invoke(ec2.addRuleRequest, ec2.done),
   'ec2.removeRule': invoke(ec2.removeRuleRequest, ec2.done),
+  // --- iam (issue 11, Secure the account): schemas in ./schemas/iam.ts ---
+  'iam.rootMfaStatus': invoke(empty, iam.rootMfaStatusResponse),
+  'iam.mfaBegin': invoke(empty, iam.mfaBeginResponse),
+  'iam.mfaRevealKey': invoke(iam.mfaEnrollmentRequest, iam.mfaRevealKeyResponse),
+  'iam.mfaEnable': invoke(iam.mfaEnableRequest, iam.mfaEnableResponse),
+  'iam.mfaCancel': invoke(iam.mfaEnrollmentRequest, iam.mfaCancelResponse),
+  'iam.cloudShellScript': invoke(iam.cloudShellScriptRequest, iam.cloudShellScriptResponse),
 } as const;
 
 export const events = {

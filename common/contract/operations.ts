@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import * as ec2 from './schemas/ec2';
+import * as iam from './schemas/iam';
 
 export interface OperationSpec {
   input: z.ZodObject;
@@ -34,6 +35,10 @@ export const operations = {
   'static-ip.attach': operation(z.object({}).strict(), ec2.staticIpResult),
   /** Teardown: everything tagged for this setup, in a safe order. */
   'done.teardown': operation(ec2.teardownInput, ec2.teardownResult),
+  /** Secure the account: group + policy preset, tagged user, console password (→ vault), group membership. */
+  'secure-account.createUser': operation(iam.createUserInput, iam.createUserResult),
+  /** Secure the account: the IAM user's own access key (→ vault), the switch to it, and (optionally) the root key's deletion. */
+  'secure-account.createAccessKey': operation(iam.createAccessKeyInput, iam.createAccessKeyResult),
 } as const satisfies OperationSpecs;
 
 export type Operations = typeof operations;

@@ -3,7 +3,7 @@
  * source and region, kept only after STS GetCallerIdentity succeeded. Later
  * steps (launch server, static IP, …) take their clients from here.
  */
-import { createAwsClients, type AwsClients } from './client-factory';
+import { createAwsClients, type AwsClients, type CreateAwsClientsOptions } from './client-factory';
 import type { CredentialSource, CredentialSourceDeps } from './credential-source';
 import { verifyIdentity, type CallerIdentity } from './identity';
 
@@ -14,17 +14,21 @@ export interface VerifiedConnection {
   clients: AwsClients;
 }
 
+/** How clients are made: createAwsClients, unless the composition root was given another (e.g. the e2e's stateful mock). */
+export type AwsClientsFactory = (options: CreateAwsClientsOptions) => Promise<AwsClients>;
+
 export class AwsConnection {
   private verified: VerifiedConnection | null = null;
 
   constructor(
     private readonly deps: CredentialSourceDeps,
     private readonly appVersion?: string,
+    private readonly createClients: AwsClientsFactory = createAwsClients,
   ) {}
 
   /** Builds clients for the source, asks STS who they are; replaces the current connection only on success. */
   async connect(source: CredentialSource, region: string): Promise<VerifiedConnection> {
-    const clients = await createAwsClients({ source, deps: this.deps, region, fallbackRegion: region, appVersion: this.appVersion });
+    const clients = await this.clientsFor(source, region);
     let identity: CallerIdentity;
     try {
       identity = await verifyIdentity(clients);
@@ -37,8 +41,22 @@ export class AwsConnection {
     return this.verified;
   }
 
+  /** Asks STS who a source belongs to without touching the current connection. */
+  async probe(source: CredentialSource, region: string): Promise<CallerIdentity> {
+    const clients = await this.clientsFor(source, region);
+    try {
+      return await verifyIdentity(clients);
+    } finally {
+      clients.destroy();
+    }
+  }
+
   current(): VerifiedConnection | null {
     return this.verified;
+  }
+
+  private clientsFor(source: CredentialSource, region: string): Promise<AwsClients> {
+    return this.createClients({ source, deps: this.deps, region, fallbackRegion: region, appVersion: this.appVersion });
   }
 
   dispose(): void {

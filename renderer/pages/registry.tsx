@@ -13,6 +13,7 @@ import { ConnectPage } from './connect/ConnectPage';
 import { LaunchServerPage } from './launch-server/LaunchServerPage';
 import { StaticIpPage } from './static-ip/StaticIpPage';
 import { DonePage } from './done/DonePage';
+import { SecureAccountPage } from './secure-account/SecureAccountPage';
 
 export interface PageProps {
   setup: SetupState;
@@ -28,6 +29,7 @@ const pages: Partial<Record<PageId, ComponentType<PageProps>>> = {
   'launch-server': LaunchServerPage,
   'static-ip': StaticIpPage,
   done: DonePage,
+  'secure-account': SecureAccountPage, // issue 11
 };
 
 export function PageView(props: PageProps) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { iamChoices } from './iam';
 import { sshServer } from './ssh';
 import { launchChoices } from './ec2';
 
@@ -61,6 +62,8 @@ export const setupState = z.object({
     ownServer: sshServer.optional(),
     /** What the user chose on Launch server, kept so a resumed launch continues with the same choices. */
     launch: launchChoices.optional(),
+    /** Secure the account: the IAM user, group, policy preset and console access chosen (issue 11). */
+    iam: iamChoices.optional(),
   }),
   resources: z.object({
     instanceId: z.string().max(64).optional(),
@@ -69,6 +72,10 @@ export const setupState = z.object({
     keyPairName: z.string().max(255).optional(),
     sshKeyItemId: z.string().max(64).optional(),
     securityGroupId: z.string().max(64).optional(),
+    /** Secure the account (issue 11): vault items made for the IAM user, and its MFA device. */
+    consoleLoginItemId: z.string().max(64).optional(),
+    iamAccessKeyItemId: z.string().max(64).optional(),
+    mfaSerial: z.string().max(512).optional(),
   }),
 });
 export type SetupState = z.infer<typeof setupState>;

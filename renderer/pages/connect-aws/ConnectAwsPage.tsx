@@ -10,6 +10,7 @@ import { StepFrame } from '../StepFrame';
 import '../vault/vault.css';
 import './connect-aws.css';
 import { IdentityCard } from './IdentityCard';
+import { NewAccountWays } from './NewAccountWays';
 import { ProfileSource } from './ProfileSource';
 import { RegionSelect } from './RegionSelect';
 import { SourceChoice, type SourceKind } from './SourceChoice';
@@ -56,6 +57,7 @@ export function ConnectAwsPage(props: PageProps) {
 
   return (
     <StepFrame page="connect-aws" {...props}>
+      <NewAccountWays />
       <SourceChoice
         value={kind}
         onChange={(next) => {

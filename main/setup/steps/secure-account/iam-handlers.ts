@@ -1,0 +1,45 @@
+/**
+ * The `iam.*` channels: short calls the Secure the account page makes besides
+ * its two operations (root MFA status, the virtual MFA enrollment, the
+ * CloudShell command block). MFA: the QR image goes to the renderer for display
+ * only; the Base32 key only when the user asks for it ("Can't scan it?").
+ */
+import type { HandlersFor } from '../../../../common/contract/types-helpers';
+import { accountLabel, rootMfaStatus } from '../../../aws/iam/account';
+import { cloudShellScript } from '../../../aws/iam/cloudshell-script';
+import { chosenIamUser, iamOf, liveConnection, type SecureAccountDeps } from './context';
+
+export function iamHandlers(deps: SecureAccountDeps): HandlersFor<'iam'> {
+  const rememberSerial = (serialNumber: string) =>
+    deps.setup.update((s) => ({ ...s, resources: { ...s.resources, mfaSerial: serialNumber } }));
+  return {
+    'iam.rootMfaStatus': async () => {
+      const status = await rootMfaStatus(iamOf(await liveConnection(deps)));
+      if (status.state !== 'unknown') return status;
+      const { code, message, params } = status.error;
+      return { state: 'unknown', error: { code, message, ...(params ? { params } : {}) } };
+    },
+    'iam.mfaBegin': async () => {
+      const { userName } = await chosenIamUser(deps.setup);
+      const live = await liveConnection(deps);
+      const iam = iamOf(live);
+      const label = await accountLabel(iam, live.identity.accountId);
+      const result = await deps.mfa.begin(iam, { userName, accountLabel: label });
+      if (result.status === 'already-enabled') await rememberSerial(result.serialNumber);
+      return result;
+    },
+    'iam.mfaRevealKey': ({ enrollmentId }) => ({ key: deps.mfa.revealKey(enrollmentId) }),
+    'iam.mfaEnable': async ({ enrollmentId, code1, code2 }) => {
+      const enabled = await deps.mfa.enable(enrollmentId, [code1, code2]);
+      await rememberSerial(enabled.serialNumber);
+      return enabled;
+    },
+    'iam.mfaCancel': async ({ enrollmentId }) => {
+      await deps.mfa.cancel(enrollmentId);
+      return { cancelled: true };
+    },
+    'iam.cloudShellScript': async ({ userName, groupName, preset }) => ({
+      script: cloudShellScript({ userName, groupName, preset, setupId: (await deps.setup.get()).setupId }),
+    }),
+  };
+}

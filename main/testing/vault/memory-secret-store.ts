@@ -1,0 +1,46 @@
+/**
+ * A SecretStore kept in memory for capability tests: it validates like the
+ * vault (the same zod schemas) and remembers what was added and removed.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { metaInputSchemas, secretSchemas, type ItemKind, type ItemMeta, type SecretByKind } from '../../vault/items';
+import type { SecretStore } from '../../vault/secret-store';
+
+interface Stored {
+  meta: ItemMeta;
+  secret: unknown;
+}
+
+export class MemorySecretStore implements SecretStore {
+  readonly items = new Map<string, Stored>();
+
+  secretOf<K extends ItemKind>(id: string, kind: K): Promise<SecretByKind[K]> {
+    const item = this.items.get(id);
+    if (!item || item.meta.kind !== kind) return Promise.reject(new Error(`no ${kind} item ${id}`));
+    return Promise.resolve(secretSchemas[kind].parse(item.secret) as SecretByKind[K]);
+  }
+
+  add: SecretStore['add'] = (kind, secret, meta) => {
+    const now = new Date().toISOString();
+    const parsedMeta = metaInputSchemas[kind].parse(meta);
+    secretSchemas[kind].parse(secret);
+    const stored = { id: randomUUID(), kind, ...parsedMeta, createdAt: now, updatedAt: now } as ItemMeta;
+    this.items.set(stored.id, { meta: stored, secret });
+    return Promise.resolve(stored);
+  };
+
+  remove(id: string): Promise<void> {
+    this.items.delete(id);
+    return Promise.resolve();
+  }
+
+  find(id: string): ItemMeta | undefined {
+    return this.items.get(id)?.meta;
+  }
+
+  /** Adds an item directly (test setup). */
+  seed<K extends ItemKind>(kind: K, secret: SecretByKind[K], label: string): Promise<ItemMeta> {
+    return this.add(kind, secret, { label } as never);
+  }
+}
