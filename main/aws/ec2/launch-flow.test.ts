@@ -127,7 +127,7 @@ describe('resume after a crash at every call boundary', () => {
       await launch({ ec2, ssm, vault }, request);
       expectOneOfEach(vault);
     }
-  });
+  }, 120_000);
 });
 
 describe('teardown', () => {

@@ -246,7 +246,9 @@ export class Ec2World {
   }
 }
 
-/** A fresh RSA key in the PEM form CreateKeyPair returns (made per call, used nowhere else). */
+/** An RSA key in the PEM form CreateKeyPair returns (made once per test process, used nowhere else). */
+let testKey: string | undefined;
 function newPrivateKey(): string {
-  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  testKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  return testKey;
 }
