@@ -47,16 +47,15 @@ export function createUserOperation(deps: SecureAccountDeps) {
       let consoleLoginItemId = (await deps.setup.get()).resources.consoleLoginItemId;
       if (outcome.status === 'created' || outcome.status === 'reset') {
         progress({ phase: 'iam:phases.vault', fraction: 0.9 });
+        // The old password no longer works after a reset; the vault keeps one sign-in per user and URL.
+        if (consoleLoginItemId && deps.secrets.find(consoleLoginItemId)) await deps.secrets.remove(consoleLoginItemId);
         const item = await deps.secrets.add(
           'console-login',
           { userName, password: outcome.password, signInUrl },
           { label: `AWS console: ${userName} (${accountId})`, ...(/^\d{12}$/.test(accountId) ? { accountId } : {}) },
         );
-        const previous = consoleLoginItemId;
         consoleLoginItemId = item.id;
         await deps.setup.update((s) => ({ ...s, resources: { ...s.resources, consoleLoginItemId: item.id } }));
-        // The old password no longer works after a reset.
-        if (previous && previous !== item.id && deps.secrets.find(previous)) await deps.secrets.remove(previous);
       }
       progress({ phase: 'iam:phases.done', fraction: 1 });
       return {

@@ -177,6 +177,19 @@ describe('secure-account.createAccessKey', () => {
     expect(resources.iamAccessKeyItemId).toBe(result.itemId);
   }, 15_000);
 
+  it('takes AWS refusing the deleted root key (InvalidClientTokenId) on ListAccessKeys as the confirmation', async () => {
+    iamMock.on(ListAccessKeysCommand).callsFake(async (request: { UserName?: string }, getClient: () => IAMClient) => {
+      const { accessKeyId } = await getClient().config.credentials();
+      if (!request.UserName && accessKeyId === ROOT_KEY.accessKeyId && iamMock.commandCalls(DeleteAccessKeyCommand).length > 0) {
+        throw new STSServiceException({ name: 'InvalidClientTokenId', $fault: 'client', $metadata: {}, message: 'The security token included in the request is invalid.' });
+      }
+      return { AccessKeyMetadata: request.UserName ? [] : [{ AccessKeyId: ROOT_KEY.accessKeyId }] };
+    });
+    const result = await createSecureAccount({ connection, setup, secrets }).operations[1].run({ deleteRootKey: true }, context());
+    expect(result.rootKey).toBe('deleted');
+    expect(connection.current()?.identity.isRoot).toBe(false);
+  });
+
   it('says so when the root key is still listed after DeleteAccessKey', async () => {
     iamMock.on(ListAccessKeysCommand).callsFake((request: { UserName?: string }) => ({ AccessKeyMetadata: request.UserName ? [] : [{ AccessKeyId: ROOT_KEY.accessKeyId }] }));
     await expect(createSecureAccount({ connection, setup, secrets }).operations[1].run({ deleteRootKey: true }, context())).rejects.toMatchObject({

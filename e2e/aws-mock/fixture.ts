@@ -1,0 +1,40 @@
+/**
+ * The host with the real services, except that AWS clients are answered by
+ * the stateful IAM/STS mock (./iam-state.ts) through the composition root's
+ * `awsClientsFactory`. `iam` is that state, for assertions.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServices } from '../../main/composition';
+import { createHostPlatform } from '../../main/host/host-platform';
+import { startHost } from '../../main/host/host-server';
+import { createKeytarKeychain } from '../../main/vault/keychain';
+import { test as base, type HostFixture } from '../fixtures';
+import { IamState } from './iam-state';
+import { mockAwsClientsFactory } from './mock-clients';
+
+export const MOCK_ACCOUNT = '210987654321';
+export const ROOT_KEY = { accessKeyId: 'AKIAROOTROOTEXAMPLE1', secretAccessKey: 'rootSecretKeyExample/abcdefghijklmnopqrst' };
+
+export const mockAwsTest = base.extend<{ app: HostFixture; iam: IamState }>({
+  iam: async ({}, use) => {
+    await use(new IamState(MOCK_ACCOUNT, ROOT_KEY));
+  },
+  app: async ({ iam }, use) => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-e2e-iam-'));
+    const platform = createHostPlatform('e2e');
+    const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform, awsClientsFactory: mockAwsClientsFactory(iam) } });
+    const traffic: HostFixture['traffic'] = [];
+    const rendererDir = path.resolve(process.env['ONRAMP_OUT_DIR'] ?? 'out', 'renderer');
+    const host = await startHost({ services, platform, rendererDir, onTraffic: (direction, text) => traffic.push({ direction, text }) });
+    const queueDialog = async (kind: 'open' | 'save', file: string | null) => {
+      if (kind === 'open') platform.queueOpenFile(file);
+      else platform.queueSaveFile(file);
+    };
+    await use({ host, dataDir, traffic, queueDialog });
+    await host.close();
+    await services.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});

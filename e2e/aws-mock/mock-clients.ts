@@ -1,0 +1,146 @@
+/**
+ * The e2e's AWS clients: the real factory builds real SDK clients (real
+ * credentials from the vault, real config), and aws-sdk-client-mock answers
+ * their IAM and STS commands from the stateful IamState instead of the
+ * network. Wired in through the composition root's `awsClientsFactory`;
+ * product code knows nothing of it.
+ */
+import {
+  AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  CreateAccessKeyCommand,
+  CreateGroupCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  DeleteAccessKeyCommand,
+  DeleteVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
+  GetGroupCommand,
+  GetLoginProfileCommand,
+  GetUserCommand,
+  IAMClient,
+  ListAccessKeysCommand,
+  ListAccountAliasesCommand,
+  ListAttachedGroupPoliciesCommand,
+  ListGroupsForUserCommand,
+  ListMFADevicesCommand,
+  ListVirtualMFADevicesCommand,
+  NoSuchEntityException,
+  PutGroupPolicyCommand,
+  UpdateLoginProfileCommand,
+} from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import QRCode from 'qrcode';
+import type { AwsClientsFactory } from '../../main/aws/aws-connection';
+import { createAwsClients } from '../../main/aws/client-factory';
+import type { IamState } from './iam-state';
+
+type Signed = () => { config: { credentials: () => Promise<{ accessKeyId: string }> } };
+
+async function caller(state: IamState, getClient: Signed) {
+  const { accessKeyId } = await getClient().config.credentials();
+  return state.principalOf(accessKeyId);
+}
+
+function mockIam(client: IAMClient, state: IamState): void {
+  const iam = mockClient(client);
+  const user = (name: string | undefined) => state.user(name ?? '');
+  const date = new Date();
+  iam.on(GetAccountSummaryCommand).callsFake(() => ({ SummaryMap: { AccountMFAEnabled: state.rootMfa ? 1 : 0 } }));
+  iam.on(ListAccountAliasesCommand).resolves({ AccountAliases: [] });
+  iam.on(GetAccountPasswordPolicyCommand).rejects(new NoSuchEntityException({ message: 'The Password Policy with domain name cannot be found.', $metadata: {} }));
+  iam.on(CreateGroupCommand).callsFake(({ GroupName }) => (state.createGroup(GroupName ?? ''), { Group: { GroupName, GroupId: 'AGPA1', Arn: 'a', Path: '/', CreateDate: date } }));
+  iam.on(GetGroupCommand).callsFake(({ GroupName }) => ({ Group: { GroupName: state.group(GroupName ?? '').name, GroupId: 'AGPA1', Arn: 'a', Path: '/', CreateDate: date }, Users: [] }));
+  iam.on(ListAttachedGroupPoliciesCommand).callsFake(({ GroupName }) => ({ AttachedPolicies: [...state.group(GroupName ?? '').attached].map((PolicyArn) => ({ PolicyArn })) }));
+  iam.on(AttachGroupPolicyCommand).callsFake(({ GroupName, PolicyArn }) => (state.group(GroupName ?? '').attached.add(PolicyArn ?? ''), {}));
+  iam.on(PutGroupPolicyCommand).callsFake(({ GroupName, PolicyName, PolicyDocument }) => (state.group(GroupName ?? '').inline.set(PolicyName ?? '', PolicyDocument ?? ''), {}));
+  iam.on(CreateUserCommand).callsFake(({ UserName, Tags }) => {
+    const made = state.createUser(UserName ?? '', (Tags ?? []).map((tag: { Key?: string; Value?: string }) => ({ Key: tag.Key ?? '', Value: tag.Value ?? '' })));
+    return { User: { UserName: made.name, Arn: `arn:aws:iam::${state.accountId}:user/${made.name}`, UserId: 'AIDA1', Path: '/', CreateDate: date } };
+  });
+  iam.on(GetUserCommand).callsFake(({ UserName }) => {
+    const found = user(UserName);
+    return { User: { UserName: found.name, Arn: `arn:aws:iam::${state.accountId}:user/${found.name}`, UserId: 'AIDA1', Path: '/', CreateDate: date, Tags: found.tags } };
+  });
+  iam.on(AddUserToGroupCommand).callsFake(({ UserName, GroupName }) => (user(UserName).groups.add(state.group(GroupName ?? '').name), {}));
+  iam.on(ListGroupsForUserCommand).callsFake(({ UserName }) => ({
+    Groups: [...user(UserName).groups].map((GroupName) => ({ GroupName, GroupId: 'AGPA1', Arn: 'a', Path: '/', CreateDate: date })),
+  }));
+  iam.on(GetLoginProfileCommand).callsFake(({ UserName }) => {
+    const found = user(UserName);
+    if (!found.loginProfile) throw new NoSuchEntityException({ message: `Login Profile for User ${found.name} cannot be found.`, $metadata: {} });
+    return { LoginProfile: { UserName: found.name, CreateDate: date } };
+  });
+  iam.on(CreateLoginProfileCommand).callsFake(({ UserName, Password, PasswordResetRequired }) => (state.createLoginProfile(UserName ?? '', Password ?? '', PasswordResetRequired ?? false), {}));
+  iam.on(UpdateLoginProfileCommand).callsFake(({ UserName, Password }) => {
+    const found = user(UserName);
+    if (!found.loginProfile) throw new NoSuchEntityException({ message: 'no login profile', $metadata: {} });
+    found.loginProfile.password = Password ?? '';
+    return {};
+  });
+  iam.on(ListMFADevicesCommand).callsFake(({ UserName }) => {
+    const serial = user(UserName).mfaSerial;
+    return { MFADevices: serial ? [{ UserName, SerialNumber: serial, EnableDate: date }] : [] };
+  });
+  iam.on(ListVirtualMFADevicesCommand).callsFake(({ AssignmentStatus }) => ({
+    VirtualMFADevices: [...state.devices.entries()].filter(([, d]) => AssignmentStatus !== 'Unassigned' || !d.user).map(([SerialNumber]) => ({ SerialNumber })),
+  }));
+  iam.on(CreateVirtualMFADeviceCommand).callsFake(async ({ VirtualMFADeviceName }) => {
+    const { serial, seed } = state.createVirtualMfaDevice(VirtualMFADeviceName ?? '');
+    const png = await QRCode.toBuffer(`otpauth://totp/AWS:${VirtualMFADeviceName ?? ''}?secret=${seed}`);
+    return { VirtualMFADevice: { SerialNumber: serial, Base32StringSeed: new Uint8Array(Buffer.from(seed)), QRCodePNG: new Uint8Array(png) } };
+  });
+  iam.on(DeleteVirtualMFADeviceCommand).callsFake(({ SerialNumber }) => {
+    if (!state.devices.delete(SerialNumber ?? '')) throw new NoSuchEntityException({ message: 'no device', $metadata: {} });
+    return {};
+  });
+  iam.on(EnableMFADeviceCommand).callsFake(({ UserName, SerialNumber, AuthenticationCode1, AuthenticationCode2 }) => (
+    state.enableMfa(UserName ?? '', SerialNumber ?? '', AuthenticationCode1 ?? '', AuthenticationCode2 ?? ''), {}
+  ));
+  iam.on(ListAccessKeysCommand).callsFake(async ({ UserName }, getClient: Signed) => {
+    const owner = UserName ?? (await caller(state, getClient)).userName;
+    return { AccessKeyMetadata: state.keysOf(owner).map((k) => ({ AccessKeyId: k.accessKeyId, UserName: k.userName, Status: 'Active' })) };
+  });
+  iam.on(CreateAccessKeyCommand).callsFake(async ({ UserName }, getClient: Signed) => {
+    const key = state.createAccessKey(UserName ?? (await caller(state, getClient)).userName);
+    return { AccessKey: { AccessKeyId: key.accessKeyId, SecretAccessKey: key.secretAccessKey, UserName: key.userName ?? '', Status: 'Active' } };
+  });
+  iam.on(DeleteAccessKeyCommand).callsFake(async ({ AccessKeyId, UserName }, getClient: Signed) => {
+    const owner = UserName ?? (await caller(state, getClient)).userName;
+    const key = state.keys.get(AccessKeyId ?? '');
+    if (!key || key.userName !== owner) throw new NoSuchEntityException({ message: 'no such key', $metadata: {} });
+    state.keys.delete(key.accessKeyId);
+    return {};
+  });
+}
+
+function mockSts(client: STSClient, state: IamState): void {
+  mockClient(client)
+    .on(GetCallerIdentityCommand)
+    .callsFake(async (_input, getClient: Signed) => {
+      const key = await caller(state, getClient);
+      return { Account: state.accountId, Arn: state.arnOf(key), UserId: key.userName ? 'AIDAUSER' : state.accountId };
+    });
+}
+
+/** The real factory, whose IAM and STS clients are answered by `state`. */
+export function mockAwsClientsFactory(state: IamState): AwsClientsFactory {
+  return async (options) => {
+    const real = await createAwsClients(options);
+    const mocked = new WeakSet<object>();
+    const get: typeof real.get = (clientClass, region) => {
+      const client = real.get(clientClass, region);
+      if (!mocked.has(client)) {
+        mocked.add(client);
+        if (client instanceof IAMClient) mockIam(client, state);
+        else if (client instanceof STSClient) mockSts(client, state);
+      }
+      return client;
+    };
+    return { ...real, get, sts: () => get(STSClient) };
+  };
+}
