@@ -5,7 +5,7 @@ import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
 import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
-import { RegionBadge } from '../launch-server/RegionBadge';
+import { RegionBadge } from '../../app/RegionBadge';
 import { useLoad } from '../launch-server/use-ec2';
 import type { PageProps } from '../registry';
 import { StepFrame } from '../StepFrame';

@@ -9,7 +9,8 @@ import { useOperation } from '../../operations/use-operation';
 import type { PageProps } from '../registry';
 import { StepFrame } from '../StepFrame';
 import { InstanceTypePicker } from './InstanceTypePicker';
-import { RegionBadge } from './RegionBadge';
+import { RegionBadge } from '../../app/RegionBadge';
+import { RegionPicker } from './RegionPicker';
 import { SshSourceField } from './SshSourceField';
 import { useLoad } from './use-ec2';
 import './launch-server.css';
@@ -44,6 +45,7 @@ export function LaunchServerPage(props: PageProps) {
     <StepFrame page="launch-server" {...props}>
       <RegionBadge region={region} />
       {!region && <p className="notice">{t('check.connectFirst')}</p>}
+      <RegionPicker region={region} source={props.setup.choices.awsSource} />
       <form
         className="launch-form"
         onSubmit={(e) => {

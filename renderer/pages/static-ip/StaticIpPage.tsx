@@ -4,7 +4,7 @@ import { ErrorBanner } from '../../app/ErrorBanner';
 import { errorText } from '../../i18n';
 import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
-import { RegionBadge } from '../launch-server/RegionBadge';
+import { RegionBadge } from '../../app/RegionBadge';
 import type { PageProps } from '../registry';
 import { StepFrame } from '../StepFrame';
 import { RulesEditor } from './RulesEditor';
