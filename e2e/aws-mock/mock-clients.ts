@@ -46,7 +46,8 @@ async function caller(state: IamState, getClient: Signed) {
   return state.principalOf(accessKeyId);
 }
 
-function mockIam(client: IAMClient, state: IamState): void {
+/** Answers `client`'s IAM commands from `state`; the returned stub records every call. */
+export function mockIam(client: IAMClient, state: IamState) {
   const iam = mockClient(client);
   const user = (name: string | undefined) => state.user(name ?? '');
   const date = new Date();
@@ -116,10 +117,12 @@ function mockIam(client: IAMClient, state: IamState): void {
     state.keys.delete(key.accessKeyId);
     return {};
   });
+  return iam;
 }
 
-function mockSts(client: STSClient, state: IamState): void {
-  mockClient(client)
+/** Answers `client`'s GetCallerIdentity from `state` (who signs decides who is calling); the stub records every call. */
+export function mockSts(client: STSClient, state: IamState) {
+  return mockClient(client)
     .on(GetCallerIdentityCommand)
     .callsFake(async (_input, getClient: Signed) => {
       const key = await caller(state, getClient);
