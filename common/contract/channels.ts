@@ -84,6 +84,7 @@ export const invokes = {
   'ec2.regions': invoke(empty, ec2.regionsResponse),
   'ec2.instanceTypes': invoke(ec2.instanceTypesRequest, ec2.instanceTypesResponse),
   'ec2.myIp': invoke(empty, ec2.myIpResponse),
+  'ec2.keyPairs': invoke(empty, ec2.keyPairsResponse),
   'ec2.resources': invoke(empty, ec2.taggedResourcesResponse),
   'ec2.rules': invoke(empty, ec2.rulesResponse),
   'ec2.addRule': invoke(ec2.addRuleRequest, ec2.done),

@@ -49,6 +49,8 @@ export const instanceTypesResponse = z.object({
     }),
   ),
 });
+/** Key pairs in the region whose private key is in the vault (reusable); nothing secret. */
+export const keyPairsResponse = z.object({ keyPairs: z.array(z.object({ keyName: z.string().max(255), keyType: z.string().max(16) })) });
 export const myIpResponse = z.object({ ip: z.string().max(15) });
 
 export const taggedResourcesResponse = z.object({

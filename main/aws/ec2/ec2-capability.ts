@@ -10,6 +10,7 @@ import { clientsFor } from './ec2-clients';
 import { toEc2AppError } from './ec2-errors';
 import { launchOperation, launchServerStep, staticIpOperation, staticIpStep, type LaunchStepDeps } from './launch-steps';
 import { instanceTypes, regions } from './catalog';
+import { reusableKeyPairs } from './key-pair';
 import { lookUpMyIp, DEFAULT_MY_IP_URL } from './my-ip';
 import { monthlyEstimate, PUBLIC_IPV4_HOURLY_USD, HOURS_PER_MONTH } from './price-table';
 import { addRule, findSetupGroup, listRules, removeRule } from './security-group';
@@ -79,6 +80,11 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
   const handlers: HandlersFor<'ec2'> = {
     'ec2.regions': () => wrap(async () => ({ regions: await regions((await clients()).ec2) })),
     'ec2.instanceTypes': ({ region }) => wrap(async () => ({ types: await instanceTypes((await clients()).connection.clients, region) })),
+    'ec2.keyPairs': () =>
+      wrap(async () => {
+        const c = await clients();
+        return { keyPairs: await reusableKeyPairs({ ec2: c.ec2, vault: deps.vault }, c.region) };
+      }),
     'ec2.myIp': async () => ({ ip: await lookUpMyIp(deps.myIpUrl ?? DEFAULT_MY_IP_URL) }),
     'ec2.resources': () =>
       wrap(async () => {

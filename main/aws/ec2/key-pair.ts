@@ -72,3 +72,16 @@ export async function ensureKeyPair(
   const item = await vault.add('ssh-key', { privateKey: material }, { label: request.name, awsKeyPairName: request.name, region: request.region });
   return { keyPairName: request.name, vaultItemId: item.id, reused: false };
 }
+
+export interface ReusableKeyPair {
+  keyName: string;
+  keyType: string;
+}
+
+/** The region's key pairs whose private key is in the vault: the only ones the launch may reuse. */
+export async function reusableKeyPairs(deps: { ec2: EC2Client; vault: Pick<KeyVault, 'findKeyPair'>; signal?: AbortSignal }, region: string): Promise<ReusableKeyPair[]> {
+  const out = await deps.ec2.send(new DescribeKeyPairsCommand({}), { abortSignal: deps.signal });
+  return (out.KeyPairs ?? [])
+    .flatMap((k) => (k.KeyName && deps.vault.findKeyPair(k.KeyName, region) ? [{ keyName: k.KeyName, keyType: k.KeyType ?? 'rsa' }] : []))
+    .sort((a, b) => a.keyName.localeCompare(b.keyName));
+}

@@ -9,6 +9,7 @@ import { useOperation } from '../../operations/use-operation';
 import type { PageProps } from '../registry';
 import { StepFrame } from '../StepFrame';
 import { InstanceTypePicker } from './InstanceTypePicker';
+import { KeyPairField } from './KeyPairField';
 import { RegionBadge } from '../../app/RegionBadge';
 import { RegionPicker } from './RegionPicker';
 import { SshSourceField } from './SshSourceField';
@@ -70,24 +71,7 @@ export function LaunchServerPage(props: PageProps) {
         {types.loading && <p className="muted">{t('form.typeLoading')}</p>}
         {types.error && <ErrorBanner text={errorText(types.error)} onDismiss={types.reload} />}
         {types.value && <InstanceTypePicker types={types.value.types} value={chosenType} onChange={(instanceType) => set({ instanceType })} />}
-        <fieldset className="field">
-          <legend className="field-label">{t('form.keyPair')}</legend>
-          <label htmlFor="key-name">{t('form.keyName')}</label>
-          <input id="key-name" value={form.keyPair.name} onChange={(e) => set({ keyPair: { ...form.keyPair, name: e.target.value } })} />
-          <div className="row">
-            <label htmlFor="key-type">{t('form.keyType')}</label>
-            <select id="key-type" value={form.keyPair.type} onChange={(e) => set({ keyPair: { ...form.keyPair, type: e.target.value === 'rsa' ? 'rsa' : 'ed25519' } })}>
-              <option value="ed25519">ED25519</option>
-              <option value="rsa">RSA</option>
-            </select>
-            <label htmlFor="key-format">{t('form.keyFormat')}</label>
-            <select id="key-format" value={form.keyPair.format} onChange={(e) => set({ keyPair: { ...form.keyPair, format: e.target.value === 'ppk' ? 'ppk' : 'pem' } })}>
-              <option value="pem">PEM</option>
-              <option value="ppk">PPK</option>
-            </select>
-          </div>
-          <p className="muted hint">{t('form.keyFormatHelp')}</p>
-        </fieldset>
+        <KeyPairField value={form.keyPair} onChange={(keyPair) => set({ keyPair })} region={region} />
         <SshSourceField value={form.ssh} onChange={(ssh) => set({ ssh })} />
         <div className="field">
           <label htmlFor="storage">{t('form.storage')}</label>
