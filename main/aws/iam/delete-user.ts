@@ -77,7 +77,7 @@ export async function deleteSetupUser(deps: Deps, request: { userName: string; g
     await attempt('loginProfile', request.userName, () => iam.send(new DeleteLoginProfileCommand({ UserName: request.userName }), opts));
 
     deps.onPart?.('mfa');
-    const devices = await attempt('mfa', request.userName, async () => {
+    await attempt('mfa', request.userName, async () => {
       const out = await iam.send(new ListMFADevicesCommand({ UserName: request.userName }), opts);
       for (const device of out.MFADevices ?? []) {
         const serial = device.SerialNumber ?? '';
@@ -88,7 +88,7 @@ export async function deleteSetupUser(deps: Deps, request: { userName: string; g
     });
 
     deps.onPart?.('accessKeys');
-    const keys = await attempt('accessKeys', request.userName, async () => {
+    await attempt('accessKeys', request.userName, async () => {
       const out = await iam.send(new ListAccessKeysCommand({ UserName: request.userName }), opts);
       for (const key of out.AccessKeyMetadata ?? []) {
         await gone(() => iam.send(new DeleteAccessKeyCommand({ UserName: request.userName, AccessKeyId: key.AccessKeyId }), opts));
@@ -96,7 +96,7 @@ export async function deleteSetupUser(deps: Deps, request: { userName: string; g
     });
 
     deps.onPart?.('groups');
-    const groups = await attempt('groups', request.userName, async () => {
+    await attempt('groups', request.userName, async () => {
       const out = await iam.send(new ListGroupsForUserCommand({ UserName: request.userName }), opts);
       for (const group of out.Groups ?? []) {
         await gone(() => iam.send(new RemoveUserFromGroupCommand({ UserName: request.userName, GroupName: group.GroupName }), opts));
