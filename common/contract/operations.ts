@@ -35,6 +35,8 @@ export const operations = {
   'static-ip.attach': operation(z.object({}).strict(), ec2.staticIpResult),
   /** Teardown: everything tagged for this setup, in a safe order. */
   'done.teardown': operation(ec2.teardownInput, ec2.teardownResult),
+  /** Teardown of the IAM user this setup made (and its group when empty), with the credentials that created it. */
+  'done.deleteIamUser': operation(ec2.deleteIamUserInput, ec2.deleteIamUserResult),
   /** Secure the account: group + policy preset, tagged user, console password (→ vault), group membership. */
   'secure-account.createUser': operation(iam.createUserInput, iam.createUserResult),
   /** Secure the account: the IAM user's own access key (→ vault), the switch to it, and (optionally) the root key's deletion. */

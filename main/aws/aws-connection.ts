@@ -51,6 +51,16 @@ export class AwsConnection {
     }
   }
 
+  /** Runs `task` with clients for another source (e.g. the admin key that made the IAM user), leaving the current connection alone. */
+  async withClients<T>(source: CredentialSource, region: string, task: (clients: AwsClients) => Promise<T>): Promise<T> {
+    const clients = await this.clientsFor(source, region);
+    try {
+      return await task(clients);
+    } finally {
+      clients.destroy();
+    }
+  }
+
   current(): VerifiedConnection | null {
     return this.verified;
   }

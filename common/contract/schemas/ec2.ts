@@ -1,5 +1,6 @@
 /** The launch-server, static-IP and teardown shapes (main/aws/ec2). Nothing here is secret. */
 import { z } from 'zod';
+import { awsSource } from './aws';
 
 export const awsRegion = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/).max(32);
 export const instanceTypeName = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/).max(32);
@@ -84,6 +85,20 @@ export const teardownInput = z.object({ deleteVaultKey: z.boolean() }).strict();
 export const teardownResult = z.object({
   removed: z.object({ addresses: z.number(), instances: z.number(), securityGroups: z.number(), keyPairs: z.number(), vaultKeys: z.number() }),
   failures: z.array(z.object({ part: z.enum(['elasticIp', 'instance', 'securityGroup', 'keyPair']), id: z.string().max(256), code: z.string().max(128) })),
+});
+
+/**
+ * Deleting the setup's IAM user needs the credentials that created it (the
+ * user's own least-privilege key cannot): a vault access key or a profile.
+ */
+export const deleteIamUserInput = z.object({ source: awsSource }).strict();
+export const deleteIamUserResult = z.object({
+  userName: z.string().max(64),
+  userDeleted: z.boolean(),
+  groupDeleted: z.boolean(),
+  /** The group was kept because this many other users are in it. */
+  groupKeptFor: z.number().int().optional(),
+  failures: z.array(z.object({ part: z.enum(['loginProfile', 'mfa', 'accessKeys', 'groups', 'user', 'group']), id: z.string().max(256), code: z.string().max(128) })),
 });
 
 export const done = z.object({ done: z.literal(true) });

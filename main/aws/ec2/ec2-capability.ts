@@ -10,6 +10,7 @@ import { clientsFor } from './ec2-clients';
 import { toEc2AppError } from './ec2-errors';
 import { launchOperation, launchServerStep, staticIpOperation, staticIpStep, type LaunchStepDeps } from './launch-steps';
 import { instanceTypes, regions } from './catalog';
+import { deleteIamUserOperation } from './delete-iam-user-operation';
 import { reusableKeyPairs } from './key-pair';
 import { lookUpMyIp, DEFAULT_MY_IP_URL } from './my-ip';
 import { monthlyEstimate, PUBLIC_IPV4_HOURLY_USD, HOURS_PER_MONTH } from './price-table';
@@ -17,8 +18,10 @@ import { addRule, findSetupGroup, listRules, removeRule } from './security-group
 import { listTagged, teardown } from './teardown';
 import { AppError } from '../../../common/errors';
 import type { SecretStore } from '../../vault/secret-store';
+import type { AwsConnection } from '../aws-connection';
 
 export interface Ec2CapabilityDeps extends LaunchStepDeps {
+  connection: LaunchStepDeps['connection'] & Pick<AwsConnection, 'withClients'>;
   vault: LaunchStepDeps['vault'] & Pick<SecretStore, 'remove'>;
   /** The HTTPS "what is my IP" service (plain-text answer). */
   myIpUrl?: string;
@@ -131,7 +134,7 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
 
   return {
     steps: [launchServerStep(deps), staticIpStep(deps)],
-    operations: [launchOperation(deps), staticIpOperation(deps), teardownOperation],
+    operations: [launchOperation(deps), staticIpOperation(deps), teardownOperation, deleteIamUserOperation(deps)],
     handlers,
   };
 }

@@ -9,6 +9,7 @@ import { RegionBadge } from '../../app/RegionBadge';
 import { useLoad } from '../launch-server/use-ec2';
 import type { PageProps } from '../registry';
 import { StepFrame } from '../StepFrame';
+import { DeleteIamUserSection } from './DeleteIamUserSection';
 import '../launch-server/launch-server.css';
 
 /** Step 9: what exists in AWS for this setup, what it costs a month, and the way to tear it all down. */
@@ -91,7 +92,7 @@ export function DonePage(props: PageProps) {
       <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
       {op.error && <ErrorBanner text={errorText(op.error)} />}
       {op.result && (
-        <div className="card" role="status">
+        <div className="card" role="status" data-testid="teardown-result">
           <p>{t('done.removed', op.result.removed)}</p>
           {op.result.failures.length > 0 && (
             <>
@@ -107,6 +108,7 @@ export function DonePage(props: PageProps) {
           )}
         </div>
       )}
+      {props.setup.choices.iam && <DeleteIamUserSection userName={props.setup.choices.iam.userName} ownKeyItemId={props.setup.resources.iamAccessKeyItemId} />}
     </StepFrame>
   );
 }
