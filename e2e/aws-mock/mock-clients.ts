@@ -41,11 +41,14 @@ import {
   RemoveUserFromGroupCommand,
   UpdateLoginProfileCommand,
 } from '@aws-sdk/client-iam';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import QRCode from 'qrcode';
 import type { AwsClientsFactory } from '../../main/aws/aws-connection';
 import { createAwsClients } from '../../main/aws/client-factory';
+import type { Ec2World } from '../../main/testing/aws/ec2-world';
 import type { IamState } from './iam-state';
 
 type Signed = () => { config: { credentials: () => Promise<{ accessKeyId: string }> } };
@@ -191,8 +194,8 @@ export function mockSts(client: STSClient, state: IamState) {
     });
 }
 
-/** The real factory, whose IAM and STS clients are answered by `state`. */
-export function mockAwsClientsFactory(state: IamState): AwsClientsFactory {
+/** The real factory, whose IAM and STS clients are answered by `state` (and EC2/SSM by `world`, when given). */
+export function mockAwsClientsFactory(state: IamState, world?: Ec2World): AwsClientsFactory {
   return async (options) => {
     const real = await createAwsClients(options);
     const mocked = new WeakSet<object>();
@@ -202,6 +205,8 @@ export function mockAwsClientsFactory(state: IamState): AwsClientsFactory {
         mocked.add(client);
         if (client instanceof IAMClient) mockIam(client, state);
         else if (client instanceof STSClient) mockSts(client, state);
+        else if (world && client instanceof EC2Client) world.attachEc2(client);
+        else if (world && client instanceof SSMClient) world.attachSsm(client);
       }
       return client;
     };

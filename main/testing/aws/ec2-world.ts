@@ -53,9 +53,18 @@ export class Ec2World {
 
   private crashed: number | undefined;
 
+  /** The next call of `command` takes effect, then it and every later call throw SimulatedCrash (the app died right after it). */
+  crashAfterCommand(command: string): void {
+    this.crashAfter(undefined);
+    this.crashOn = command;
+  }
+
+  private crashOn: string | undefined;
+
   /** The `call`-th call takes effect, then it and every later call throw SimulatedCrash; undefined = restart the app. */
   crashAfter(call: number | undefined): void {
     this.crashAt = call;
+    this.crashOn = undefined;
     this.crashed = undefined;
     this.dead = new AbortController();
   }
@@ -86,6 +95,10 @@ export class Ec2World {
         throw failure;
       }
       this.calls.push(name);
+      if (this.crashOn === name) {
+        this.crashOn = undefined;
+        this.crashAt = this.calls.length;
+      }
       let out: O | undefined;
       let failed: { error: unknown } | undefined;
       try {
@@ -105,12 +118,28 @@ export class Ec2World {
 
   /** Routes every call of `client` and `ssm` (instances, or the classes: every instance) into this world. Returns a restore function. */
   attach(client: ec2.EC2Client | typeof ec2.EC2Client, ssm: SSMClient | typeof SSMClient): () => void {
-    const m = mockClient(client);
+    const restoreSsm = this.attachSsm(ssm);
+    const restoreEc2 = this.attachEc2(client);
+    return () => {
+      restoreEc2();
+      restoreSsm();
+    };
+  }
+
+  /** SSM's Ubuntu parameter only (present when `hasSsmParameter`). */
+  attachSsm(ssm: SSMClient | typeof SSMClient): () => void {
     const s = mockClient(ssm);
     s.on(GetParameterCommand).callsFake(this.call('GetParameter', (input: { Name?: string }) => {
       if (!this.hasSsmParameter) throw awsError('ParameterNotFound');
       return { Parameter: { Name: input.Name, Value: 'ami-0123456789abcdef0' } };
     }));
+    return () => s.restore();
+  }
+
+  /** Every EC2 call the product makes, the catalog (regions, instance types) included. */
+  attachEc2(client: ec2.EC2Client | typeof ec2.EC2Client): () => void {
+    const m = mockClient(client);
+    this.attachCatalog(m);
     m.on(ec2.DescribeKeyPairsCommand).callsFake(this.call('DescribeKeyPairs', (input: ec2.DescribeKeyPairsCommandInput) => {
       const names = input.KeyNames;
       const found = [...this.keyPairs.values()].filter((k) => (names ? names.includes(k.name) : matches(k.tags, input.Filters)));
@@ -176,10 +205,7 @@ export class Ec2World {
     })));
     this.attachInstances(m);
     this.attachAddresses(m);
-    return () => {
-      m.restore();
-      s.restore();
-    };
+    return () => m.restore();
   }
 
   private attachInstances(m: ReturnType<typeof mockClient>): void {
@@ -211,6 +237,27 @@ export class Ec2World {
       }
       return { TerminatingInstances: (input.InstanceIds ?? []).map((InstanceId) => ({ InstanceId })) };
     }));
+  }
+
+  /** Three regions (one not opted in) and a small set of x86 types, t3.micro free-tier eligible. */
+  private attachCatalog(m: ReturnType<typeof mockClient>): void {
+    const types: ec2.InstanceTypeInfo[] = [
+      { InstanceType: 't3.micro', VCpuInfo: { DefaultVCpus: 2 }, MemoryInfo: { SizeInMiB: 1024 }, ProcessorInfo: { SupportedArchitectures: ['x86_64'] }, FreeTierEligible: true },
+      { InstanceType: 't3.small', VCpuInfo: { DefaultVCpus: 2 }, MemoryInfo: { SizeInMiB: 2048 }, ProcessorInfo: { SupportedArchitectures: ['x86_64'] }, FreeTierEligible: false },
+    ];
+    m.on(ec2.DescribeRegionsCommand).callsFake(this.call('DescribeRegions', () => ({
+      Regions: [
+        { RegionName: 'ap-northeast-2', OptInStatus: 'opt-in-not-required' },
+        { RegionName: 'us-east-1', OptInStatus: 'opt-in-not-required' },
+        { RegionName: 'af-south-1', OptInStatus: 'not-opted-in' },
+      ],
+    })));
+    m.on(ec2.DescribeInstanceTypeOfferingsCommand).callsFake(this.call('DescribeInstanceTypeOfferings', () => ({
+      InstanceTypeOfferings: types.map((t) => ({ InstanceType: t.InstanceType, LocationType: 'region' as const })),
+    })));
+    m.on(ec2.DescribeInstanceTypesCommand).callsFake(this.call('DescribeInstanceTypes', (input: ec2.DescribeInstanceTypesCommandInput) => ({
+      InstanceTypes: types.filter((t) => (input.InstanceTypes ? input.InstanceTypes.includes(t.InstanceType ?? 't3.micro') : t.FreeTierEligible)),
+    })));
   }
 
   private attachAddresses(m: ReturnType<typeof mockClient>): void {
