@@ -3,8 +3,9 @@
  * the stateful mocks (e2e/aws-mock: IAM/STS state and the EC2 world):
  * Connect AWS → region picker (not-opted-in region disabled) → launch with
  * progress → a simulated crash right after RunInstances (AWS made the
- * instance, the app never heard back) → the step's status rebuilt from the
- * mock → "Continue the launch" finishes with exactly one of everything →
+ * instance, the app never heard back; then the services are stopped and new
+ * ones start over the same data directory) → the step's status rebuilt from
+ * the mock → "Continue the launch" finishes with exactly one of everything →
  * Elastic IP with copy → teardown → nothing left.
  */
 import type { Page } from '@playwright/test';
@@ -24,7 +25,7 @@ async function connect(page: Page): Promise<void> {
   await expect(page.getByTestId('aws-root-warning')).toBeVisible();
 }
 
-test('launch → crash after RunInstances → continue without duplicates → Elastic IP → teardown leaves nothing', async ({ appPage: page, world }) => {
+test('launch → crash after RunInstances → continue without duplicates → Elastic IP → teardown leaves nothing', async ({ app, appPage: page, world }) => {
   await connect(page);
   await openPage(page, 'launch-server');
   await expect(page.getByTestId('region-badge')).toContainText('ap-northeast-2');
@@ -41,10 +42,15 @@ test('launch → crash after RunInstances → continue without duplicates → El
   expect(world.calls.at(-1)).toBe('RunInstances');
   expect(world.liveInstances()).toHaveLength(1);
 
-  // "Reopen": AWS answers again; the step's state is rebuilt from the tag, and continuing makes nothing twice.
+  // The app is killed: the services stop, new ones start over the same data directory, and AWS answers again.
+  await app.restart();
   world.crashAfter(undefined);
-  await openPage(page, 'static-ip');
+  await page.goto(app.host.url);
+  // A new process starts with the vault locked; opening the Vault page opens it with the keychain (the key is still there).
+  await openPage(page, 'vault');
+  await expect(page.getByRole('table', { name: 'Credentials in the vault' })).toContainText('onramp-key');
   await openPage(page, 'launch-server');
+  await page.getByRole('button', { name: 'Re-check' }).click();
   // The step's check reads the tagged instance from AWS: it is there (running), though the launch never finished.
   await expect(page.getByTestId('step-status')).toHaveAttribute('data-state', 'done');
   await expect(page.getByTestId('step-status')).toContainText(world.liveInstances()[0]?.id ?? 'no instance');

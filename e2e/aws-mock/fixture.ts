@@ -19,7 +19,12 @@ import { mockAwsClientsFactory } from './mock-clients';
 export const MOCK_ACCOUNT = '210987654321';
 export const ROOT_KEY = { accessKeyId: 'AKIAROOTROOTEXAMPLE1', secretAccessKey: 'rootSecretKeyExample/abcdefghijklmnopqrst' };
 
-export const mockAwsTest = base.extend<{ app: HostFixture; iam: IamState; world: Ec2World }>({
+/** The host, plus a simulated crash: stop the services and start new ones over the same data directory. */
+export interface MockAwsHostFixture extends HostFixture {
+  restart(): Promise<void>;
+}
+
+export const mockAwsTest = base.extend<{ app: MockAwsHostFixture; iam: IamState; world: Ec2World }>({
   iam: async ({}, use) => {
     await use(new IamState(MOCK_ACCOUNT, ROOT_KEY));
   },
@@ -28,18 +33,35 @@ export const mockAwsTest = base.extend<{ app: HostFixture; iam: IamState; world:
   },
   app: async ({ iam, world }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-e2e-iam-'));
-    const platform = createHostPlatform('e2e');
-    const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform, awsClientsFactory: mockAwsClientsFactory(iam, world) } });
     const traffic: HostFixture['traffic'] = [];
     const rendererDir = path.resolve(process.env['ONRAMP_OUT_DIR'] ?? 'out', 'renderer');
-    const host = await startHost({ services, platform, rendererDir, onTraffic: (direction, text) => traffic.push({ direction, text }) });
-    const queueDialog = async (kind: 'open' | 'save', file: string | null) => {
-      if (kind === 'open') platform.queueOpenFile(file);
-      else platform.queueSaveFile(file);
+    const start = async () => {
+      const platform = createHostPlatform('e2e');
+      const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform, awsClientsFactory: mockAwsClientsFactory(iam, world) } });
+      const host = await startHost({ services, platform, rendererDir, onTraffic: (direction, text) => traffic.push({ direction, text }) });
+      return { platform, services, host };
     };
-    await use({ host, dataDir, traffic, queueDialog });
-    await host.close();
-    await services.dispose();
+    let running = await start();
+    const stop = async () => {
+      await running.host.close();
+      await running.services.dispose();
+    };
+    const fixture: MockAwsHostFixture = {
+      host: running.host,
+      dataDir,
+      traffic,
+      queueDialog: async (kind, file) => {
+        if (kind === 'open') running.platform.queueOpenFile(file);
+        else running.platform.queueSaveFile(file);
+      },
+      restart: async () => {
+        await stop();
+        running = await start();
+        fixture.host = running.host;
+      },
+    };
+    await use(fixture);
+    await stop();
     rmSync(dataDir, { recursive: true, force: true });
   },
 });
