@@ -11,6 +11,11 @@ import { MOCK_ACCOUNT, ROOT_KEY, mockAwsTest as test } from './aws-mock/fixture'
 import { twoConsecutiveCodes } from './aws-mock/totp';
 import { createKeychainVault, expectNoSecretsSent, openPage, pageScreenshot, setLanguage } from './vault-helpers';
 
+// Many calls and screenshots on a shared machine: give these flows three times the default.
+test.describe.configure({ timeout: 180_000 });
+/** An operation's outcome, waited for as long as a loaded CI machine may need. */
+const SLOW = { timeout: 30_000 };
+
 async function connectWithRootKey(page: Page): Promise<void> {
   await createKeychainVault(page);
   await page.getByRole('button', { name: /Paste an access key/ }).click();
@@ -34,7 +39,7 @@ test('root key → IAM user → MFA → the app works as the IAM user, and the r
   await page.locator('#iam-user-name').fill('dev');
   await page.locator('#iam-group-name').fill('onramp-ec2');
   await page.getByTestId('iam-create-user').click();
-  await expect(page.getByTestId('iam-user-result')).toContainText('dev is ready in group onramp-ec2');
+  await expect(page.getByTestId('iam-user-result')).toContainText('dev is ready in group onramp-ec2', SLOW);
   await expect(page.getByTestId('op-progress').first()).toHaveAttribute('data-state', 'succeeded');
   expect([...(iam.groups.get('onramp-ec2')?.attached ?? [])]).toEqual(['arn:aws:iam::aws:policy/AmazonEC2FullAccess']);
   expect([...(iam.groups.get('onramp-ec2')?.inline.keys() ?? [])]).toEqual(['onramp-read-ami-and-decode']);
@@ -47,11 +52,11 @@ test('root key → IAM user → MFA → the app works as the IAM user, and the r
 
   // Virtual MFA: wrong codes are explained; the revealed key gives two consecutive codes that work.
   await page.getByTestId('mfa-start').click();
-  await expect(page.getByTestId('mfa-qr')).toBeVisible();
+  await expect(page.getByTestId('mfa-qr')).toBeVisible(SLOW);
   await page.getByTestId('mfa-code-1').fill('000000');
   await page.getByTestId('mfa-code-2').fill('111111');
   await page.getByTestId('mfa-enable').click();
-  await expect(page.getByTestId('user-mfa').getByRole('alert')).toContainText('two consecutive codes');
+  await expect(page.getByTestId('user-mfa').getByRole('alert')).toContainText('two consecutive codes', SLOW);
   await expect(page.getByTestId('user-mfa').getByRole('alert')).toContainText('(InvalidAuthenticationCodeException)');
   await page.getByTestId('mfa-cant-scan').click();
   const key = ((await page.getByTestId('mfa-key').textContent()) ?? '').replace(/\s/g, '');
@@ -61,18 +66,18 @@ test('root key → IAM user → MFA → the app works as the IAM user, and the r
   await page.getByTestId('mfa-code-1').fill(code1);
   await page.getByTestId('mfa-code-2').fill(code2);
   await page.getByTestId('mfa-enable').click();
-  await expect(page.getByTestId('user-mfa-enabled')).toContainText('MFA is on for dev');
+  await expect(page.getByTestId('user-mfa-enabled')).toContainText('MFA is on for dev', SLOW);
   expect(iam.users.get('dev')?.mfaSerial).toBe(`arn:aws:iam::${MOCK_ACCOUNT}:mfa/${MOCK_ACCOUNT}-dev`);
   expect([...iam.devices.values()].filter((d) => !d.user)).toHaveLength(0);
 
   // The user's own key; the switch is proved with STS; the root key is deleted.
   await expect(page.getByTestId('iam-delete-root-key')).toBeChecked();
   await page.getByTestId('iam-create-key').click();
-  await expect(page.getByTestId('iam-key-result')).toContainText(`Onramp now works as arn:aws:iam::${MOCK_ACCOUNT}:user/dev`);
+  await expect(page.getByTestId('iam-key-result')).toContainText(`Onramp now works as arn:aws:iam::${MOCK_ACCOUNT}:user/dev`, SLOW);
   await expect(page.getByTestId('iam-key-result')).toContainText('The root access key was deleted');
   expect(iam.keysOf(undefined)).toHaveLength(0);
   expect(iam.keysOf('dev')).toHaveLength(1);
-  await expect(page.locator('[data-page="secure-account"]')).toHaveClass(/done/);
+  await expect(page.locator('[data-page="secure-account"]')).toHaveClass(/done/, SLOW);
   await pageScreenshot(page, 'secure-account-done-en');
 
   // Connect AWS now shows the IAM user, and the vault holds its key and its console sign-in, not the root key.
@@ -89,12 +94,12 @@ test('root key → IAM user → MFA → the app works as the IAM user, and the r
 test('running the IAM user step twice creates nothing twice, and reports the existing password with a choice (ko)', async ({ appPage: page, iam }) => {
   await connectWithRootKey(page);
   await page.getByTestId('iam-create-user').click();
-  await expect(page.getByTestId('iam-user-result')).toBeVisible();
+  await expect(page.getByTestId('iam-user-result')).toBeVisible(SLOW);
   const firstPassword = iam.users.get('onramp')?.loginProfile?.password;
 
   await setLanguage(page, 'ko', 'secure-account');
   await page.getByTestId('iam-create-user').click();
-  await expect(page.getByTestId('iam-profile-exists')).toContainText('콘솔 비밀번호가 이미 있어요');
+  await expect(page.getByTestId('iam-profile-exists')).toContainText('콘솔 비밀번호가 이미 있어요', SLOW);
   await expect(page.getByTestId('iam-user-result')).toContainText('두 번 만들지 않았어요');
   expect(iam.users.size).toBe(1);
   expect(iam.groups.size).toBe(1);
@@ -102,12 +107,12 @@ test('running the IAM user step twice creates nothing twice, and reports the exi
   await pageScreenshot(page, 'secure-account-rerun-ko');
 
   await page.getByRole('button', { name: '새 비밀번호 설정' }).click();
-  await expect(page.getByTestId('iam-user-result')).toContainText('보관함에 넣었어요');
+  await expect(page.getByTestId('iam-user-result')).toContainText('보관함에 넣었어요', SLOW);
   expect(iam.users.get('onramp')?.loginProfile?.password).not.toBe(firstPassword);
 
   // Leaving the page mid-enrollment deletes the unassigned device.
   await page.getByTestId('mfa-start').click();
-  await expect(page.getByTestId('mfa-qr')).toBeVisible();
+  await expect(page.getByTestId('mfa-qr')).toBeVisible(SLOW);
   expect(iam.devices.size).toBe(1);
   await openPage(page, 'vault');
   await expect.poll(() => iam.devices.size).toBe(0);

@@ -42,20 +42,15 @@ export class AwsConnection {
   }
 
   /** Asks STS who a source belongs to without touching the current connection. */
-  async probe(source: CredentialSource, region: string): Promise<CallerIdentity> {
-    const clients = await this.clientsFor(source, region);
-    try {
-      return await verifyIdentity(clients);
-    } finally {
-      clients.destroy();
-    }
+  probe(source: CredentialSource, region: string): Promise<CallerIdentity> {
+    return this.withClients(source, region, (clients) => verifyIdentity(clients));
   }
 
-  /** Runs `task` with clients for another source (e.g. the admin key that made the IAM user), leaving the current connection alone. */
-  async withClients<T>(source: CredentialSource, region: string, task: (clients: AwsClients) => Promise<T>): Promise<T> {
+  /** Runs work with private clients for a source (not replaced when the connection changes), then closes them. */
+  async withClients<T>(source: CredentialSource, region: string, work: (clients: AwsClients) => Promise<T>): Promise<T> {
     const clients = await this.clientsFor(source, region);
     try {
-      return await task(clients);
+      return await work(clients);
     } finally {
       clients.destroy();
     }

@@ -9,6 +9,8 @@
  * Idempotent: a key this setup stored that AWS still lists is reused; a key
  * whose vault write failed is deleted again, so none is left unknown.
  */
+import { IAMClient } from '@aws-sdk/client-iam';
+
 import type { CallerIdentity } from '../../../aws/identity';
 import { accessKeyIds, createAccessKey, deleteAccessKey, deleteOwnKeyConfirmed } from '../../../aws/iam/access-key';
 import { iamError } from '../../../aws/iam/iam-errors';
@@ -91,11 +93,12 @@ export function createAccessKeyOperation(deps: SecureAccountDeps, proveDelaysMs:
       let rootKey: 'deleted' | 'none' | 'kept' = live.identity.isRoot ? 'kept' : 'none';
       if (input.deleteRootKey && live.identity.isRoot && live.source.kind === 'vault') {
         progress({ phase: 'iam:phases.deleteRootKey', fraction: 0.65 });
-        const rootItemId = live.source.itemId;
-        const { accessKeyId } = await deps.secrets.secretOf(rootItemId, 'aws-access-key');
-        await deleteOwnKeyConfirmed(iam, accessKeyId, signal);
+        const rootSource = live.source;
+        const { accessKeyId } = await deps.secrets.secretOf(rootSource.itemId, 'aws-access-key');
+        // Private root clients: the Connect AWS check may switch the shared connection to the new source meanwhile.
+        await deps.connection.withClients(rootSource, live.region, (root) => deleteOwnKeyConfirmed(root.get(IAMClient), accessKeyId, signal));
         rootKey = 'deleted';
-        await deps.secrets.remove(rootItemId);
+        await deps.secrets.remove(rootSource.itemId);
       }
 
       progress({ phase: 'iam:phases.switch', fraction: 0.85 });
