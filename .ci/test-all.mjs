@@ -2,7 +2,7 @@
 /**
  * `npm test`: every suite, one summary.
  *   1. vitest: unit + integration (real sshd, gnome-keyring, … started by fixtures)
- *   2. electron-vite build, then Playwright: the app in Debian's Chromium through
+ *   2. electron-vite build (and `--mode host`), then Playwright: the app in Debian's Chromium through
  *      the test host (inside a private D-Bus session with its own gnome-keyring),
  *      plus the Electron smoke spec (skipped, with the reason, where no binary).
  * Ends with one line: `N passed, N failed, N skipped`.
@@ -38,7 +38,8 @@ if (existsSync(vitestJson)) {
 }
 
 // 2. build + Playwright inside a private D-Bus session with an unlocked, throwaway gnome-keyring
-const buildStatus = run(bin('electron-vite'), ['build']);
+// The packaged app's build (main, preload, renderer) and the test host's renderer (`--mode host`, out/renderer-host).
+const buildStatus = run(bin('electron-vite'), ['build']) || run(bin('electron-vite'), ['build', '--mode', 'host']);
 if (buildStatus !== 0) suites.push({ name: 'build', passed: 0, failed: 1, skipped: 0 });
 const pwJson = path.join(artifacts, 'playwright-report.json');
 rmSync(pwJson, { force: true });

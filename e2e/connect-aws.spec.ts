@@ -53,12 +53,21 @@ test('a pasted root key is stored in the vault, verified, and gets a prominent w
   await expect(page.locator('#aws-vault-key option:checked')).toHaveText(/root key/);
   await page.getByTestId('aws-verify').click();
   await expect(page.getByTestId('aws-root-warning')).toContainText('root user');
+  // Someone with a brand-new account learns how to get a key of their own, and that the root key is temporary.
+  const help = page.getByTestId('aws-first-key-help');
+  await expect(help.getByRole('listitem')).toHaveCount(4);
+  await expect(help).toContainText('Users → Create user');
+  await expect(help).toContainText('Security credentials');
+  await expect(help).toContainText('Create access key');
+  await expect(help).toContainText('A root access key should only be temporary');
   await expect(page.getByTestId('aws-arn')).toHaveText(FAKE_KEYS.root.arn);
   await pageScreenshot(page, 'connect-aws-root-warning-en');
 
   await setLanguage(page, 'ko', 'connect-aws');
   await page.getByTestId('aws-verify').click();
   await expect(page.getByTestId('aws-root-warning')).toContainText('루트 사용자');
+  await expect(page.getByTestId('aws-first-key-help')).toContainText('사용자 → 사용자 생성');
+  await expect(page.getByTestId('aws-first-key-help')).toContainText('루트 액세스 키는 잠깐만 쓰고 지워야 해요');
   await pageScreenshot(page, 'connect-aws-root-warning-ko');
   await page.emulateMedia({ colorScheme: 'dark' });
   await pageScreenshot(page, 'connect-aws-root-warning-dark-ko');
@@ -82,7 +91,7 @@ test('a key AWS does not know gives the translated message with the AWS code, wi
   // No network: a closed port gives the network message with the system code.
   fakeAws.setEnv('AWS_ENDPOINT_URL', await closedLocalUrl());
   await page.getByTestId('aws-verify').click();
-  await expect(page.getByRole('alert')).toContainText('AWS에 연결할 수 없습니다');
+  await expect(page.getByRole('alert')).toContainText('AWS에 연결할 수 없어요');
   await expect(page.getByRole('alert')).toContainText('(ECONNREFUSED)');
   // A slow endpoint: the progress indicator shows until AWS answers.
   const slow = createServer((_req, res) => {
@@ -98,7 +107,7 @@ test('a key AWS does not know gives the translated message with the AWS code, wi
   slow.close();
   fakeAws.setEnv('AWS_ENDPOINT_URL', fakeAws.server.url);
   await page.getByTestId('aws-verify').click();
-  await expect(page.getByRole('alert')).toContainText('AWS가 이 액세스 키를 인식하지 못합니다');
+  await expect(page.getByRole('alert')).toContainText('AWS가 이 액세스 키를 인식하지 못해요');
   await expect(page.getByRole('alert')).toContainText('(InvalidClientTokenId)');
   await pageScreenshot(page, 'connect-aws-error-ko');
   expectNoSecretsSent(app, [FAKE_KEYS.unknown.secretAccessKey]);
@@ -124,4 +133,65 @@ test('an AWS CLI profile (SSO marked) and the default chain both verify', async 
   await expect(page.getByTestId('aws-arn')).toHaveText(FAKE_KEYS.root.arn);
   await expect(page.getByTestId('aws-root-warning')).toBeVisible();
   expectNoSecretsSent(app, [FAKE_KEYS.profile.secretAccessKey, FAKE_KEYS.root.secretAccessKey]);
+});
+
+test('after a failed check the page shows what main holds: the earlier connection is kept, never a green card above the error', async ({ app, appPage: page }) => {
+  await createKeychainVault(page);
+  await importWithPicker(app, page, fixture('csv', 'alice_accessKeys.csv'));
+  await page.getByTestId('aws-verify').click();
+  await expect(page.getByTestId('aws-identity-card')).toHaveAttribute('data-state', 'verified');
+  await expect(page.getByRole('heading', { name: '✓ Connected to AWS' })).toBeVisible();
+
+  // Away and back: the page starts from aws.status (connected), then a key AWS does not know fails.
+  await openPage(page, 'vault');
+  await openPage(page, 'connect-aws');
+  await expect(page.getByRole('heading', { name: '✓ Connected to AWS' })).toBeVisible();
+  await pasteKey(page, 'old key', FAKE_KEYS.unknown.accessKeyId, FAKE_KEYS.unknown.secretAccessKey);
+  await page.getByTestId('aws-verify').click();
+  await expect(page.getByRole('alert')).toContainText("AWS doesn't recognise this access key");
+  await expect(page.getByRole('heading', { name: '✓ Connected to AWS' })).toHaveCount(0);
+  const card = page.getByTestId('aws-identity-card');
+  await expect(card).toHaveAttribute('data-state', 'kept');
+  await expect(card).toContainText('Still connected with the credentials checked earlier');
+  await expect(card).toContainText('This check failed, so nothing changed');
+  await expect(page.getByTestId('aws-arn')).toHaveText(FAKE_KEYS.iamUser.arn); // main still holds alice's connection
+  await pageScreenshot(page, 'connect-aws-failed-check-keeps-earlier-en');
+
+  // A good check again: green, and the error is gone.
+  const alice = await page.locator('#aws-vault-key option', { hasText: 'alice' }).getAttribute('value');
+  await page.locator('#aws-vault-key').selectOption(alice ?? '');
+  await page.getByTestId('aws-verify').click();
+  await expect(page.getByRole('heading', { name: '✓ Connected to AWS' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a pasted key that is not an access key is explained at its field, in words (en and ko)', async ({ app, appPage: page }) => {
+  await createKeychainVault(page);
+  await page.getByRole('button', { name: 'Paste an access key…' }).click();
+  await page.locator('#aws-paste-id').fill('AKIA-not-a-key');
+  await page.locator('#aws-paste-secret').fill('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+  await page.keyboard.press('Enter');
+  const id = page.getByRole('textbox', { name: 'Access key ID', exact: true });
+  await expect(id).toHaveAttribute('aria-invalid', 'true');
+  await expect(id).toBeFocused();
+  await expect(id).toHaveAccessibleDescription(/An access key ID is 20 characters and starts with AKIA \(or ASIA for a temporary key\)/);
+  await expect(page.getByTestId('aws-paste-key')).not.toContainText('accessKeyId');
+  await pageScreenshot(page, 'connect-aws-paste-field-error-en');
+  // Fixing the field clears its message; a secret with spaces is named at the secret field.
+  await id.fill(FAKE_KEYS.unknown.accessKeyId);
+  await expect(id).not.toHaveAttribute('aria-invalid', 'true');
+  await page.locator('#aws-paste-secret').fill('wJalrXUtnFEMI K7MDENG bPxRfiCYEXAMPLEKEY');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#aws-paste-secret')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#aws-paste-secret')).toHaveAccessibleDescription(/A secret access key is about 40 characters/);
+  expect(app.traffic.some((m) => m.direction === 'in' && m.text.includes('vault.addAccessKey'))).toBe(false); // nothing was sent
+
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await setLanguage(page, 'ko', 'connect-aws');
+  await page.getByRole('button', { name: '액세스 키 붙여 넣기…' }).click();
+  await page.locator('#aws-paste-id').fill('AKIA1234');
+  await page.locator('#aws-paste-secret').fill('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: '액세스 키 ID', exact: true })).toHaveAccessibleDescription(/액세스 키 ID는 20자이고 AKIA\(임시 키는 ASIA\)로 시작해요/);
+  await pageScreenshot(page, 'connect-aws-paste-field-error-ko');
 });

@@ -7,8 +7,9 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices } from '../main/composition';
+import { createServices, type ServiceOptions } from '../main/composition';
 import { createHostPlatform } from '../main/host/host-platform';
+import { hostRendererDir } from '../main/host/renderer-dir';
 import { startHost, type RunningHost } from '../main/host/host-server';
 import { createKeytarKeychain } from '../main/vault/keychain';
 
@@ -23,13 +24,15 @@ export interface HostFixture {
   queueDialog(kind: 'open' | 'save', file: string | null): Promise<void>;
 }
 
-export const test = base.extend<{ app: HostFixture; appPage: Page }>({
-  app: async ({}, use) => {
+export const test = base.extend<{ app: HostFixture; appPage: Page; serviceOptions: Omit<ServiceOptions, 'platform'> }>({
+  /** Extra composition-root options for a spec (e.g. DNS resolvers on loopback), set with `test.use`. */
+  serviceOptions: [{}, { option: true }],
+  app: async ({ serviceOptions }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-e2e-'));
     const platform = createHostPlatform('e2e');
-    const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform } });
+    const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { ...serviceOptions, platform } });
     const traffic: HostFixture['traffic'] = [];
-    const host = await startHost({ services, platform, rendererDir: path.resolve(process.env['ONRAMP_OUT_DIR'] ?? 'out', 'renderer'), onTraffic: (direction, text) => traffic.push({ direction, text }) });
+    const host = await startHost({ services, platform, rendererDir: hostRendererDir(), onTraffic: (direction, text) => traffic.push({ direction, text }) });
     const queueDialog = async (kind: 'open' | 'save', file: string | null) => {
       const res = await fetch(`${host.origin}/__test/dialog`, { method: 'POST', headers: { 'x-onramp-token': host.token }, body: JSON.stringify({ [kind]: file }) });
       if (res.status !== 204) throw new Error(`dialog queue refused: ${res.status}`);

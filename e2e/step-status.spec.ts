@@ -18,11 +18,11 @@ test('Connect AWS shows its checked status and can be re-checked; only unbuilt s
   await page.keyboard.press('Enter');
   await expect(status).toHaveAttribute('data-state', 'not-done');
 
-  await page.locator('[data-page="domain"]').click();
-  await expect(page.getByTestId('page-domain')).toBeVisible();
+  await page.locator('[data-page="done"]').click();
+  await expect(page.getByTestId('page-done')).toBeVisible();
   await expect(page.getByTestId('step-status')).toHaveCount(0);
   await page.getByRole('button', { name: 'Mark as done' }).click();
-  await expect(page.locator('[data-page="domain"]')).toHaveClass(/done/);
+  await expect(page.locator('[data-page="done"]')).toHaveClass(/done/);
   await expect(page.locator('[data-page="connect-aws"]')).not.toHaveClass(/done/);
 });
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createServices } from '../main/composition';
 import { startFakeAwsServer, stsCallerIdentityResponse, stsErrorResponse, type FakeAwsServer } from '../main/testing/aws/fake-aws-server';
 import { createHostPlatform } from '../main/host/host-platform';
+import { hostRendererDir } from '../main/host/renderer-dir';
 import { startHost } from '../main/host/host-server';
 import { keychainUnavailable, type Keychain } from '../main/vault/keychain';
 import { test as base, type HostFixture } from './fixtures';
@@ -27,7 +28,7 @@ export const noKeychainTest = base.extend<{ app: HostFixture }>({
     const platform = createHostPlatform('e2e');
     const services = createServices({ dataDir, keychain: missingKeychain, options: { platform } });
     const traffic: HostFixture['traffic'] = [];
-    const rendererDir = path.resolve(process.env['ONRAMP_OUT_DIR'] ?? 'out', 'renderer');
+    const rendererDir = hostRendererDir();
     const host = await startHost({ services, platform, rendererDir, onTraffic: (direction, text) => traffic.push({ direction, text }) });
     const queueDialog = async (kind: 'open' | 'save', file: string | null) => {
       if (kind === 'open') platform.queueOpenFile(file);

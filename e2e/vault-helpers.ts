@@ -57,10 +57,19 @@ export async function createKeychainVault(page: Page): Promise<void> {
   await expect(page.getByTestId('vault-setup')).toHaveCount(0);
 }
 
-/** "Import a file…" with the host's dialog queue answering the open dialog. */
+/**
+ * "Import a file…": the test host opens the page's own file picker and the user
+ * picks the file in it. Returns once the page has uploaded it and sent
+ * vault.import (as a click did when main ran the dialog), so callers wait for
+ * the import itself with the usual timeouts.
+ */
 export async function importWithPicker(app: HostFixture, page: Page, file: string): Promise<void> {
-  await app.queueDialog('open', file);
+  const imports = () => app.traffic.filter((m) => m.direction === 'in' && m.text.includes('"channel":"vault.import"')).length;
+  const before = imports();
+  const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: /Import a file|파일 가져오기/ }).first().click();
+  await (await chooser).setFiles(file);
+  await expect.poll(imports, { timeout: 30_000, message: `the page uploads ${path.basename(file)} and imports it` }).toBeGreaterThan(before);
 }
 
 /** A synthetic drag and drop of a file onto the drop zone, as a user dragging it from the file manager. */

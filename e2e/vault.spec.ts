@@ -98,7 +98,7 @@ test('import by picker and drag and drop, export a 0600 key ssh-keygen accepts, 
   await expect(row(page, 'web server key')).toContainText('SSH 키');
   await pageScreenshot(page, 'vault-list-ko');
   await row(page, 'web server key').getByRole('button', { name: 'web server key 내보내기' }).click();
-  await expect(page.getByTestId('vault-export-dialog')).toContainText('암호문 없이');
+  await expect(page.getByTestId('vault-export-dialog')).toContainText('암호 문구 없이');
   await screenshot(page, 'vault-export-confirm-ko');
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'vault-export-confirm-dark-ko');
@@ -119,11 +119,12 @@ test('a passphrase-protected key asks for its passphrase, and a wrong one says s
   await expect(dialog).toBeVisible();
   await page.getByLabel('Passphrase of the key').fill('not it');
   await page.keyboard.press('Enter');
-  await expect(dialog).toContainText('The passphrase for this private key is not correct.');
+  // Each try runs bcrypt key derivation in the import worker: seconds on a loaded machine.
+  await expect(dialog).toContainText('The passphrase for this private key is not correct.', { timeout: 20_000 });
   await screenshot(page, 'vault-key-passphrase-en');
   await page.getByLabel('Passphrase of the key').fill('correct horse');
   await page.keyboard.press('Enter');
-  await expect(dialog).toHaveCount(0);
+  await expect(dialog).toHaveCount(0, { timeout: 20_000 });
   await expect(row(page, 'ed25519-encrypted')).toContainText('ED25519 256');
   expectNoSecretsSent(app, privateKeyBodyLines(key));
 });

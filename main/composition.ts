@@ -21,18 +21,26 @@ import { connectAwsStep, connectAwsVerifyOperation } from './aws/connect-aws-ste
 import type { Keychain } from './vault/keychain';
 import { AwsConnection, type AwsClientsFactory } from './aws/aws-connection';
 import { createSecureAccount } from './setup/steps/secure-account';
-import type { SecretStore } from './vault/secret-store';
 import { awsHandlers } from './aws/aws-handlers';
 import { VaultContext } from './vault/vault-context';
 import { vaultHandlers } from './vault/vault-handlers';
-import { VaultService, type AddArgs } from './vault/vault-service';
+import { VaultService } from './vault/vault-service';
 import { createEc2Capability } from './aws/ec2/ec2-capability';
 import { createSshCapability } from './ssh/ssh-capability';
+import type { DnsEnvironment } from './dns/check-domain';
+import { dnsHandlers } from './dns/dns-handlers';
+import { DnsService } from './dns/dns-service';
+import { domainStep } from './setup/steps/domain/domain-step';
+import { domainCheckOperation } from './setup/steps/domain/domain-operation';
+
+import { UserFileGrants } from './files/user-file-grants';
 
 export interface ServiceOptions {
   platform: Platform;
   /** Logs unexpected failures (never request data or secrets). */
   log?: (message: string, error?: unknown) => void;
+  /** DNS for the Domain step: tests point the public resolvers and the NS walk at a loopback server. */
+  dns?: Partial<DnsEnvironment>;
   /** Makes AWS clients; the real factory (createAwsClients) unless a test passes its own (e2e/aws-mock). */
   awsClientsFactory?: AwsClientsFactory;
   /** More steps and operations for the engine, besides those the capabilities contribute. */
@@ -44,31 +52,12 @@ export interface ServiceOptions {
   reconcileOnStart?: boolean;
 }
 
-/** The narrow SecretStore over the vault, announcing each change (until the vault exports its own). */
-function secretStoreOver(vaultContext: VaultContext): SecretStore {
-  const { vault } = vaultContext;
-  return {
-    secretOf: (id, kind) => vault.getSecretOf(id, kind),
-    add: async (kind, secret, meta) => {
-      const added = await vault.addMany([{ kind, secret, meta } as Parameters<VaultService['addMany']>[0][number]]);
-      await vaultContext.notify();
-      const [first] = added;
-      if (!first) throw new Error('the vault added nothing');
-      return first;
-    },
-    remove: async (id) => {
-      if (!vault.list().some((item) => item.id === id)) return;
-      await vault.remove(id);
-      await vaultContext.notify();
-    },
-    find: (id) => vault.list().find((item) => item.id === id),
-  };
-}
-
 export interface Services {
   dispatch: Dispatch;
   events: EventBus;
   engine: StepEngine;
+  /** Files the user chose (dialog, drop, the host's picker) as one-time tokens; the transports mint them. */
+  files: UserFileGrants;
   /** The renderer reloaded or went away: drop what only it could use (its terminals). */
   rendererGone(): void;
   dispose(): Promise<void>;
@@ -86,18 +75,25 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const settings = new SettingsStore(dataDir, (s) => events.emit('settings.changed', s));
   const disposers: (() => Promise<void> | void)[] = [];
 
-  // --- vault + aws (issue 3): one VaultService for every capability ---
-  const vault = new VaultService({ dataDir, keychain });
-  const vaultContext = new VaultContext({ vault, platform, events, setup, log });
-  const aws = new AwsConnection({ getAccessKey: (itemId) => vault.getSecretOf(itemId, 'aws-access-key') }, platform.version, options.awsClientsFactory);
-  disposers.push(() => vaultContext.dispose(), () => aws.dispose());
+  const files = new UserFileGrants();
+  disposers.push(() => files.dispose());
 
-  // --- secure the account (issue 11): IAM user, MFA, the user's own key ---
-  const secureAccount = createSecureAccount({ connection: aws, setup, secrets: secretStoreOver(vaultContext) });
+  // --- vault + aws: one VaultService for every capability ---
+  // The vault announces its own changes (vault.changed) and follows vault.json, which another
+  // Onramp process on the same data dir may change. Capabilities get only the narrow SecretStore.
+  const vault = new VaultService({ dataDir, keychain });
+  const vaultContext = new VaultContext({ vault, platform, events, setup, files, log });
+  const secrets = vaultContext.secrets;
+  void vault.watch().catch((error: unknown) => log('the vault file cannot be watched', error));
+  const aws = new AwsConnection({ getAccessKey: (itemId) => secrets.secretOf(itemId, 'aws-access-key') }, platform.version, options.awsClientsFactory);
+  disposers.push(() => vault.dispose(), () => vaultContext.dispose(), () => aws.dispose());
+
+  // --- secure the account: IAM user, MFA, the user's own key ---
+  const secureAccount = createSecureAccount({ connection: aws, setup, secrets });
   disposers.push(() => secureAccount.dispose());
 
-  // --- ssh (issue 4): terminals with vault keys, known_hosts in the data dir, EC2 console host keys ---
-  const ssh = createSshCapability({ dataDir, events, setup, vault: vaultContext, aws });
+  // --- ssh: terminals with vault keys, known_hosts in the data dir, EC2 console host keys ---
+  const ssh = createSshCapability({ dataDir, events, setup, keys: { secrets, platform, clipboard: vaultContext.clipboard }, aws });
   disposers.push(() => ssh.dispose());
 
   // --- ec2: launch server, static IP, teardown ---
@@ -105,27 +101,26 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     connection: aws,
     setup,
     vault: {
-      add: async (kind, secret, meta) => {
-        const item = await vault.add(...([kind, secret, meta] as AddArgs));
-        await vaultContext.notify();
-        return item;
-      },
-      remove: async (id) => {
-        await vault.remove(id);
-        await vaultContext.notify();
-      },
+      add: (kind, secret, meta) => secrets.add(kind, secret, meta),
+      remove: (id) => secrets.remove(id),
       findKeyPair: (name, region) =>
         vault.list().find((m) => m.kind === 'ssh-key' && m.awsKeyPairName === name && m.region === region)?.id,
     },
     ...(options.myIpUrl ? { myIpUrl: options.myIpUrl } : {}),
   });
 
+  // --- dns: the Domain step's live check; also the HTTPS preflight ---
+  const dns = new DnsService({
+    ...(options.dns ? { environment: options.dns } : {}),
+    userResolvers: async () => (await settings.get()).dnsResolvers,
+    updateSetup: (change) => setup.update(change),
+  });
   // --- the step engine: every built step's check() and every long operation ---
   const engine = createStepEngine({
     setup,
     events,
-    steps: [connectAwsStep(aws), secureAccount.step, ...ec2.steps, ...ssh.steps, ...(options.steps ?? [])],
-    operations: [connectAwsVerifyOperation(aws, setup), ...secureAccount.operations, ...ec2.operations, ...(options.operations ?? [])],
+    steps: [connectAwsStep(aws), secureAccount.step, ...ec2.steps, ...ssh.steps, domainStep(dns), ...(options.steps ?? [])],
+    operations: [connectAwsVerifyOperation(aws, setup), ...secureAccount.operations, ...ec2.operations, domainCheckOperation(dns), ...(options.operations ?? [])],
     log,
   });
   setupWatchers.push((state) => engine.setupChanged(state));
@@ -136,11 +131,12 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...settingsHandlers(settings),
     ...setupHandlers(setup, engine.statuses),
     ...operationHandlers(engine.operations),
-    ...vaultHandlers(vaultContext), // (issue 3)
-    ...awsHandlers({ connection: aws, setup, vault: vaultContext }), // (issue 3)
-    ...ssh.handlers, // (issue 4)
+    ...vaultHandlers(vaultContext),
+    ...awsHandlers({ connection: aws, setup, secrets }),
+    ...ssh.handlers,
     ...ec2.handlers,
-    ...secureAccount.handlers, // (issue 11)
+    ...dnsHandlers(dns),
+    ...secureAccount.handlers,
   };
 
   if (options.reconcileOnStart !== false) engine.statuses.reconcileInBackground();
@@ -149,6 +145,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     engine,
     dispatch: createRouter(handlers, { onInternalError: (channel, error) => log(`handler ${channel} failed`, error) }),
     events,
+    files,
     rendererGone: () => ssh.manager.closeAllShells(),
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();

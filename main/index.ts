@@ -4,11 +4,12 @@
  */
 import { app, BrowserWindow } from 'electron';
 import path from 'node:path';
-import { createServices } from './composition';
+import { createServices, type Services } from './composition';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { createElectronPlatform } from './electron/electron-platform';
 import { hardenApp } from './electron/hardening';
 import { bridgeContract, watchRenderer } from './electron/ipc-bridge';
+import { claimSingleInstance, revealWindow } from './electron/single-instance';
 import { createMainWindow } from './electron/window';
 import { createKeytarKeychain } from './vault/keychain';
 
@@ -23,33 +24,51 @@ const isAppUrl = (url: string): boolean => {
   }
 };
 
-registerAppScheme();
-if (!app.requestSingleInstanceLock()) app.quit();
-
+let services: Services | null = null;
 let mainWindow: BrowserWindow | null = null;
 
-void app.whenReady().then(() => {
-  const platform = createElectronPlatform(() => mainWindow);
-  hardenApp(isAppUrl, (url) => platform.openLink(url));
-  if (!devServerUrl) serveRenderer(path.join(__dirname, '../renderer'));
-  const services = createServices({
-    dataDir: process.env['ONRAMP_DATA_DIR'] ?? app.getPath('userData'),
-    keychain: createKeytarKeychain(),
-    options: { platform },
+/** The one way a window is made (at start, and on macOS when the dock icon is clicked with no window left). */
+function openMainWindow(running: Services): BrowserWindow {
+  const win = createMainWindow(path.join(__dirname, '../preload/index.js'), appUrl);
+  watchRenderer(win, running);
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
   });
-  bridgeContract(services, () => mainWindow, isAppUrl);
-  mainWindow = createMainWindow(path.join(__dirname, '../preload/index.js'), appUrl);
-  watchRenderer(mainWindow, services);
-  mainWindow.on('closed', () => (mainWindow = null));
-  app.on('second-instance', () => mainWindow?.focus());
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length > 0) return;
-    mainWindow = createMainWindow(path.join(__dirname, '../preload/index.js'), appUrl);
-    watchRenderer(mainWindow, services);
-  });
-  app.on('will-quit', () => void services.dispose());
-});
+  mainWindow = win;
+  return win;
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+/** Another `onramp` was started: show this one instead. */
+function onSecondInstance(): void {
+  if (!services) return; // still starting: the window is about to appear anyway
+  revealWindow(mainWindow ?? openMainWindow(services));
+}
+
+function start(): void {
+  registerAppScheme();
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  void app.whenReady().then(() => {
+    const platform = createElectronPlatform(() => mainWindow);
+    hardenApp(isAppUrl, (url) => platform.openLink(url));
+    if (!devServerUrl) serveRenderer(path.join(__dirname, '../renderer'));
+    const running = createServices({
+      dataDir: process.env['ONRAMP_DATA_DIR'] ?? app.getPath('userData'),
+      keychain: createKeytarKeychain(),
+      options: { platform },
+    });
+    services = running;
+    bridgeContract(running, () => mainWindow, isAppUrl);
+    openMainWindow(running);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openMainWindow(running);
+    });
+    app.on('will-quit', () => void running.dispose());
+  });
+}
+
+// Every renderer sandboxed, whatever a window's own webPreferences say. Must run before `ready`.
+app.enableSandbox();
+// A second instance quits here, before building anything; the first shows its window.
+if (claimSingleInstance(app, onSecondInstance)) start();

@@ -1,10 +1,12 @@
 /**
  * The sandboxed preload: exposes exactly the contract's functions as
- * `window.onramp` and nothing else (no ipcRenderer, no process.env).
+ * `window.onramp`, plus `window.onrampFiles.grant(file)` for dropped files,
+ * and nothing else (no ipcRenderer, no process.env).
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildApi } from '../common/contract/build-api';
 import { eventNames } from '../common/contract/channels';
+import { GRANT_DROPPED_FILE_CHANNEL } from '../common/contract/preload-channels';
 import type { Result } from '../common/contract/result';
 
 const api = buildApi({
@@ -19,6 +21,24 @@ const api = buildApi({
   },
 });
 
+/**
+ * A dropped file becomes a one-time token held by main. The page hands over a
+ * File object; only a real file from the user's disk has a path, and the path
+ * never reaches the page.
+ */
+async function grant(file: File): Promise<Result<{ token: string }>> {
+  let filePath = '';
+  try {
+    filePath = webUtils.getPathForFile(file); // '' for a File made in the page; throws for anything that is not a File
+  } catch {
+    filePath = '';
+  }
+  if (!filePath) {
+    const fileName = typeof file?.name === 'string' ? file.name.slice(0, 255) : '';
+    return { ok: false, error: { code: 'vault.importUnreadable', message: 'Not a file from your disk', params: { fileName } } };
+  }
+  return (await ipcRenderer.invoke(GRANT_DROPPED_FILE_CHANNEL, filePath)) as Result<{ token: string }>;
+}
+
 contextBridge.exposeInMainWorld('onramp', api);
-/** Dropped files: only their path goes to main, which reads them; the renderer never reads key files. */
-contextBridge.exposeInMainWorld('onrampFiles', { pathForFile: (file: File) => webUtils.getPathForFile(file) });
+contextBridge.exposeInMainWorld('onrampFiles', Object.freeze({ grant }));

@@ -16,6 +16,7 @@ import * as aws from './schemas/aws';
 import * as vault from './schemas/vault';
 import * as ssh from './schemas/ssh';
 import * as ec2 from './schemas/ec2';
+import * as dns from './schemas/dns';
 import * as iam from './schemas/iam';
 
 interface InvokeSpec {
@@ -46,7 +47,7 @@ export const invokes = {
   'op.cancel': invoke(op.opCancelRequest, op.opCancelResponse),
   'op.list': invoke(empty, op.opListResponse),
 
-  // --- vault (issue 3): schemas in ./schemas/vault.ts ---
+  // --- vault: schemas in ./schemas/vault.ts ---
   'vault.status': invoke(empty, vault.vaultStatus),
   'vault.initKeychain': invoke(empty, vault.vaultStatus),
   'vault.initPassphrase': invoke(vault.initPassphraseRequest, vault.vaultStatus),
@@ -60,14 +61,14 @@ export const invokes = {
   'vault.setServerHost': invoke(vault.setServerHostRequest, vault.vaultItemResponse),
   'vault.remove': invoke(vault.itemRequest, vault.removeResponse),
   'vault.export': invoke(vault.exportRequest, vault.exportResponse),
+  'vault.exportRaw': invoke(vault.exportRawRequest, vault.exportResponse),
   'vault.copySecret': invoke(vault.itemRequest, vault.copySecretResponse),
-  'vault.copySshCommand': invoke(vault.itemRequest, vault.copySshCommandResponse),
-  // --- aws (issue 3): schemas in ./schemas/aws.ts ---
+  // --- aws: schemas in ./schemas/aws.ts ---
   'aws.listProfiles': invoke(empty, aws.listProfilesResponse),
   'aws.suggestRegion': invoke(aws.suggestRegionRequest, aws.suggestRegionResponse),
   'aws.connect': invoke(aws.connectRequest, aws.connectResponse),
   'aws.status': invoke(empty, aws.awsStatusResponse),
-  // --- ssh (issue 4): schemas in ./schemas/ssh.ts ---
+  // --- ssh: schemas in ./schemas/ssh.ts ---
   'ssh.open': invoke(ssh.openRequest, ssh.openResponse),
   'ssh.write': invoke(ssh.writeRequest, ssh.done),
   'ssh.resize': invoke(ssh.resizeRequest, ssh.done),
@@ -78,7 +79,6 @@ export const invokes = {
   'ssh.forgetHost': invoke(ssh.forgetHostRequest, ssh.forgetHostResponse),
   'ssh.runInTerminal': invoke(ssh.runInTerminalRequest, ssh.runInTerminalResponse),
   'ssh.copyCommand': invoke(ssh.copyCommandRequest, ssh.copyCommandResponse),
-  'ssh.exportKey': invoke(ssh.exportKeyRequest, ssh.exportKeyResponse),
   'ssh.setOwnServer': invoke(ssh.setOwnServerRequest, setupState),
   // --- ec2: schemas in ./schemas/ec2.ts (launch, static IP and teardown run as operations) ---
   'ec2.regions': invoke(empty, ec2.regionsResponse),
@@ -89,6 +89,9 @@ export const invokes = {
   'ec2.rules': invoke(empty, ec2.rulesResponse),
   'ec2.addRule': invoke(ec2.addRuleRequest, ec2.done),
   'ec2.removeRule': invoke(ec2.removeRuleRequest, ec2.done),
+  // --- dns (issue 13, Domain step): schemas in ./schemas/dns.ts ---
+  'dns.saveDomain': invoke(dns.saveDomainRequest, setupState),
+  'dns.settings': invoke(empty, dns.dnsSettings),
   // --- iam (issue 11, Secure the account): schemas in ./schemas/iam.ts ---
   'iam.rootMfaStatus': invoke(empty, iam.rootMfaStatusResponse),
   'iam.mfaBegin': invoke(empty, iam.mfaBeginResponse),

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import * as ec2 from './schemas/ec2';
+import { dnsCheckInput, dnsReport } from './schemas/dns';
 import * as iam from './schemas/iam';
 
 export interface OperationSpec {
@@ -37,6 +38,8 @@ export const operations = {
   'done.teardown': operation(ec2.teardownInput, ec2.teardownResult),
   /** Teardown of the IAM user this setup made (and its group when empty), with the credentials that created it. */
   'done.deleteIamUser': operation(ec2.deleteIamUserInput, ec2.deleteIamUserResult),
+  /** The Domain step's live DNS check (main/setup/steps/domain/); progress per resolver. */
+  'domain.check': operation(dnsCheckInput, dnsReport),
   /** Secure the account: group + policy preset, tagged user, console password (→ vault), group membership. */
   'secure-account.createUser': operation(iam.createUserInput, iam.createUserResult),
   /** Secure the account: the IAM user's own access key (→ vault), the switch to it, and (optionally) the root key's deletion. */

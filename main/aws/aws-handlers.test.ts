@@ -78,7 +78,7 @@ describe('aws.connect', () => {
 
   it('a locked vault or a missing item is the vault error, not an AWS one', async () => {
     expect(errorOf(await harness.call('aws.connect', { source: { kind: 'vault', itemId: 'nope' }, region: 'us-east-1' })).code).toBe('vault.itemNotFound');
-    const key = await harness.ok('vault.import', { source: { kind: 'path', path: `${FIXTURE_KEYS}/rsa-pem.pem` } });
+    const key = await harness.ok('vault.import', { source: harness.fileSource(`${FIXTURE_KEYS}/rsa-pem.pem`) });
     if (key.status !== 'imported' || !key.items[0]) throw new Error('not imported');
     expect(errorOf(await harness.call('aws.connect', { source: { kind: 'vault', itemId: key.items[0].id }, region: 'us-east-1' })).code).toBe('vault.wrongItemKind');
     await harness.ok('vault.lock', {});

@@ -6,7 +6,7 @@
 import type { HandlersFor } from '../../common/contract/types-helpers';
 import type { SetupStateStore } from '../setup/state-store';
 import { vaultError } from '../vault/errors';
-import type { VaultContext } from '../vault/vault-context';
+import type { SecretStore } from '../vault/secret-store';
 import type { AwsConnection } from './aws-connection';
 import { profileOf } from './credential-source';
 import { fallbackRegionForLocale, resolveDefaultRegion } from './default-region';
@@ -16,30 +16,31 @@ import { listAwsProfiles } from './profiles';
 export interface AwsHandlerDeps {
   connection: AwsConnection;
   setup: SetupStateStore;
-  vault: VaultContext;
+  /** Vault access keys: their secret for STS, and the verified account id and ARN recorded on them. */
+  secrets: SecretStore;
 }
 
 /** A vault access key learns which account and ARN it belongs to, so the vault list can show them. */
-async function rememberIdentity(vault: VaultContext, itemId: string, identity: CallerIdentity): Promise<void> {
-  const meta = vault.vault.get(itemId);
-  if (meta.kind !== 'aws-access-key' || (meta.accountId === identity.accountId && meta.arn === identity.arn)) return;
+async function rememberIdentity(secrets: SecretStore, itemId: string, identity: CallerIdentity): Promise<void> {
+  const meta = secrets.find(itemId);
+  if (meta?.kind !== 'aws-access-key' || (meta.accountId === identity.accountId && meta.arn === identity.arn)) return;
   try {
-    await vault.vault.updateMeta(itemId, { accountId: identity.accountId, arn: identity.arn });
-    await vault.notify();
+    await secrets.updateMeta(itemId, { accountId: identity.accountId, arn: identity.arn }); // the vault announces it
   } catch {
     // An unusual account id or ARN (e.g. from a local test endpoint) is simply not recorded.
   }
 }
 
 /** Fails early (vault.locked, vault.itemNotFound, vault.wrongItemKind) before anything goes to AWS. */
-function assertAccessKey(vault: VaultContext, itemId: string): void {
-  const meta = vault.vault.get(itemId);
+function assertAccessKey(secrets: SecretStore, itemId: string): void {
+  const meta = secrets.find(itemId);
+  if (!meta) throw vaultError('itemNotFound', 'That vault item does not exist.', { id: itemId });
   if (meta.kind !== 'aws-access-key') {
     throw vaultError('wrongItemKind', `Item ${itemId} is a ${meta.kind}, not an access key.`, { expected: 'aws-access-key', actual: meta.kind });
   }
 }
 
-export function awsHandlers({ connection, setup, vault }: AwsHandlerDeps): HandlersFor<'aws'> {
+export function awsHandlers({ connection, setup, secrets }: AwsHandlerDeps): HandlersFor<'aws'> {
   return {
     'aws.listProfiles': async () => ({
       profiles: (await listAwsProfiles()).map(({ name, isSso, region }) => ({ name, isSso, region })),
@@ -48,14 +49,14 @@ export function awsHandlers({ connection, setup, vault }: AwsHandlerDeps): Handl
       region: await resolveDefaultRegion({ profile: source && profileOf(source), fallback: fallbackRegionForLocale(language) }),
     }),
     'aws.connect': async ({ source, region }) => {
-      if (source.kind === 'vault') assertAccessKey(vault, source.itemId);
+      if (source.kind === 'vault') assertAccessKey(secrets, source.itemId);
       const verified = await connection.connect(source, region);
       const { accountId, arn, isRoot, principalKind } = verified.identity;
       await setup.update((state) => ({
         ...state,
         choices: { ...state.choices, awsSource: source, region: verified.region, awsIdentity: { accountId, arn, isRoot } },
       }));
-      if (source.kind === 'vault') await rememberIdentity(vault, source.itemId, verified.identity);
+      if (source.kind === 'vault') await rememberIdentity(secrets, source.itemId, verified.identity);
       return { source, region: verified.region, identity: { accountId, arn, isRoot, principalKind } };
     },
     'aws.status': async () => {

@@ -5,7 +5,11 @@
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { invokeChannels } from '../../common/contract/channels';
+import { GRANT_DROPPED_FILE_CHANNEL } from '../../common/contract/preload-channels';
 import type { Services } from '../composition';
+import { grantDroppedFile } from '../files/user-file-grants';
+
+const untrusted = { ok: false, error: { code: 'contract.untrustedSender', message: 'Request refused: not from the Onramp window' } } as const;
 
 export function bridgeContract(services: Services, getWindow: () => BrowserWindow | null, isAppUrl: (url: string) => boolean): () => void {
   const isTrustedSender = (event: IpcMainInvokeEvent): boolean => {
@@ -15,12 +19,15 @@ export function bridgeContract(services: Services, getWindow: () => BrowserWindo
   };
   for (const channel of invokeChannels) {
     ipcMain.handle(channel, (event, request: unknown) => {
-      if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'contract.untrustedSender', message: 'Request refused: not from the Onramp window' } };
-      }
+      if (!isTrustedSender(event)) return untrusted;
       return services.dispatch(channel, request);
     });
   }
+  // Preload-only: a dropped file's path (webUtils.getPathForFile) becomes a one-time token for vault.import.
+  ipcMain.handle(GRANT_DROPPED_FILE_CHANNEL, (event, filePath: unknown) => {
+    if (!isTrustedSender(event)) return untrusted;
+    return grantDroppedFile(services.files, filePath);
+  });
   const unsubscribe = services.events.subscribe((event, payload) => {
     const win = getWindow();
     if (win && !win.isDestroyed()) win.webContents.send(event, payload);
@@ -28,6 +35,7 @@ export function bridgeContract(services: Services, getWindow: () => BrowserWindo
   return () => {
     unsubscribe();
     for (const channel of invokeChannels) ipcMain.removeHandler(channel);
+    ipcMain.removeHandler(GRANT_DROPPED_FILE_CHANNEL);
   };
 }
 

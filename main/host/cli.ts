@@ -9,6 +9,7 @@ import { createServices } from '../composition';
 import { createKeytarKeychain } from '../vault/keychain';
 import { createHostPlatform } from './host-platform';
 import { startHost } from './host-server';
+import { hostRendererDir } from './renderer-dir';
 
 const dataDir = process.env['ONRAMP_DATA_DIR'] ?? mkdtempSync(path.join(os.tmpdir(), 'onramp-host-'));
 const platform = createHostPlatform(process.env['npm_package_version'] ?? '0.0.0');
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const host = await startHost({
     services,
     platform,
-    rendererDir: path.resolve(process.env['ONRAMP_RENDERER_DIR'] ?? 'out/renderer'),
+    rendererDir: process.env['ONRAMP_RENDERER_DIR'] ? path.resolve(process.env['ONRAMP_RENDERER_DIR']) : hostRendererDir(),
     port: Number(process.env['ONRAMP_HOST_PORT'] ?? 0),
   });
   console.log(`Onramp test host (development and tests only)\n  data dir: ${dataDir}\n  open:     ${host.url}`);

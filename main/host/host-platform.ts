@@ -1,7 +1,9 @@
 /**
- * The test host's stand-ins for Electron's native pieces. Dialogs answer from a
- * queue that tests fill over the token-guarded control endpoint (an empty
- * queue means the user pressed Cancel). The clipboard is main-side memory,
+ * The test host's stand-ins for Electron's native pieces. "Import a file…"
+ * does not come here: the host's page opens its own file picker and uploads
+ * the file (host-server.ts). Other dialogs answer from a queue that tests fill
+ * over the token-guarded control endpoint (an empty queue means the user
+ * pressed Cancel). The clipboard is main-side memory,
  * exactly as Electron's clipboard is main-side.
  */
 import type { FileDialogOptions, Platform } from '../platform';

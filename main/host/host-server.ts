@@ -12,8 +12,21 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Services } from '../composition';
+import type { Result } from '../../common/contract/result';
 import type { HostPlatform } from './host-platform';
+import { MAX_FRAME_BYTES, parseClientMessage, type ClientMessage, type InvalidReason } from './host-messages';
 import { serveStatic } from './static-files';
+
+const MAX_CONTROL_BODY = 64 * 1024;
+
+const invalidMessages: Record<InvalidReason, string> = {
+  binaryFrame: 'Binary frames are not part of the contract',
+  notJson: 'The message is not JSON',
+  notAnObject: 'The message is not a JSON object',
+  noId: 'The message has no numeric id',
+  badUpload: 'The upload is not { name, base64 }',
+  uploadTooLarge: 'The file is larger than the import limit',
+};
 
 export interface HostOptions {
   services: Services;
@@ -41,48 +54,70 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let origin = '';
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return void res.writeHead(400).end();
+    }
     if (url.pathname.startsWith('/__test/')) return void handleControl(req, res, url, tokenOk, options.platform);
     if (req.method !== 'GET') return void res.writeHead(405).end();
-    void serveStatic(options.rendererDir, url.pathname, res);
+    serveStatic(options.rendererDir, url.pathname, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
 
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({
     server,
     path: '/contract',
-    maxPayload: 8 * 1024 * 1024,
+    maxPayload: MAX_FRAME_BYTES, // ws closes an over-size frame with 1009
     verifyClient: ({ origin: requestOrigin, req }: { origin: string; req: http.IncomingMessage }) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      return requestOrigin === origin && tokenOk(url.searchParams.get('token'));
+      try {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        return requestOrigin === origin && tokenOk(url.searchParams.get('token'));
+      } catch {
+        return false;
+      }
     },
   });
   const send = (socket: WebSocket, message: object) => {
+    if (socket.readyState !== socket.OPEN) return;
     const text = JSON.stringify(message);
     options.onTraffic?.('out', text);
     socket.send(text);
   };
+  const answer = (message: ClientMessage): Promise<Result<unknown>> => {
+    switch (message.kind) {
+      case 'invoke':
+        return options.services.dispatch(message.channel, message.request);
+      case 'upload': {
+        const token = options.services.files.grant({ kind: 'bytes', name: message.name, bytes: message.bytes });
+        return Promise.resolve({ ok: true, value: { token } });
+      }
+      case 'invalid':
+        return Promise.resolve({ ok: false, error: { code: 'contract.invalidMessage', message: invalidMessages[message.reason], params: { reason: message.reason } } });
+    }
+  };
   wss.on('connection', (socket) => {
     sockets.add(socket);
+    // ws reports an over-size frame (1009) or invalid UTF-8 (1007) here and closes the socket; without a listener it would crash the process.
+    socket.on('error', () => socket.terminate());
     socket.on('close', () => {
       sockets.delete(socket);
       // The page reloaded or closed: its terminals go with it (as in Electron, main/electron/ipc-bridge.ts#watchRenderer).
       if (sockets.size === 0) options.services.rendererGone();
     });
-    socket.on('message', (data) => {
-      const text = data.toString();
-      options.onTraffic?.('in', text);
-      let message: { id?: unknown; channel?: unknown; request?: unknown };
-      try {
-        message = JSON.parse(text) as typeof message;
-      } catch {
-        return;
-      }
-      if (typeof message.id !== 'number') return;
-      const id = message.id;
-      void options.services.dispatch(message.channel, message.request).then((result) => send(socket, { id, result }));
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) options.onTraffic?.('in', data.toString());
+      const message = parseClientMessage(data, isBinary);
+      answer(message)
+        .catch((): Result<unknown> => ({ ok: false, error: { code: 'contract.internal', message: 'Something went wrong inside Onramp', params: { channel: 'host' } } }))
+        .then((result) => send(socket, { id: message.id, result }));
     });
   });
+  wss.on('error', () => {}); // errors of the shared HTTP server surface on `server`; nothing here may crash the host
   const unsubscribe = options.services.events.subscribe((event, payload) => {
     for (const socket of sockets) send(socket, { event, payload });
   });
@@ -109,7 +144,11 @@ function handleControl(req: http.IncomingMessage, res: http.ServerResponse, url:
   const header = req.headers['x-onramp-token'];
   if (req.method !== 'POST' || !tokenOk(typeof header === 'string' ? header : undefined)) return void res.writeHead(403).end();
   let body = '';
-  req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+  req.on('data', (chunk: Buffer) => {
+    body += chunk.toString();
+    if (body.length > MAX_CONTROL_BODY) req.destroy();
+  });
+  req.on('error', () => res.destroy());
   req.on('end', () => {
     try {
       const data = JSON.parse(body || '{}') as { open?: string | null; save?: string | null };

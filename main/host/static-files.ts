@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { contentSecurityPolicy } from '../security/csp';
+
+/** The host build reaches its host over ws://127.0.0.1; the packaged app's policy has no ws: source. */
+export const HOST_CONTENT_SECURITY_POLICY = contentSecurityPolicy('host');
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,9 +16,21 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves the built renderer from `root`; refuses anything outside it. */
+function decodePath(urlPath: string): string | null {
+  try {
+    return decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    return null; // a malformed escape such as /%ZZ
+  }
+}
+
+/** Serves the built renderer from `root`; refuses anything outside it. Never throws. */
 export async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<void> {
-  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  const relative = decodePath(urlPath);
+  if (relative === null || relative.includes('\0')) {
+    res.writeHead(400).end('bad request');
+    return;
+  }
   const file = path.resolve(root, `.${relative}`);
   if (!file.startsWith(path.resolve(root) + path.sep)) {
     res.writeHead(403).end();
@@ -25,7 +40,7 @@ export async function serveStatic(root: string, urlPath: string, res: ServerResp
     const body = await fs.readFile(file);
     res.writeHead(200, {
       'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Security-Policy': HOST_CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { settings as settingsSchema } from '../../common/contract/schemas/app';
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-write';
+import { withFileLock } from '../storage/file-lock';
 
 export type Settings = z.infer<typeof settingsSchema>;
 const defaults: Settings = { language: 'system' };
@@ -24,10 +25,15 @@ export class SettingsStore {
     return this.current;
   }
 
+  /** Under a cross-process lock, on the file as it is on disk (another Onramp may have changed it). */
   async update(patch: Partial<Settings>): Promise<Settings> {
-    const next = settingsSchema.parse({ ...(await this.get()), ...patch });
-    await writeFileAtomic(this.file, JSON.stringify(next, null, 2));
-    this.current = next;
+    const next = await withFileLock(`${this.file}.lock`, async () => {
+      this.current = undefined;
+      const merged = settingsSchema.parse({ ...(await this.get()), ...patch });
+      await writeFileAtomic(this.file, JSON.stringify(merged, null, 2));
+      this.current = merged;
+      return merged;
+    });
     this.onChange(next);
     return next;
   }

@@ -19,6 +19,22 @@ describe('setup state store', () => {
     expect(reopened.version).toBe(1);
   });
 
+  it('two processes on one data dir never lose an update: each change applies to the file as it is on disk', async () => {
+    const dir = tempDir();
+    const app = new SetupStateStore(dir);
+    const other = new SetupStateStore(dir); // another Onramp on the same data dir
+    const setupId = (await app.get()).setupId;
+    await app.markStep('connect-aws', true);
+    expect((await other.get()).completed).toEqual(['connect-aws']);
+    await other.update((s) => ({ ...s, resources: { ...s.resources, instanceId: 'i-0123456789abcdef0' } }));
+    await app.markStep('launch-server', true); // app's cached view has no instanceId
+    const onDisk = await new SetupStateStore(dir).get();
+    expect(onDisk.resources.instanceId).toBe('i-0123456789abcdef0');
+    expect(onDisk.completed).toEqual(['connect-aws', 'launch-server']);
+    expect(onDisk.setupId).toBe(setupId);
+    expect(readdirSync(dir)).toEqual(['setup.json']);
+  });
+
   it('writes atomically with mode 0600 and leaves no temp files', async () => {
     const dir = tempDir();
     const store = new SetupStateStore(dir);

@@ -2,13 +2,16 @@
  * The persisted guided setup: choices and resource ids, nothing secret.
  * Stored as versioned JSON (`setup.json`) in the data dir, written atomically.
  * A file that can't be read is kept aside (setup.json.corrupt-<time>) rather
- * than overwritten, so nothing is lost.
+ * than overwritten, so nothing is lost. An update holds a cross-process lock
+ * (`setup.json.lock`) and applies the change to the file as it is on disk, so
+ * a second Onramp process on the same data dir never loses an update.
  */
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { setupState, type PageId, type SetupState, type StepId } from '../../common/contract/schemas/setup';
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-write';
+import { withFileLock } from '../storage/file-lock';
 
 export const SETUP_FILE = 'setup.json';
 
@@ -31,24 +34,32 @@ export class SetupStateStore {
   }
 
   /**
-   * Applies `change` to the latest state. Updates run one after another, so two
-   * concurrent callers (a page and the engine) never lose each other's change.
+   * Applies `change` to the latest state. Updates run one after another (a page
+   * and the engine never lose each other's change) and under the file lock.
    */
-  update(change: (state: SetupState) => SetupState): Promise<SetupState> {
-    const run = this.writing.then(async () => {
-      const next = setupState.parse(change(structuredClone(await this.get())));
-      await writeFileAtomic(this.file, JSON.stringify(next, null, 2));
-      this.state = next;
-      return next;
-    });
-    this.writing = run.then(
-      () => undefined,
-      () => undefined,
+  async update(change: (state: SetupState) => SetupState): Promise<SetupState> {
+    const write = this.writing.then(() =>
+      withFileLock(`${this.file}.lock`, async () => {
+        const next = setupState.parse(change(structuredClone(await this.onDisk())));
+        await writeFileAtomic(this.file, JSON.stringify(next, null, 2));
+        this.state = next;
+        return next;
+      }),
     );
-    return run.then((next) => {
-      this.onChange(next);
-      return next;
-    });
+    this.writing = write.then(
+      () => {},
+      () => {},
+    );
+    const next = await write;
+    this.onChange(next);
+    return next;
+  }
+
+  /** The state as another process may have left it; this process's view if the file is missing or unreadable. */
+  private async onDisk(): Promise<SetupState> {
+    const raw = await readJsonFile(this.file).catch(() => undefined);
+    const parsed = raw === undefined ? undefined : setupState.safeParse(migrate(raw));
+    return parsed?.success ? parsed.data : this.get();
   }
 
   goTo(page: PageId): Promise<SetupState> {

@@ -14,7 +14,8 @@ describe('mapConnectError', () => {
     [{ message: 'connect ETIMEDOUT', code: 'ETIMEDOUT', level: 'client-socket' }, 'ssh.connectTimeout'],
     [{ message: 'read ECONNRESET', code: 'ECONNRESET', level: 'client-socket' }, 'ssh.connectionLost'],
     [{ message: 'Timed out while waiting for handshake', level: 'client-timeout' }, 'ssh.connectTimeout'],
-    [{ message: 'Handshake failed: no matching host key format', level: 'handshake' }, 'ssh.handshakeFailed'],
+    [{ message: 'Handshake failed: no matching host key format', level: 'handshake' }, 'ssh.noCommonAlgorithm'],
+    [{ message: 'Handshake failed: KEXINIT not first packet in strict KEX mode', level: 'handshake' }, 'ssh.handshakeFailed'],
     [{ message: 'something odd' }, 'ssh.connectFailed'],
   ])('%j -> %s', (error, code) => {
     expect(mapConnectError(error, target).code).toBe(code);

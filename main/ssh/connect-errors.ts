@@ -68,6 +68,13 @@ export function mapConnectError(error: Ssh2ErrorLike, target: SshTarget): AppErr
       return sshError('ssh.connectionLost', `The connection to ${host} was reset.`, params);
   }
   if (error.level === 'client-timeout') return connectTimeout(target);
+  if (error.level === 'handshake' && /no matching/i.test(error.message)) {
+    return sshError(
+      'ssh.noCommonAlgorithm',
+      `${host} offers only SSH algorithms Onramp does not use (SHA-1 signatures or MACs, compression before login): ${error.message}`,
+      { ...params, detail: error.message },
+    );
+  }
   if (error.level === 'handshake' || error.level === 'protocol') {
     return sshError('ssh.handshakeFailed', `The SSH handshake with ${host} failed: ${error.message}`, { ...params, detail: error.message });
   }

@@ -35,7 +35,7 @@ export function decodeKeyBlob(declaredType: string, base64: string): Buffer | nu
 /**
  * ssh2 host-key algorithms that yield a key of the given blob type, in ssh2's
  * preference order. RSA keys (blob type `ssh-rsa`) are negotiated as
- * rsa-sha2-512/256 (or legacy ssh-rsa).
+ * rsa-sha2-512/256 only.
  */
 export function algorithmsForKeyType(keyType: string): ServerHostKeyAlgorithm[] {
   switch (keyType) {
@@ -46,7 +46,7 @@ export function algorithmsForKeyType(keyType: string): ServerHostKeyAlgorithm[] 
     case 'ecdsa-sha2-nistp521':
       return [keyType];
     case 'ssh-rsa':
-      return ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'];
+      return ['rsa-sha2-512', 'rsa-sha2-256']; // never `ssh-rsa` signatures (SHA-1), see ssh-algorithms.ts
     default:
       return [];
   }
@@ -59,7 +59,6 @@ const PREFERENCE: readonly ServerHostKeyAlgorithm[] = [
   'ecdsa-sha2-nistp521',
   'rsa-sha2-512',
   'rsa-sha2-256',
-  'ssh-rsa',
 ];
 
 /**

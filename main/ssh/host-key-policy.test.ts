@@ -72,7 +72,7 @@ describe('HostKeyPolicy', () => {
   it('pins silently when the console KEYS block has the key', async () => {
     if (!CONSOLE) throw new Error('fixture');
     const check = await policy({ status: 'found', hostKeys: CONSOLE }).prepare(target);
-    expect(check.serverHostKeyAlgorithms).toEqual(['ssh-ed25519', 'ecdsa-sha2-nistp256', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa']);
+    expect(check.serverHostKeyAlgorithms).toEqual(['ssh-ed25519', 'ecdsa-sha2-nistp256', 'rsa-sha2-512', 'rsa-sha2-256']); // never SHA-1 ssh-rsa
     expect(await check.verify(RSA)).toEqual({ ok: true, via: 'console', pinnedNow: true });
     expect((await knownHosts.lookup(target.host, 22)).pinned.map((p) => p.keyType)).toEqual(['ssh-rsa']);
     expect(events.prompts).toEqual([]);

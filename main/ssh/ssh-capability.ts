@@ -9,8 +9,8 @@ import type { HandlersFor } from '../../common/contract/types-helpers';
 import type { EventBus } from '../ipc/event-bus';
 import type { SetupStateStore } from '../setup/state-store';
 import { sshPrivateKeyText } from '../vault/export';
-import type { VaultContext } from '../vault/vault-context';
 import type { StepDefinition } from '../setup/step';
+import type { KeyExportDeps } from './copy-command';
 import { setupConsoleHostKeys } from './console-source';
 import { connectStep } from './connect-step';
 import { KnownHosts } from './known-hosts';
@@ -22,7 +22,8 @@ export interface SshCapabilityDeps {
   dataDir: string;
   events: EventBus;
   setup: SetupStateStore;
-  vault: VaultContext;
+  /** The vault's narrow store (keys for connections and export), dialogs and the clipboard. */
+  keys: KeyExportDeps;
   aws: Pick<AwsConnection, 'current'>;
   timing?: Partial<SshTiming>;
 }
@@ -48,7 +49,7 @@ export function busEvents(events: EventBus): SshEvents {
 export function createSshCapability(deps: SshCapabilityDeps): SshCapability {
   const knownHosts = KnownHosts.inDataDir(deps.dataDir);
   const manager = new SshSessionManager({
-    getPrivateKey: (keyId) => sshPrivateKeyText(deps.vault.vault, keyId),
+    getPrivateKey: (keyId) => sshPrivateKeyText(deps.keys.secrets, keyId),
     events: busEvents(deps.events),
     knownHosts,
     consoleHostKeys: setupConsoleHostKeys(deps.setup, deps.aws),
@@ -56,7 +57,7 @@ export function createSshCapability(deps: SshCapabilityDeps): SshCapability {
   });
   return {
     manager,
-    handlers: sshHandlers({ manager, setup: deps.setup, vault: deps.vault }),
+    handlers: sshHandlers({ manager, setup: deps.setup, keys: deps.keys }),
     steps: [connectStep({ manager, knownHosts })],
     dispose: () => manager.dispose(),
   };

@@ -7,10 +7,11 @@
  * (LoginGraceTime), the key is pinned by then and we retry once: that second
  * handshake is verified silently against the new pin.
  */
-import { Client, utils } from 'ssh2';
+import { Client, utils, type NegotiatedAlgorithms } from 'ssh2';
 import { isAppError, type AppError } from '../../common/errors';
 import { connectTimeout, mapConnectError, mapPrivateKeyError, toSsh2ErrorLike, type Ssh2ErrorLike } from './connect-errors';
 import type { HostKeyCheck, HostKeyDecision, HostKeyPolicy } from './host-key-policy';
+import { sshAlgorithms } from './ssh-algorithms';
 import { PausableTimer } from './pausable-timer';
 import { sshError } from './ssh-errors';
 import type { SshTarget } from './ssh-target';
@@ -28,6 +29,8 @@ export interface ConnectDeps {
   readonly getPrivateKey: PrivateKeySource;
   readonly policy: HostKeyPolicy;
   readonly timing: ConnectTiming;
+  /** Hears what each handshake negotiated (ssh2's `handshake` event). */
+  readonly onHandshake?: (negotiated: NegotiatedAlgorithms) => void;
 }
 
 type AttemptOutcome =
@@ -39,7 +42,7 @@ export async function connectSsh(target: SshTarget, deps: ConnectDeps): Promise<
   const privateKey = await loadPrivateKey(target.keyId, deps.getPrivateKey);
   for (let attempt = 1; ; attempt++) {
     const check = await deps.policy.prepare(target);
-    const outcome = await attemptConnect(target, privateKey, check, deps.timing);
+    const outcome = await attemptConnect(target, privateKey, check, deps);
     if (outcome.kind === 'ready') return outcome.client;
     if (outcome.kind === 'failed' || attempt >= 2) throw outcome.error;
   }
@@ -58,9 +61,11 @@ async function loadPrivateKey(keyId: string, getPrivateKey: PrivateKeySource): P
   return key;
 }
 
-function attemptConnect(target: SshTarget, privateKey: string | Buffer, check: HostKeyCheck, timing: ConnectTiming): Promise<AttemptOutcome> {
+function attemptConnect(target: SshTarget, privateKey: string | Buffer, check: HostKeyCheck, deps: ConnectDeps): Promise<AttemptOutcome> {
+  const { timing, onHandshake } = deps;
   return new Promise((resolve) => {
     const client = new Client();
+    if (onHandshake) client.once('handshake', onHandshake);
     let decision: Promise<HostKeyDecision> | undefined;
     let settled = false;
     const timer = new PausableTimer(timing.connectTimeoutMs, () => {
@@ -101,7 +106,7 @@ function attemptConnect(target: SshTarget, privateKey: string | Buffer, check: H
         readyTimeout: 0, // our PausableTimer replaces it
         keepaliveInterval: timing.keepaliveIntervalMs,
         keepaliveCountMax: timing.keepaliveCountMax,
-        ...(check.serverHostKeyAlgorithms ? { algorithms: { serverHostKey: check.serverHostKeyAlgorithms } } : {}),
+        algorithms: sshAlgorithms(check.serverHostKeyAlgorithms),
         hostVerifier: (key: Buffer, verify: (valid: boolean) => void) => {
           timer.pause();
           decision = check.verify(key).catch((error: unknown): HostKeyDecision => ({ ok: false, error: asAppError(error, target) }));

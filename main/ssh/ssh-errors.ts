@@ -17,6 +17,7 @@ export const SSH_ERROR_CODES = [
   'ssh.hostUnreachable',
   'ssh.hostNotFound',
   'ssh.handshakeFailed',
+  'ssh.noCommonAlgorithm',
   'ssh.connectFailed',
   'ssh.authFailed',
   'ssh.hostKeyMismatch',

@@ -72,23 +72,22 @@ describe('ssh.* handlers through the contract, against a real sshd', () => {
     await app.invoke('ssh.close', { sessionId });
   });
 
-  it('copies an ssh command only once the key was exported (0600), and that command really logs in', async () => {
+  it('copies an ssh command only once the key was exported with vault.export (0600), and that command really logs in', async () => {
     const notYet = await app.call('ssh.copyCommand', { target: 'ownServer' });
     expect(notYet.ok || notYet.error.code).toBe('ssh.keyNotExported');
 
     const file = path.join(app.dataDir, 'exported key.pem');
     app.platform.queueSaveFile(file);
-    expect(await app.invoke('ssh.exportKey', { target: 'ownServer', title: 'Export' })).toEqual({ status: 'saved', path: file, fileName: 'exported key.pem' });
+    expect(await app.invoke('vault.export', { id: keyId, title: 'Export' })).toEqual({ status: 'saved', path: file, fileName: 'exported key.pem' });
     expect((await stat(file)).mode & 0o777).toBe(0o600);
-    expect(await app.invoke('ssh.exportKey', { target: 'ownServer' })).toEqual({ status: 'cancelled' }); // empty dialog queue = Cancel
+    expect(await app.invoke('vault.export', { id: keyId })).toEqual({ status: 'cancelled' }); // empty dialog queue = Cancel
 
     const { command } = await app.invoke('ssh.copyCommand', { target: 'ownServer' });
     expect(command).toBe(`ssh -i '${file}' -p ${sshd.port} onramp@127.0.0.1`);
     expect(app.platform.clipboardRead()).toBe(command);
-    const login = await run('ssh', [
-      '-i', file, '-p', String(sshd.port), '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null',
-      'onramp@127.0.0.1', 'echo logged-in',
-    ]);
+    // The copied line itself, through a shell (quoting included), with only test options added after `ssh`.
+    const testOptions = '-o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null';
+    const login = await run('sh', ['-c', `${command.replace(/^ssh /, `ssh ${testOptions} `)} echo logged-in`]);
     expect(login.stdout.trim()).toBe('logged-in');
   });
 

@@ -5,8 +5,8 @@
  */
 import type { HandlersFor } from '../../common/contract/types-helpers';
 import type { SetupStateStore } from '../setup/state-store';
-import type { VaultContext } from '../vault/vault-context';
-import { copySshCommand, exportKeyFile } from './key-export';
+import { vaultError } from '../vault/errors';
+import { copySshCommand, type KeyExportDeps } from './copy-command';
 import type { SshSessionManager } from './ssh-session-manager';
 import { sshError } from './ssh-errors';
 import { resolveTarget } from './target-resolver';
@@ -14,12 +14,13 @@ import { resolveTarget } from './target-resolver';
 export interface SshHandlerDeps {
   manager: SshSessionManager;
   setup: SetupStateStore;
-  vault: VaultContext;
+  /** The vault's narrow store, dialogs and the clipboard (key export, ssh command). */
+  keys: KeyExportDeps;
 }
 
 const done = {};
 
-export function sshHandlers({ manager, setup, vault }: SshHandlerDeps): HandlersFor<'ssh'> {
+export function sshHandlers({ manager, setup, keys }: SshHandlerDeps): HandlersFor<'ssh'> {
   const resolve = async (ref: Parameters<typeof resolveTarget>[0]) => resolveTarget(ref, await setup.get());
   return {
     'ssh.open': async ({ target, cols, rows }) => {
@@ -53,11 +54,11 @@ export function sshHandlers({ manager, setup, vault }: SshHandlerDeps): Handlers
     },
     'ssh.forgetHost': async ({ host, port }) => ({ removed: await manager.forgetHost(host, port) }),
     'ssh.runInTerminal': ({ sessionId, command, timeoutMs }) => manager.runInTerminal(sessionId, command, { timeoutMs }),
-    'ssh.copyCommand': async ({ target }) => copySshCommand(vault, await resolve(target)),
-    'ssh.exportKey': async ({ target, title }) => exportKeyFile(vault, (await resolve(target)).keyId, title),
+    'ssh.copyCommand': async ({ target }) => copySshCommand(keys, await resolve(target)),
     'ssh.setOwnServer': async ({ server }) => {
       if (server) {
-        const meta = vault.vault.get(server.keyId);
+        const meta = keys.secrets.find(server.keyId);
+        if (!meta) throw vaultError('itemNotFound', 'That vault item does not exist.', { id: server.keyId });
         if (meta.kind !== 'ssh-key') throw sshError('ssh.notAnSshKey', `Vault item ${server.keyId} is not an SSH key.`, { label: meta.label });
       }
       return setup.update((state) => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SetupState } from '../../common/contract/schemas/setup';
 import { isAppError } from '../../common/errors';
-import { sshCommand } from './key-export';
-import { normalizeTarget } from './ssh-target';
 import { displayHost, resolveTarget } from './target-resolver';
 
 const base: SetupState = { version: 1, setupId: 's', currentPage: 'connect', completed: [], choices: {}, resources: {} };
@@ -33,12 +31,8 @@ describe('resolveTarget', () => {
   });
 });
 
-describe('sshCommand and displayHost', () => {
-  it('names the exported key file, quoting it for the shell only when needed, and the port when not 22', () => {
-    expect(sshCommand(normalizeTarget({ host: '3.35.1.2', keyId: 'k' }), '/home/me/.ssh/onramp.pem')).toBe('ssh -i /home/me/.ssh/onramp.pem ubuntu@3.35.1.2');
-    expect(sshCommand(normalizeTarget({ host: 'srv', port: 2222, user: 'admin', keyId: 'k' }), "/tmp/my key's.pem")).toBe(
-      "ssh -i '/tmp/my key'\\''s.pem' -p 2222 admin@srv",
-    );
+describe('displayHost', () => {
+  it('shows the port only when it is not 22', () => {
     expect(displayHost({ host: 'srv', port: 22 })).toBe('srv');
     expect(displayHost({ host: 'srv', port: 2222 })).toBe('srv:2222');
   });

@@ -56,7 +56,12 @@ export interface SshdFixture {
   log(): Promise<string>;
 }
 
-export async function startSshd(): Promise<SshdFixture> {
+export interface SshdOptions {
+  /** More sshd_config lines (e.g. `HostKeyAlgorithms ssh-rsa`, `MACs hmac-sha1`), after the standard ones. */
+  readonly extraConfig?: readonly string[];
+}
+
+export async function startSshd(options: SshdOptions = {}): Promise<SshdFixture> {
   await ensurePrivilegeSeparationDir();
   await ensureTestUser();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'onramp-sshd-'));
@@ -70,7 +75,7 @@ export async function startSshd(): Promise<SshdFixture> {
   const authorizedKeys = path.join(dir, 'authorized_keys');
   await fs.writeFile(authorizedKeys, `${keys.rsaPem.publicLine}\n${keys.ed25519.publicLine}\n`, { mode: 0o644 });
   const config = path.join(dir, 'sshd_config');
-  await fs.writeFile(config, sshdConfig(dir, port, authorizedKeys));
+  await fs.writeFile(config, sshdConfig(dir, port, authorizedKeys) + (options.extraConfig ?? []).map((line) => `${line}\n`).join(''));
   const logFile = path.join(dir, 'sshd.log');
 
   let daemon: Daemon | undefined = await launch(config, logFile, port);

@@ -1,16 +1,17 @@
 /**
- * `vault.export` and `vault.copySshCommand`. The file is chosen in a main-side
+ * `vault.export`, the one way anything leaves the vault into a file (the ssh
+ * command for an exported key is `ssh.copyCommand`). The file is chosen in a main-side
  * save dialog and written by main with mode 0600; the renderer learns only the
  * path. An existing file is never replaced (vault.exportTargetExists), since
  * not every platform's save dialog asks before overwriting.
  */
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportFormat } from '../../common/contract/schemas/vault';
 import type { ParsedRequestOf, ResponseOf } from '../../common/contract/types';
 import { vaultError } from './errors';
 import { exportAccessKeyCsv, exportConsoleLoginCsv, exportSshKey } from './export';
 import type { ItemMeta, ItemMetaOf } from './items';
+import { writeSecretFile } from './secret-file';
 import type { VaultContext } from './vault-context';
 
 const KEY_FORMATS = ['openssh', 'pem', 'ppk'] as const;
@@ -60,47 +61,28 @@ export async function exportItem(context: VaultContext, request: ParsedRequestOf
   if (!target) return { status: 'cancelled' };
 
   if (meta.kind === 'ssh-key') {
-    await exportSshKey(vault, meta.id, target, { format: keyFormat });
+    await exportSshKey(context.secrets, meta.id, target, { format: keyFormat });
     if (keyFormat !== 'ppk') await vault.updateMeta(meta.id, { exportPath: target });
   } else if (meta.kind === 'console-login') {
-    await exportConsoleLoginCsv(vault, meta.id, target);
+    await exportConsoleLoginCsv(context.secrets, meta.id, target);
   } else {
-    await exportAccessKeyCsv(vault, meta.id, target);
+    await exportAccessKeyCsv(context.secrets, meta.id, target);
   }
-  await context.notify();
   return { status: 'saved', path: target, fileName: path.basename(target) };
 }
 
-/** Quotes a path for a POSIX shell only when it needs it. */
-export function shellQuote(value: string): string {
-  return /^[\w@%+=:,./~-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** The server this key opens: its own serverHost, or the setup's Elastic IP when this is the setup's key. */
-async function serverHostOf(context: VaultContext, meta: ItemMetaOf<'ssh-key'>): Promise<string | undefined> {
-  if (meta.serverHost) return meta.serverHost;
-  const { resources } = await context.setup.get();
-  return resources.sshKeyItemId === meta.id ? resources.elasticIp : undefined;
-}
-
-export async function copySshCommand(context: VaultContext, id: string): Promise<ResponseOf<'vault.copySshCommand'>> {
-  const meta = context.vault.get(id);
-  if (meta.kind !== 'ssh-key') {
-    throw vaultError('wrongItemKind', `Item ${id} is a ${meta.kind}, not an SSH key.`, { expected: 'ssh-key', actual: meta.kind });
-  }
-  const host = await serverHostOf(context, meta);
-  if (!host) throw vaultError('keyHasNoServer', 'This key is not linked to a server yet.', { label: meta.label });
-  if (!meta.exportPath || !(await exists(meta.exportPath))) {
-    throw vaultError('keyNotExported', 'Export the key to a file first; the command needs its path.', { label: meta.label });
-  }
-  const command = `ssh -i ${shellQuote(meta.exportPath)} ubuntu@${host}`;
-  context.clipboard.writePlain(command);
-  return { command };
+/**
+ * "Export raw" for an item the vault cannot read: its record exactly as stored
+ * (still encrypted), 0600, to a file the user picks; never replaces a file.
+ */
+export async function exportRaw(context: VaultContext, request: ParsedRequestOf<'vault.exportRaw'>): Promise<ResponseOf<'vault.exportRaw'>> {
+  const text = context.vault.damagedRecordText(request.id); // vault.itemNotFound unless it is a damaged item
+  const target = await context.platform.chooseSaveFile({
+    title: request.title ?? 'Export raw',
+    defaultName: `onramp-damaged-item-${safeFileStem(request.id)}.json`,
+    filters: [{ name: 'JSON', extensions: ['json'] }],
+  });
+  if (!target) return { status: 'cancelled' };
+  await writeSecretFile(target, text);
+  return { status: 'saved', path: target, fileName: path.basename(target) };
 }

@@ -1,5 +1,6 @@
 /**
- * vault.export, vault.copySecret and vault.copySshCommand through the router:
+ * vault.export and vault.copySecret through the router (the ssh command for
+ * an exported key is ssh.copyCommand, main/ssh/ssh-handlers.integration.test.ts):
  * files are 0600 and usable by ssh-keygen, the renderer learns only paths,
  * the password goes to the main-side clipboard and is cleared after 30 s.
  */
@@ -8,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { safeFileStem, shellQuote } from './export-handler';
+import { safeFileStem } from './export-handler';
 import { createHarness, errorOf, type Harness } from '../testing/vault/contract-harness';
 import { CONSOLE_LOGIN, FIXTURE_KEYS } from '../testing/vault/vault-fixtures';
 
@@ -25,7 +26,7 @@ afterEach(async () => {
 async function withKey(file = PEM): Promise<{ h: Harness; id: string }> {
   harness = await createHarness();
   await harness.ok('vault.initKeychain', {});
-  const result = await harness.ok('vault.import', { source: { kind: 'path', path: file } });
+  const result = await harness.ok('vault.import', { source: harness.fileSource(file) });
   if (result.status !== 'imported' || !result.items[0]) throw new Error('not imported');
   return { h: harness, id: result.items[0].id };
 }
@@ -100,33 +101,8 @@ describe('vault.copySecret', () => {
   });
 });
 
-describe('vault.copySshCommand', () => {
-  it('needs a server and an exported file, then copies `ssh -i <path> ubuntu@<ip>`', async () => {
-    const { h, id } = await withKey();
-    expect(errorOf(await h.call('vault.copySshCommand', { id }))).toMatchObject({ code: 'vault.keyHasNoServer', params: { label: 'rsa-pem' } });
-    await h.ok('vault.setServerHost', { id, serverHost: '203.0.113.10' });
-    expect(errorOf(await h.call('vault.copySshCommand', { id }))).toMatchObject({ code: 'vault.keyNotExported' });
-    const target = path.join(h.dataDir, "it's here.pem");
-    h.platform.queueSaveFile(target);
-    await h.ok('vault.export', { id });
-    const { command } = await h.ok('vault.copySshCommand', { id });
-    expect(command).toBe(`ssh -i ${shellQuote(target)} ubuntu@203.0.113.10`);
-    expect(command).toContain(`'\\''`);
-    expect(h.platform.clipboardRead()).toBe(command);
-  });
-
-  it("uses the setup's Elastic IP for the setup's own key", async () => {
-    const { h, id } = await withKey();
-    await h.setup.update((s) => ({ ...s, resources: { ...s.resources, sshKeyItemId: id, elasticIp: '198.51.100.7' } }));
-    const target = path.join(h.dataDir, 'k.pem');
-    h.platform.queueSaveFile(target);
-    await h.ok('vault.export', { id });
-    expect((await h.ok('vault.copySshCommand', { id })).command).toBe(`ssh -i ${target} ubuntu@198.51.100.7`);
-  });
-
-  it('quotes only what needs quoting, and makes safe file names', () => {
-    expect(shellQuote('/home/me/.ssh/key.pem')).toBe('/home/me/.ssh/key.pem');
-    expect(shellQuote('/tmp/a b.pem')).toBe("'/tmp/a b.pem'");
+describe('export file names', () => {
+  it('are made safe from labels', () => {
     expect(safeFileStem('my key / prod')).toBe('my_key_prod');
     expect(safeFileStem('서버 키')).toBe('서버_키');
     expect(safeFileStem('...')).toBe('onramp');

@@ -10,6 +10,7 @@ import { InMemoryKeychain } from './memory-keychain';
 import { parsePrivateKey } from './ssh/private-key';
 import { fingerprintOfPublicKeyFile, sshKeygenPublicKey } from '../testing/vault/ssh-keygen';
 import { ACCESS_KEY, CONSOLE_LOGIN, FIXTURE_KEYS, rejection, withTempDir } from '../testing/vault/vault-fixtures';
+import { secretStoreOf } from './secret-store';
 import { VaultService } from './vault-service';
 
 const HAS_PUTTYGEN = ['/usr/bin/puttygen', '/usr/local/bin/puttygen'].some((p) => existsSync(p));
@@ -37,7 +38,7 @@ describe('exportSshKey', () => {
     await withTempDir(async (dir) => {
       const { vault, meta } = await vaultWith(dir, name, passphrase);
       const target = path.join(dir, 'exported');
-      await exportSshKey(vault, meta.id, target);
+      await exportSshKey(secretStoreOf(vault), meta.id, target);
       const text = await readFile(target, 'utf8');
       expect(text.startsWith(firstLine)).toBe(true);
       expect((await stat(target)).mode & 0o777).toBe(0o600);
@@ -53,7 +54,7 @@ describe('exportSshKey', () => {
       const { vault, meta } = await vaultWith(dir, name);
       for (const format of ['openssh', 'pem'] as const) {
         const target = path.join(dir, `key-${format}`);
-        await exportSshKey(vault, meta.id, target, { format });
+        await exportSshKey(secretStoreOf(vault), meta.id, target, { format });
         expect((await sshKeygenPublicKey(target)).publicKey).toContain(meta.publicKey.split(' ')[1]);
       }
     });
@@ -62,7 +63,7 @@ describe('exportSshKey', () => {
   it('Ed25519 has no PEM export', async () => {
     await withTempDir(async (dir) => {
       const { vault, meta } = await vaultWith(dir, 'ed25519-openssh');
-      expect((await rejection(exportSshKey(vault, meta.id, path.join(dir, 'x'), { format: 'pem' }))).params).toEqual({
+      expect((await rejection(exportSshKey(secretStoreOf(vault), meta.id, path.join(dir, 'x'), { format: 'pem' }))).params).toEqual({
         format: 'pem',
         keyType: 'ed25519',
       });
@@ -74,7 +75,7 @@ describe('exportSshKey', () => {
       const { vault, meta } = await vaultWith(dir, name);
       for (const format of ['ppk', 'ppk-v2'] as const) {
         const target = path.join(dir, `key.${format}`);
-        await exportSshKey(vault, meta.id, target, { format });
+        await exportSshKey(secretStoreOf(vault), meta.id, target, { format });
         const text = await readFile(target, 'utf8');
         expect(text).toMatch(format === 'ppk' ? /^PuTTY-User-Key-File-3: / : /^PuTTY-User-Key-File-2: /);
         expect(parsePrivateKey(text).fingerprint).toBe(meta.fingerprint);
@@ -93,9 +94,9 @@ describe('exportSshKey', () => {
       const { vault, meta } = await vaultWith(dir, 'ed25519-openssh');
       const target = path.join(dir, 'existing');
       await writeFile(target, 'keep me', { mode: 0o644 });
-      expect((await rejection(exportSshKey(vault, meta.id, target))).code).toBe('vault.exportTargetExists');
+      expect((await rejection(exportSshKey(secretStoreOf(vault), meta.id, target))).code).toBe('vault.exportTargetExists');
       expect(await readFile(target, 'utf8')).toBe('keep me');
-      await exportSshKey(vault, meta.id, target, { overwrite: true });
+      await exportSshKey(secretStoreOf(vault), meta.id, target, { overwrite: true });
       expect((await stat(target)).mode & 0o777).toBe(0o600);
       expect((await sshKeygenPublicKey(target)).code).toBe(0);
     });
@@ -104,7 +105,7 @@ describe('exportSshKey', () => {
   it('sshPrivateKeyText gives ssh2-usable text even for a PPK import', async () => {
     await withTempDir(async (dir) => {
       const { vault, meta } = await vaultWith(dir, 'ecdsa-v3.ppk');
-      const text = await sshPrivateKeyText(vault, meta.id);
+      const text = await sshPrivateKeyText(secretStoreOf(vault), meta.id);
       const parsed = ssh2Utils.parseKey(text);
       expect(parsed).not.toBeInstanceOf(Error);
       const pub = path.join(dir, 'k.pub');
@@ -123,8 +124,8 @@ describe('CSV export', () => {
       const key = await vault.add('aws-access-key', ACCESS_KEY, { label: 'k' });
       const loginCsv = path.join(dir, 'alice_credentials.csv');
       const keyCsv = path.join(dir, 'k_accessKeys.csv');
-      await exportConsoleLoginCsv(vault, login.id, loginCsv);
-      await exportAccessKeyCsv(vault, key.id, keyCsv);
+      await exportConsoleLoginCsv(secretStoreOf(vault), login.id, loginCsv);
+      await exportAccessKeyCsv(secretStoreOf(vault), key.id, keyCsv);
       expect(await readFile(loginCsv, 'utf8')).toBe(`User name,Password,Console sign-in URL\r\nalice,"a,b""c",${CONSOLE_LOGIN.signInUrl}\r\n`);
       for (const file of [loginCsv, keyCsv]) expect((await stat(file)).mode & 0o777).toBe(0o600);
       expect(parseImportFile(await readFile(loginCsv), 'alice_credentials.csv').drafts[0]?.secret).toEqual({ ...CONSOLE_LOGIN, password: 'a,b"c' });

@@ -8,6 +8,7 @@
  * the item id, kind and part, so values cannot be swapped between items.
  * Nothing in the file is plaintext except ids, kinds and the KDF parameters.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { vaultError } from './errors';
 import { ITEM_KINDS, type ItemKind } from './items';
@@ -23,15 +24,28 @@ const itemRecordSchema = z
 const kdfSchema = z
   .object({ name: z.literal('scrypt'), salt: base64, N: z.number().int(), r: z.number().int(), p: z.number().int() })
   .strict();
-const common = { format: z.literal(FORMAT), version: z.literal(VERSION), check: sealedSchema, items: z.array(itemRecordSchema) };
+// Items are checked one by one (below), so one damaged record never makes the whole file unreadable.
+const common = { format: z.literal(FORMAT), version: z.literal(VERSION), check: sealedSchema, items: z.array(z.unknown()) };
 
 const vaultFileSchema = z.discriminatedUnion('mode', [
   z.object({ ...common, mode: z.literal('keychain') }).strict(),
   z.object({ ...common, mode: z.literal('passphrase'), kdf: kdfSchema }).strict(),
 ]);
 
-export type VaultFile = z.infer<typeof vaultFileSchema>;
+type ParsedFile = z.infer<typeof vaultFileSchema>;
+type Header = ParsedFile extends infer F ? (F extends unknown ? Omit<F, 'items'> : never) : never;
+
 export type ItemRecord = z.infer<typeof itemRecordSchema>;
+
+/** An entry of `items` that is not a well-formed record: kept byte for byte until the user deletes it. */
+export interface MalformedRecord {
+  /** Its own id if it has a usable one, else `damaged-<hash of the record>`. */
+  id: string;
+  kind?: ItemKind;
+  raw: unknown;
+}
+
+export type VaultFile = Header & { items: ItemRecord[]; malformed: MalformedRecord[] };
 export type VaultMode = VaultFile['mode'];
 
 export const CHECK_PLAINTEXT = 'onramp-vault-key-check';
@@ -57,9 +71,35 @@ export function parseVaultFile(text: string, fileName: string): VaultFile {
     const field = parsed.error.issues[0]?.path.join('.') ?? '';
     throw vaultError('corrupt', `The vault file ${fileName} is damaged (${field || 'structure'}).`, { fileName });
   }
-  return parsed.data;
+  const { items, ...fileHeader } = parsed.data;
+  return { ...fileHeader, ...splitRecords(items) };
+}
+
+const uuidLike = z.uuid();
+
+function splitRecords(entries: unknown[]): Pick<VaultFile, 'items' | 'malformed'> {
+  const items: ItemRecord[] = [];
+  const malformed: MalformedRecord[] = [];
+  const seen = new Set<string>();
+  for (const raw of entries) {
+    const record = itemRecordSchema.safeParse(raw);
+    if (record.success && !seen.has(record.data.id)) {
+      items.push(record.data);
+      seen.add(record.data.id);
+      continue;
+    }
+    const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+    const ownId = uuidLike.safeParse(fields['id']);
+    const kind = z.enum(ITEM_KINDS).safeParse(fields['kind']);
+    let id = ownId.success && !seen.has(ownId.data) ? ownId.data : `damaged-${createHash('sha256').update(JSON.stringify(raw)).digest('hex').slice(0, 16)}`;
+    for (let n = 2; seen.has(id); n++) id = `${id.replace(/~\d+$/, '')}~${n}`;
+    seen.add(id);
+    malformed.push({ id, raw, ...(kind.success ? { kind: kind.data } : {}) });
+  }
+  return { items, malformed };
 }
 
 export function serializeVaultFile(file: VaultFile): string {
-  return `${JSON.stringify(file, null, 1)}\n`;
+  const { items, malformed, ...fileHeader } = file;
+  return `${JSON.stringify({ ...fileHeader, items: [...items, ...malformed.map((record) => record.raw)] }, null, 1)}\n`;
 }

@@ -1,8 +1,9 @@
 /**
- * `vault.import`: a file from the open dialog, a dropped file's path
- * (Electron) or its bytes (plain Chromium), or a file kept from an earlier try
- * that needed a passphrase. An encrypted key answers `needsPassphrase` with a
- * retry id instead of an error, so the page can ask and try again.
+ * `vault.import`: a file from main's open dialog, a file the user dropped or
+ * picked (a one-time token from UserFileGrants; never a path the renderer
+ * names), or a file kept from an earlier try that needed a passphrase. An
+ * encrypted key answers `needsPassphrase` with a retry id instead of an error,
+ * so the page can ask and try again.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -51,13 +52,13 @@ async function readSource(context: VaultContext, source: Source): Promise<Pendin
       const chosen = await context.platform.chooseOpenFile({ title: source.title ?? 'Import', filters: FILE_FILTERS });
       return chosen ? readLimited(chosen) : null;
     }
-    case 'path':
-      return readLimited(source.path);
-    case 'bytes': {
-      const name = path.basename(source.name);
-      const bytes = Buffer.from(source.base64, 'base64');
-      if (bytes.byteLength > MAX_IMPORT_BYTES) throw tooLarge(name);
-      return { name, bytes };
+    case 'file': {
+      const file = context.files.take(source.token);
+      if (!file) throw vaultError('importFileExpired', 'That file is no longer available; choose or drop it again.');
+      if (file.kind === 'path') return readLimited(file.path);
+      const name = path.basename(file.name);
+      if (file.bytes.byteLength > MAX_IMPORT_BYTES) throw tooLarge(name);
+      return { name, bytes: file.bytes };
     }
     case 'retry': {
       const kept = context.pending.get(source.retryId);
@@ -74,7 +75,6 @@ export async function importIntoVault(context: VaultContext, request: ImportRequ
   try {
     const metas = await importFileIntoVault(context.vault, file.bytes, file.name, request.passphrase ? { passphrase: request.passphrase } : {});
     if (retryId) context.pending.drop(retryId);
-    await context.notify();
     return { status: 'imported', fileName: file.name, items: await Promise.all(metas.map((meta) => context.view(meta))) };
   } catch (error) {
     if (!isAppError(error) || !PASSPHRASE_CODES.has(error.code)) {

@@ -1,4 +1,5 @@
 /** Sealing and opening individual items and the key-check value, with validation on both sides. */
+import { AppError } from '../../common/errors';
 import { DecryptionFailed, seal, unseal } from './crypto';
 import { vaultError } from './errors';
 import { CHECK_PLAINTEXT, checkAad, itemAad, type ItemRecord, type VaultFile } from './file-format';
@@ -88,4 +89,24 @@ export function openSecret(key: Buffer, record: ItemRecord): ItemSecret {
 export function storedPartOf(meta: ItemMeta): StoredMetaByKind[ItemKind] {
   const { id: _id, kind: _kind, ...stored } = meta;
   return stored;
+}
+
+/** Why an item in the file cannot be used. */
+export type DamageReason = 'malformed' | 'undecryptable' | 'invalid';
+
+/**
+ * Opens an item's metadata and checks that its secret authenticates and is
+ * valid, without keeping the secret. A damaged item is reported, not thrown,
+ * so one bad record never keeps the vault shut.
+ */
+export function inspectRecord(key: Buffer, record: ItemRecord): { meta: ItemMeta } | { damage: DamageReason } {
+  try {
+    const meta = openMeta(key, record);
+    openSecret(key, record);
+    return { meta };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'vault.itemCorrupt') return { damage: 'undecryptable' };
+    if (error instanceof AppError && error.code === 'vault.invalidItem') return { damage: 'invalid' };
+    throw error;
+  }
 }

@@ -2,7 +2,8 @@
  * Vault metadata -> the contract's VaultItem, field by field (the router would
  * strip unknown fields anyway; this keeps the mapping explicit and typed).
  */
-import type { VaultItem } from '../../common/contract/schemas/vault';
+import type { DamagedVaultItem, VaultItem } from '../../common/contract/schemas/vault';
+import type { DamagedItem } from './unlocked-state';
 import type { ItemMeta } from './items';
 
 /** `AKIA…MPLE`: the first and last four characters of an access key id. */
@@ -30,4 +31,8 @@ export function toVaultItem(meta: ItemMeta, keyIdHint?: string): VaultItem {
         exportPath: meta.exportPath,
       };
   }
+}
+
+export function toDamagedItem(item: DamagedItem): DamagedVaultItem {
+  return { id: item.id, reason: item.reason, ...(item.kind ? { itemKind: item.kind } : {}) };
 }

@@ -1,17 +1,21 @@
 /**
- * What the vault's handlers (and the AWS handlers, which store pasted keys and
- * verified account ids) share: the one VaultService, the clipboard guard, files
- * waiting for a passphrase, and `notify()`, which sends `vault.changed` so every
- * page shows the current list. Everything sent is metadata (see item-view.ts).
+ * What the vault's own handlers share: the one VaultService, the clipboard
+ * guard, files waiting for a passphrase, and the announcer: it follows the
+ * vault's onChange() and sends `vault.changed` {status, items, damaged} so
+ * every page shows the current list. Nobody else sends that event. Everything
+ * sent is metadata (see item-view.ts). Other capabilities get `secrets` (the
+ * narrow SecretStore), never this context.
  */
-import type { VaultItem, VaultStatus } from '../../common/contract/schemas/vault';
+import type { DamagedVaultItem, VaultItem, VaultStatus } from '../../common/contract/schemas/vault';
 import type { EventBus } from '../ipc/event-bus';
 import type { Platform } from '../platform';
 import type { SetupStateStore } from '../setup/state-store';
+import { UserFileGrants } from '../files/user-file-grants';
 import { ClipboardGuard } from './clipboard-guard';
 import type { ItemMeta } from './items';
-import { accessKeyIdHint, toVaultItem } from './item-view';
+import { accessKeyIdHint, toDamagedItem, toVaultItem } from './item-view';
 import { PendingImports } from './pending-imports';
+import { secretStoreOf, type SecretStore } from './secret-store';
 import type { VaultService } from './vault-service';
 
 export interface VaultContextDeps {
@@ -20,22 +24,30 @@ export interface VaultContextDeps {
   events: EventBus;
   setup: SetupStateStore;
   clipboard?: ClipboardGuard;
+  /** Files the user chose, by one-time token (shared with the transports that mint them). */
+  files?: UserFileGrants;
   log?: (message: string, error?: unknown) => void;
 }
 
 export class VaultContext {
   readonly vault: VaultService;
+  readonly secrets: SecretStore;
   readonly platform: Platform;
   readonly setup: SetupStateStore;
   readonly clipboard: ClipboardGuard;
   readonly pending = new PendingImports();
+  readonly files: UserFileGrants;
   private readonly hints = new Map<string, string>();
+  private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: VaultContextDeps) {
     this.vault = deps.vault;
+    this.secrets = secretStoreOf(deps.vault);
     this.platform = deps.platform;
     this.setup = deps.setup;
     this.clipboard = deps.clipboard ?? new ClipboardGuard(deps.platform);
+    this.unsubscribe = deps.vault.onChange(() => this.announce());
+    this.files = deps.files ?? new UserFileGrants();
   }
 
   async status(): Promise<VaultStatus> {
@@ -52,28 +64,27 @@ export class VaultContext {
     return toVaultItem(meta, hint);
   }
 
-  /** Oldest first, as the user added them. */
-  async items(): Promise<VaultItem[]> {
+  /** Oldest first, as the user added them, and the items that cannot be read. Does not re-read the file. */
+  async items(): Promise<{ items: VaultItem[]; damaged: DamagedVaultItem[] }> {
     const metas = [...this.vault.list()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    return Promise.all(metas.map((meta) => this.view(meta)));
+    const ids = new Set(metas.map((meta) => meta.id));
+    for (const id of this.hints.keys()) if (!ids.has(id)) this.hints.delete(id);
+    return { items: await Promise.all(metas.map((meta) => this.view(meta))), damaged: this.vault.damaged().map(toDamagedItem) };
   }
 
-  forget(id: string): void {
-    this.hints.delete(id);
-  }
-
-  /** Sends the current status and list; never fails the caller's operation. */
-  async notify(): Promise<void> {
+  /** Sends the current status and list; never fails the change it follows. */
+  private async announce(): Promise<void> {
     try {
       const status = await this.vault.status();
-      const items = status.locked ? [] : await this.items();
-      this.deps.events.emit('vault.changed', { status, items });
+      const lists = status.locked ? { items: [], damaged: [] } : await this.items();
+      this.deps.events.emit('vault.changed', { status, ...lists });
     } catch (error) {
       this.deps.log?.('vault.changed could not be sent', error);
     }
   }
 
   dispose(): void {
+    this.unsubscribe();
     this.clipboard.dispose();
     this.pending.dispose();
     this.hints.clear();

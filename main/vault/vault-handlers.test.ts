@@ -11,9 +11,11 @@ import type { RequestOf } from '../../common/contract/types';
 import { keychainUnavailable, type Keychain } from './keychain';
 import { createHarness, errorOf, type Harness } from '../testing/vault/contract-harness';
 import { ACCESS_KEY, CONSOLE_LOGIN, FIXTURE_KEYS } from '../testing/vault/vault-fixtures';
+import { InMemoryKeychain } from './memory-keychain';
+import { VaultService } from './vault-service';
 
 const CSV_DIR = path.join(__dirname, 'import', 'fixtures', 'csv');
-const csvBase64 = (name: string) => readFileSync(path.join(CSV_DIR, name)).toString('base64');
+const csvBytes = (name: string) => readFileSync(path.join(CSV_DIR, name));
 const PEM = path.join(FIXTURE_KEYS, 'rsa-pem.pem');
 const keyBodyLines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l && !l.startsWith('-----'));
 
@@ -41,7 +43,7 @@ describe('vault handlers: setup and unlock', () => {
     harness = await createHarness();
     expect(await harness.ok('vault.status', {})).toEqual({ mode: 'uninitialized', locked: true });
     expect(await harness.ok('vault.initKeychain', {})).toEqual({ mode: 'keychain', locked: false, itemCount: 0 });
-    expect(harness.events.at(-1)).toEqual({ event: 'vault.changed', payload: { status: { mode: 'keychain', locked: false, itemCount: 0 }, items: [] } });
+    expect(harness.events.at(-1)).toEqual({ event: 'vault.changed', payload: { status: { mode: 'keychain', locked: false, itemCount: 0 }, items: [], damaged: [] } });
   });
 
   it('without a keychain: status names the reason, initKeychain fails clearly and writes nothing; a passphrase works', async () => {
@@ -77,9 +79,9 @@ describe('vault handlers: setup and unlock', () => {
 });
 
 describe('vault handlers: import', () => {
-  it('imports dropped bytes (combined CSV) as an access key and a console login, metadata only', async () => {
+  it('imports a file picked in the host page (combined CSV) as an access key and a console login, metadata only', async () => {
     const h = await unlocked();
-    const result = await h.ok('vault.import', { source: { kind: 'bytes', name: 'credentials-combined.csv', base64: csvBase64('credentials-combined.csv') } });
+    const result = await h.ok('vault.import', { source: h.bytesSource('credentials-combined.csv', csvBytes('credentials-combined.csv')) });
     expect(result).toMatchObject({ status: 'imported', fileName: 'credentials-combined.csv' });
     if (result.status !== 'imported') throw new Error('not imported');
     expect(result.items.map((i) => i.kind).sort()).toEqual(['aws-access-key', 'console-login']);
@@ -90,20 +92,20 @@ describe('vault handlers: import', () => {
     expectNoSecret(h, [ACCESS_KEY.secretAccessKey, ACCESS_KEY.accessKeyId, 'C4r0l!pw']);
   });
 
-  it('imports a key by path (Electron drag and drop) and by the open dialog; Cancel imports nothing', async () => {
+  it('imports a dropped key (a granted path) and one from the open dialog; Cancel imports nothing', async () => {
     const h = await unlocked();
-    const byPath = await h.ok('vault.import', { source: { kind: 'path', path: PEM } });
-    expect(byPath).toMatchObject({ status: 'imported', items: [{ kind: 'ssh-key', label: 'rsa-pem', keyType: 'rsa', bits: 2048 }] });
+    const dropped = await h.ok('vault.import', { source: h.fileSource(PEM) });
+    expect(dropped).toMatchObject({ status: 'imported', items: [{ kind: 'ssh-key', label: 'rsa-pem', keyType: 'rsa', bits: 2048 }] });
     expect(await h.ok('vault.import', { source: { kind: 'dialog', title: 'Import' } })).toEqual({ status: 'cancelled' });
     h.platform.queueOpenFile(path.join(FIXTURE_KEYS, 'ed25519-openssh'));
     expect(await h.ok('vault.import', { source: { kind: 'dialog' } })).toMatchObject({ status: 'imported', items: [{ keyType: 'ed25519' }] });
-    expect(errorOf(await h.call('vault.import', { source: { kind: 'path', path: PEM } })).code).toBe('vault.duplicateItem');
+    expect(errorOf(await h.call('vault.import', { source: h.fileSource(PEM) })).code).toBe('vault.duplicateItem');
     expectNoSecret(h, [...keyBodyLines(PEM), ...keyBodyLines(path.join(FIXTURE_KEYS, 'ed25519-openssh'))]);
   });
 
   it('an encrypted key asks for its passphrase, keeps the file for the retry, and says when it was wrong', async () => {
     const h = await unlocked();
-    const first = await h.ok('vault.import', { source: { kind: 'path', path: path.join(FIXTURE_KEYS, 'ed25519-encrypted') } });
+    const first = await h.ok('vault.import', { source: h.fileSource(path.join(FIXTURE_KEYS, 'ed25519-encrypted')) });
     expect(first).toMatchObject({ status: 'needsPassphrase', fileName: 'ed25519-encrypted', wrongPassphrase: false });
     if (first.status !== 'needsPassphrase') throw new Error('expected a passphrase request');
     const wrong = await h.ok('vault.import', { source: { kind: 'retry', retryId: first.retryId }, passphrase: 'nope' });
@@ -115,13 +117,13 @@ describe('vault handlers: import', () => {
 
   it('says what a wrong file is, refuses huge or unreadable files, and checks requests strictly', async () => {
     const h = await unlocked();
-    expect(errorOf(await h.call('vault.import', { source: { kind: 'path', path: `${PEM}.pub` } }))).toMatchObject({ code: 'vault.notPrivateKeyPublic', params: { fileName: 'rsa-pem.pem.pub' } });
+    expect(errorOf(await h.call('vault.import', { source: h.fileSource(`${PEM}.pub`) }))).toMatchObject({ code: 'vault.notPrivateKeyPublic', params: { fileName: 'rsa-pem.pem.pub' } });
     const big = path.join(h.dataDir, 'big.csv');
     await writeFile(big, Buffer.alloc(300 * 1024, 0x41));
-    expect(errorOf(await h.call('vault.import', { source: { kind: 'path', path: big } }))).toMatchObject({ code: 'vault.importTooLarge', params: { fileName: 'big.csv', maxKb: 256 } });
-    expect(errorOf(await h.call('vault.import', { source: { kind: 'path', path: 'relative.csv' } })).code).toBe('vault.importUnreadable');
-    expect(errorOf(await h.call('vault.import', { source: { kind: 'path', path: path.join(h.dataDir, 'missing.pem') } })).code).toBe('vault.importUnreadable');
-    expect(errorOf(await h.call('vault.import', { source: { kind: 'bytes', name: 'x.csv', base64: 'A'.repeat(400_000) } })).code).toBe('contract.invalidRequest');
+    expect(errorOf(await h.call('vault.import', { source: h.fileSource(big) }))).toMatchObject({ code: 'vault.importTooLarge', params: { fileName: 'big.csv', maxKb: 256 } });
+    expect(errorOf(await h.call('vault.import', { source: h.fileSource('relative.csv') })).code).toBe('vault.importUnreadable');
+    expect(errorOf(await h.call('vault.import', { source: h.fileSource(path.join(h.dataDir, 'missing.pem')) })).code).toBe('vault.importUnreadable');
+    expect(errorOf(await h.call('vault.import', { source: h.bytesSource('x.csv', Buffer.alloc(300 * 1024, 0x41)) })).code).toBe('vault.importTooLarge');
     const extra = { source: { kind: 'dialog' }, secret: 'x' } as unknown as RequestOf<'vault.import'>;
     expect(errorOf(await h.call('vault.import', extra)).code).toBe('contract.invalidRequest');
   });
@@ -138,7 +140,7 @@ describe('vault handlers: paste, rename, server, delete', () => {
 
   it('renames, links a key to a server, and deletes', async () => {
     const h = await unlocked();
-    const imported = await h.ok('vault.import', { source: { kind: 'path', path: PEM } });
+    const imported = await h.ok('vault.import', { source: h.fileSource(PEM) });
     if (imported.status !== 'imported' || !imported.items[0]) throw new Error('not imported');
     const id = imported.items[0].id;
     expect((await h.ok('vault.rename', { id, label: '  web key ' })).item.label).toBe('web key');
@@ -151,5 +153,32 @@ describe('vault handlers: paste, rename, server, delete', () => {
     expect((await h.ok('vault.list', {})).items.map((i) => i.label)).toEqual(['alice']);
     expect(errorOf(await h.call('vault.remove', { id })).code).toBe('vault.itemNotFound');
     expect(h.events.filter((e) => e.event === 'vault.changed').length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('vault.changed comes from the vault itself', () => {
+  it('a change made outside any vault handler (a capability through the SecretStore) is announced', async () => {
+    const h = await unlocked();
+    const before = h.events.length;
+    const added = await h.vault.add('console-login', CONSOLE_LOGIN, { label: 'alice' });
+    expect(h.events.slice(before)).toEqual([
+      { event: 'vault.changed', payload: expect.objectContaining({ items: [expect.objectContaining({ id: added.id, label: 'alice' })], damaged: [] }) },
+    ]);
+    await h.vault.updateMeta(added.id, { accountId: '123456789012' });
+    expect(h.events.at(-1)).toMatchObject({ event: 'vault.changed', payload: { items: [{ id: added.id, accountId: '123456789012' }] } });
+    expectNoSecret(h, [CONSOLE_LOGIN.password]);
+  });
+
+  it('vault.list after another process wrote the file shows its items, and announces them', async () => {
+    const keychain = new InMemoryKeychain();
+    harness = await createHarness({ keychain });
+    const h = harness;
+    await h.ok('vault.initKeychain', {});
+    const other = new VaultService({ dataDir: h.dataDir, keychain }); // e.g. a second Onramp on the same data dir
+    await other.open();
+    await other.add('aws-access-key', ACCESS_KEY, { label: 'from the other window' });
+    const before = h.events.length;
+    expect((await h.ok('vault.list', {})).items.map((item) => item.label)).toEqual(['from the other window']);
+    expect(h.events.slice(before)).toMatchObject([{ event: 'vault.changed', payload: { items: [{ label: 'from the other window' }] } }]);
   });
 });

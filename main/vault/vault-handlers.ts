@@ -1,67 +1,58 @@
 /**
  * The vault's contract handlers. Every response is metadata (item-view.ts);
  * secrets leave the vault only into files (export) or the main-side clipboard
- * (copySecret, cleared after 30 s). Every change is followed by `vault.changed`.
+ * (copySecret, cleared after 30 s). The vault announces every change itself
+ * (`vault.changed`, vault-context.ts); handlers never send it.
  */
 import type { HandlersFor } from '../../common/contract/types-helpers';
 import { vaultError } from './errors';
-import { copySshCommand, exportItem } from './export-handler';
+import { exportItem, exportRaw } from './export-handler';
 import { importIntoVault } from './import-handler';
+import { warmUpImportWorker } from './import/off-thread';
 import type { VaultContext } from './vault-context';
-
-/** Runs a status-changing call, then tells every page. */
-async function changing<T>(context: VaultContext, run: () => Promise<T>): Promise<T> {
-  const result = await run();
-  await context.notify();
-  return result;
-}
 
 export function vaultHandlers(context: VaultContext): HandlersFor<'vault'> {
   const { vault } = context;
+  warmUpImportWorker(); // imports decrypt keys in a worker thread; load it before the first one
   return {
-    'vault.status': () => vault.status(),
-    'vault.initKeychain': () => changing(context, () => vault.initWithKeychain()),
-    'vault.initPassphrase': ({ passphrase }) => changing(context, () => vault.initWithPassphrase(passphrase)),
-    'vault.unlock': ({ passphrase }) =>
-      changing(context, () => (passphrase === undefined ? vault.open() : vault.unlockWithPassphrase(passphrase))),
-    'vault.lock': () =>
-      changing(context, async () => {
-        vault.lock();
-        return vault.status();
-      }),
-    'vault.reset': () =>
-      changing(context, async () => {
-        const { backupPath } = await vault.reset();
-        return { backupPath, status: await vault.status() };
-      }),
-    'vault.list': async () => ({ items: await context.items() }),
+    'vault.status': async () => {
+      await vault.refresh(); // another Onramp may have changed the file
+      return vault.status();
+    },
+    'vault.initKeychain': () => vault.initWithKeychain(),
+    'vault.initPassphrase': ({ passphrase }) => vault.initWithPassphrase(passphrase),
+    'vault.unlock': ({ passphrase }) => (passphrase === undefined ? vault.open() : vault.unlockWithPassphrase(passphrase)),
+    'vault.lock': async () => {
+      await vault.lock();
+      return vault.status();
+    },
+    'vault.reset': async () => {
+      const { backupPath } = await vault.reset();
+      return { backupPath, status: await vault.status() };
+    },
+    'vault.list': async () => {
+      await vault.refresh();
+      return context.items();
+    },
     'vault.import': (request) => importIntoVault(context, request),
     'vault.addAccessKey': async ({ label, accessKeyId, secretAccessKey }) => {
       const meta = await vault.add('aws-access-key', { accessKeyId, secretAccessKey }, { label: label || `Access key ${accessKeyId.slice(-4)}` });
-      await context.notify();
       return { item: await context.view(meta) };
     },
-    'vault.rename': async ({ id, label }) => {
-      const meta = await vault.rename(id, label);
-      await context.notify();
-      return { item: await context.view(meta) };
-    },
+    'vault.rename': async ({ id, label }) => ({ item: await context.view(await vault.rename(id, label)) }),
     'vault.setServerHost': async ({ id, serverHost }) => {
       const current = vault.get(id);
       if (current.kind !== 'ssh-key') {
         throw vaultError('wrongItemKind', `Item ${id} is a ${current.kind}, not an SSH key.`, { expected: 'ssh-key', actual: current.kind });
       }
-      const meta = await vault.updateMeta(id, { serverHost: serverHost || undefined });
-      await context.notify();
-      return { item: await context.view(meta) };
+      return { item: await context.view(await vault.updateMeta(id, { serverHost: serverHost || undefined })) };
     },
     'vault.remove': async ({ id }) => {
       await vault.remove(id);
-      context.forget(id);
-      await context.notify();
       return { removed: true as const };
     },
     'vault.export': (request) => exportItem(context, request),
+    'vault.exportRaw': (request) => exportRaw(context, request),
     'vault.copySecret': async ({ id }) => {
       const meta = vault.get(id);
       if (meta.kind !== 'console-login') {
@@ -71,6 +62,5 @@ export function vaultHandlers(context: VaultContext): HandlersFor<'vault'> {
       context.clipboard.writeSecret(password);
       return { clearsAfterSeconds: Math.round(context.clipboard.clearAfterMs / 1000) };
     },
-    'vault.copySshCommand': ({ id }) => copySshCommand(context, id),
   };
 }

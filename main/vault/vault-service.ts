@@ -2,23 +2,32 @@
  * The vault: one encrypted file in the data dir, unlocked either by a master key
  * from the OS keychain or by a passphrase (chosen explicitly, never as a silent
  * fallback). Metadata is decrypted once at unlock and cached, so list() is a
- * Map read; secrets are decrypted only in getSecret(). Writes are serialised and
- * atomic; memory changes only after the file is safely replaced.
+ * Map read; secrets are decrypted only in getSecret(). Writes are serialised in
+ * this process and, across processes sharing the data dir, by a lock file;
+ * under the lock the file is re-read if another process wrote it, so no update
+ * is lost. Memory changes only after the file is safely replaced. Every change
+ * is announced to onChange() listeners (the contract's `vault.changed`).
+ * A damaged item never keeps the vault shut: it is listed by damaged().
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../common/errors';
-import { writeFileAtomic, type AtomicWriteHooks } from '../storage/atomic-write';
+import type { AtomicWriteHooks } from '../storage/atomic-write';
+import type { PrivateDirResult } from '../storage/private-dir';
+import { watchFile } from '../storage/watch-file';
 import { deriveKeyFromPassphrase, SCRYPT_DEFAULTS, scryptParamsAcceptable } from './crypto';
 import { findDuplicate } from './duplicates';
-import { isKeychainFailureReason, vaultError, type KeychainFailureReason } from './errors';
-import { parseVaultFile, serializeVaultFile, type ItemRecord, type VaultFile, type VaultMode } from './file-format';
+import { vaultError, type KeychainFailureReason } from './errors';
+import type { ItemRecord, VaultFile, VaultMode } from './file-format';
 import { keyOpensVault, makeCheck, openMeta, openSecret, resealMeta, sealItem, storedPartOf } from './item-codec';
-import type { ItemDraft, ItemKind, ItemMeta, ItemMetaOf, ItemSecret, MetaInputByKind, SecretByKind } from './items';
+import type { ItemDraft, ItemKind, ItemMeta, ItemMetaOf, ItemSecret, SecretByKind } from './items';
 import { createKeytarKeychain, type Keychain } from './keychain';
+import { KeychainAccess } from './keychain-access';
+import { draftFrom, isMetaOfKind, isSecretOfKind, type AddArgs } from './item-args';
 import { ensureMasterKey, probeKeychain, readMasterKey } from './master-key';
 import { patchMeta, prepareItem, type MetaPatch } from './prepare-item';
+import { openState, rawRecordText, withoutItem, type DamagedItem, type Unlocked } from './unlocked-state';
+import { sameStamp, VaultDisk } from './vault-disk';
 
 export interface VaultStatus {
   mode: VaultMode | 'uninitialized';
@@ -27,7 +36,11 @@ export interface VaultStatus {
   /** Set when the keychain could not be reached: always 'vault.keychainUnavailable'. */
   keychainError?: string;
   keychainReason?: KeychainFailureReason;
+  /** Set only when the data dir is readable by others and could not be made private: its mode, e.g. `0755`. */
+  dataDirMode?: string;
 }
+
+export type { AddArgs } from './item-args';
 
 export interface VaultServiceOptions {
   /** Directory of vault.json (created with mode 0700 if missing). */
@@ -39,80 +52,96 @@ export interface VaultServiceOptions {
   beforeRename?: AtomicWriteHooks['beforeRename'];
 }
 
+/** Called after every change (and after another process's change is noticed); awaited in order. */
+export type VaultChangeListener = () => Promise<void> | void;
+
 export const MIN_PASSPHRASE_LENGTH = 8;
-
-/** add()'s arguments: the secret and meta types follow the kind. */
-export type AddArgs = { [K in ItemKind]: [kind: K, secret: SecretByKind[K], meta: MetaInputByKind[K]] }[ItemKind];
-
-function draftFrom(args: AddArgs): ItemDraft {
-  switch (args[0]) {
-    case 'aws-access-key':
-      return { kind: args[0], secret: args[1], meta: args[2] };
-    case 'console-login':
-      return { kind: args[0], secret: args[1], meta: args[2] };
-    case 'ssh-key':
-      return { kind: args[0], secret: args[1], meta: args[2] };
-  }
-}
-
-interface Unlocked {
-  key: Buffer;
-  file: VaultFile;
-  metas: Map<string, ItemMeta>;
-}
 
 export class VaultService {
   readonly filePath: string;
-  private readonly keychain: Keychain;
+  private readonly disk: VaultDisk;
+  private readonly keychain: KeychainAccess;
   private unlocked: Unlocked | null = null;
-  private lastKeychainError: AppError | null = null;
+  private dirState: PrivateDirResult | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<VaultChangeListener>();
+  private changed = false;
+  private stopWatching: (() => void) | undefined;
 
   constructor(private readonly options: VaultServiceOptions) {
-    this.filePath = path.join(options.dataDir, options.fileName ?? 'vault.json');
-    this.keychain = options.keychain ?? createKeytarKeychain();
+    this.disk = new VaultDisk(options.dataDir, options.fileName ?? 'vault.json', options.beforeRename);
+    this.filePath = this.disk.filePath;
+    this.keychain = new KeychainAccess(options.keychain ?? createKeytarKeychain());
+  }
+
+  // ---- announcements -----------------------------------------------------
+
+  /** Subscribes to changes; returns the unsubscribe function. */
+  onChange(listener: VaultChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Follows the file, so a change written by another process shows up here
+   * (and is announced) without waiting for the next call. Stop with dispose().
+   */
+  async watch(): Promise<void> {
+    if (this.stopWatching) return;
+    await this.disk.ensureDir();
+    this.stopWatching = watchFile(this.options.dataDir, path.basename(this.filePath), () => void this.refresh().catch(() => undefined));
+  }
+
+  dispose(): void {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+    this.listeners.clear();
   }
 
   // ---- state -------------------------------------------------------------
 
   async status(): Promise<VaultStatus> {
+    await this.checkDir();
     if (this.unlocked) return this.unlockedStatus(this.unlocked);
-    const file = await this.readVaultFile();
-    if (file?.mode === 'passphrase') return { mode: 'passphrase', locked: true };
-    await this.withKeychain(() => probeKeychain(this.keychain)).catch(() => undefined);
-    return { mode: file ? 'keychain' : 'uninitialized', locked: true, ...this.keychainErrorFields() };
+    const file = (await this.disk.read())?.file;
+    if (file?.mode === 'passphrase') return { mode: 'passphrase', locked: true, ...this.dirFields() };
+    await this.keychain.run(probeKeychain).catch(() => undefined);
+    return { mode: file ? 'keychain' : 'uninitialized', locked: true, ...this.keychain.errorFields(), ...this.dirFields() };
   }
 
   /** Unlocks a keychain-mode vault; reports (does not unlock) passphrase and uninitialized vaults. */
   open(): Promise<VaultStatus> {
-    return this.exclusive(async () => {
+    return this.changing(async () => {
       if (this.unlocked) return this.unlockedStatus(this.unlocked);
-      const file = await this.readVaultFile();
-      if (!file || file.mode === 'passphrase') return this.status();
-      const stored = await this.withKeychain(() => readMasterKey(this.keychain));
+      const read = await this.disk.read();
+      if (!read || read.file.mode === 'passphrase') return this.status();
+      const stored = await this.keychain.run(readMasterKey);
       if (stored.state === 'missing') {
         throw vaultError(
           'masterKeyMissing',
           'The keychain has no Onramp vault key. Unlock the keyring that holds it, or reset the vault.',
         );
       }
-      if (stored.state === 'invalid' || !keyOpensVault(stored.key, file)) throw this.wrongKey();
-      return this.unlockedStatus(this.unlock(stored.key, file));
+      if (stored.state === 'invalid' || !keyOpensVault(stored.key, read.file)) throw this.wrongKey();
+      return this.unlockedStatus(this.unlock(stored.key, read));
     });
   }
 
   initWithKeychain(): Promise<VaultStatus> {
-    return this.exclusive(async () => {
+    return this.changing(async () => {
       await this.assertNoVaultFile();
-      const key = await this.withKeychain(() => ensureMasterKey(this.keychain));
-      const file: VaultFile = { format: 'onramp-vault', version: 1, mode: 'keychain', check: makeCheck(key), items: [] };
-      await this.persist(file);
-      return this.unlockedStatus(this.unlock(key, file));
+      await this.keychain.run(ensureMasterKey); // fails before anything is written if the keychain cannot keep a key
+      return this.disk.locked(async () => {
+        await this.assertNoVaultFile();
+        const key = await this.keychain.run(ensureMasterKey); // the key now in the keychain, if another process just stored one
+        const file: VaultFile = { format: 'onramp-vault', version: 1, mode: 'keychain', check: makeCheck(key), items: [], malformed: [] };
+        return this.unlockedStatus(this.unlock(key, { file, stamp: await this.disk.write(file) }));
+      });
     });
   }
 
   initWithPassphrase(passphrase: string): Promise<VaultStatus> {
-    return this.exclusive(async () => {
+    return this.changing(async () => {
       if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
         throw vaultError('passphraseTooShort', `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`, {
           min: MIN_PASSPHRASE_LENGTH,
@@ -122,17 +151,20 @@ export class VaultService {
       const salt = randomBytes(16);
       const key = await deriveKeyFromPassphrase(passphrase, salt, SCRYPT_DEFAULTS);
       const kdf = { name: 'scrypt' as const, salt: salt.toString('base64'), ...SCRYPT_DEFAULTS };
-      const file: VaultFile = { format: 'onramp-vault', version: 1, mode: 'passphrase', kdf, check: makeCheck(key), items: [] };
-      await this.persist(file);
-      return this.unlockedStatus(this.unlock(key, file));
+      const file: VaultFile = { format: 'onramp-vault', version: 1, mode: 'passphrase', kdf, check: makeCheck(key), items: [], malformed: [] };
+      return this.disk.locked(async () => {
+        await this.assertNoVaultFile(); // another process may have set one up while scrypt ran
+        return this.unlockedStatus(this.unlock(key, { file, stamp: await this.disk.write(file) }));
+      });
     });
   }
 
   unlockWithPassphrase(passphrase: string): Promise<VaultStatus> {
-    return this.exclusive(async () => {
+    return this.changing(async () => {
       if (this.unlocked) return this.unlockedStatus(this.unlocked);
-      const file = await this.readVaultFile();
-      if (!file) throw vaultError('notInitialized', 'There is no vault yet.');
+      const read = await this.disk.read();
+      if (!read) throw vaultError('notInitialized', 'There is no vault yet.');
+      const { file } = read;
       if (file.mode !== 'passphrase') {
         throw vaultError('wrongMode', `This vault is unlocked by the ${file.mode}, not by a passphrase.`, { mode: file.mode });
       }
@@ -142,28 +174,35 @@ export class VaultService {
       }
       const key = await deriveKeyFromPassphrase(passphrase, Buffer.from(salt, 'base64'), { N, r, p });
       if (!keyOpensVault(key, file)) throw vaultError('wrongPassphrase', 'The passphrase is not correct.');
-      return this.unlockedStatus(this.unlock(key, file));
+      return this.unlockedStatus(this.unlock(key, read));
     });
   }
 
   /** Forgets the key and all decrypted metadata. */
-  lock(): void {
-    this.unlocked?.key.fill(0);
-    this.unlocked = null;
+  lock(): Promise<void> {
+    return this.changing(async () => this.forget());
   }
 
   /** Moves vault.json aside (never deletes it) so a new vault can be set up. */
   reset(): Promise<{ backupPath: string | null }> {
-    return this.exclusive(async () => {
-      this.lock();
-      const backupPath = `${this.filePath}.reset-${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
-      try {
-        await rename(this.filePath, backupPath);
-        return { backupPath };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { backupPath: null };
-        throw error;
-      }
+    return this.changing(() =>
+      this.disk.locked(async () => {
+        this.forget();
+        return { backupPath: await this.disk.moveAside() };
+      }),
+    );
+  }
+
+  /**
+   * Re-reads the file if another process changed it since this one last read
+   * or wrote it, and announces the change. True if something changed.
+   */
+  refresh(): Promise<boolean> {
+    return this.changing(async () => {
+      const state = this.unlocked;
+      if (!state || sameStamp(await this.disk.stamp(), state.stamp)) return false;
+      await this.reload(state);
+      return true;
     });
   }
 
@@ -174,10 +213,27 @@ export class VaultService {
     return [...this.requireUnlocked().metas.values()];
   }
 
+  /** Items that cannot be read (damaged or altered records); they stay in the file until removed. */
+  damaged(): DamagedItem[] {
+    return [...this.requireUnlocked().damaged.values()];
+  }
+
   get(id: string): ItemMeta {
-    const meta = this.requireUnlocked().metas.get(id);
+    const meta = this.find(id);
     if (!meta) throw vaultError('itemNotFound', 'That vault item does not exist.', { id });
     return meta;
+  }
+
+  /** Metadata of a healthy item, undefined if there is none with that id. */
+  find(id: string): ItemMeta | undefined {
+    return this.requireUnlocked().metas.get(id);
+  }
+
+  /** MAIN PROCESS ONLY. A damaged item's record exactly as stored (still encrypted), for "Export raw". */
+  damagedRecordText(id: string): string {
+    const text = rawRecordText(this.requireUnlocked(), id);
+    if (text === undefined) throw vaultError('itemNotFound', 'That vault item does not exist.', { id });
+    return text;
   }
 
   async add<A extends AddArgs>(...args: A): Promise<ItemMetaOf<A[0]>> {
@@ -188,8 +244,7 @@ export class VaultService {
 
   /** Adds several items with one file write (all or nothing), e.g. from an import. */
   addMany(drafts: ItemDraft[]): Promise<ItemMeta[]> {
-    return this.exclusive(async () => {
-      const state = this.requireUnlocked();
+    return this.mutate(async (state) => {
       const now = new Date().toISOString();
       const prepared = drafts.map((draft) => prepareItem(draft, now));
       const duplicate = findDuplicate(prepared, [...state.metas.values()], (id) => this.openSecretOf(state, id));
@@ -207,8 +262,7 @@ export class VaultService {
   }
 
   updateMeta(id: string, patch: MetaPatch): Promise<ItemMeta> {
-    return this.exclusive(async () => {
-      const state = this.requireUnlocked();
+    return this.mutate(async (state) => {
       const next = patchMeta(this.get(id), patch, new Date().toISOString());
       const items = state.file.items.map((record) =>
         record.id === id ? resealMeta(state.key, record, record.kind, storedPartOf(next)) : record,
@@ -219,12 +273,13 @@ export class VaultService {
     });
   }
 
+  /** Removes an item, healthy or damaged. */
   remove(id: string): Promise<void> {
-    return this.exclusive(async () => {
-      const state = this.requireUnlocked();
-      this.get(id);
-      await this.commit(state, { ...state.file, items: state.file.items.filter((record) => record.id !== id) });
+    return this.mutate(async (state) => {
+      if (!state.metas.has(id) && !state.damaged.has(id)) throw vaultError('itemNotFound', 'That vault item does not exist.', { id });
+      await this.commit(state, withoutItem(state.file, id));
       state.metas.delete(id);
+      state.damaged.delete(id);
     });
   }
 
@@ -249,6 +304,42 @@ export class VaultService {
     return run;
   }
 
+  /** In turn with every other call here; announces afterwards if anything changed, even when the task failed. */
+  private changing<T>(task: () => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      try {
+        return await task();
+      } finally {
+        if (this.changed) {
+          this.changed = false;
+          for (const listener of this.listeners) await Promise.resolve(listener()).catch(() => undefined);
+        }
+      }
+    });
+  }
+
+  /** A read-modify-write: under the cross-process lock, on the file as it is now on disk. */
+  private mutate<T>(change: (state: Unlocked) => Promise<T>): Promise<T> {
+    return this.changing(() =>
+      this.disk.locked(async () => {
+        const state = this.requireUnlocked();
+        return change(sameStamp(await this.disk.stamp(), state.stamp) ? state : await this.reload(state));
+      }),
+    );
+  }
+
+  /** Takes in what another process wrote; a vault reset or replaced elsewhere locks this one. */
+  private async reload(state: Unlocked): Promise<Unlocked> {
+    const read = await this.disk.read();
+    this.changed = true;
+    if (!read || read.file.mode !== state.file.mode || !keyOpensVault(state.key, read.file)) {
+      this.forget();
+      throw vaultError('changedElsewhere', 'The vault was reset or replaced by another Onramp window; open it again.');
+    }
+    this.unlocked = openState(state.key, read.file, read.stamp, state);
+    return this.unlocked;
+  }
+
   private requireUnlocked(): Unlocked {
     if (!this.unlocked) throw vaultError('locked', 'The vault is locked.');
     return this.unlocked;
@@ -260,14 +351,29 @@ export class VaultService {
     return openSecret(state.key, record);
   }
 
-  private unlock(key: Buffer, file: VaultFile): Unlocked {
-    const metas = new Map(file.items.map((record) => [record.id, openMeta(key, record)] as const));
-    this.unlocked = { key, file, metas };
+  private unlock(key: Buffer, read: { file: VaultFile; stamp: Unlocked['stamp'] }): Unlocked {
+    this.unlocked = openState(key, read.file, read.stamp);
+    this.changed = true;
     return this.unlocked;
   }
 
+  private forget(): void {
+    if (!this.unlocked) return;
+    this.unlocked.key.fill(0);
+    this.unlocked = null;
+    this.changed = true;
+  }
+
   private unlockedStatus(state: Unlocked): VaultStatus {
-    return { mode: state.file.mode, locked: false, itemCount: state.metas.size };
+    return { mode: state.file.mode, locked: false, itemCount: state.metas.size, ...this.dirFields() };
+  }
+
+  private async checkDir(): Promise<void> {
+    this.dirState = await this.disk.ensureDir();
+  }
+
+  private dirFields(): Pick<VaultStatus, 'dataDirMode'> {
+    return this.dirState && !this.dirState.private ? { dataDirMode: this.dirState.mode } : {};
   }
 
   private wrongKey(): AppError {
@@ -277,58 +383,15 @@ export class VaultService {
     );
   }
 
-  private async withKeychain<T>(task: () => Promise<T>): Promise<T> {
-    try {
-      const result = await task();
-      this.lastKeychainError = null;
-      return result;
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'vault.keychainUnavailable') this.lastKeychainError = error;
-      throw error;
-    }
-  }
-
-  private keychainErrorFields(): Pick<VaultStatus, 'keychainError' | 'keychainReason'> {
-    const error = this.lastKeychainError;
-    if (!error) return {};
-    const reason = error.params?.reason;
-    return { keychainError: error.code, ...(isKeychainFailureReason(reason) ? { keychainReason: reason } : {}) };
-  }
-
-  private async readVaultFile(): Promise<VaultFile | null> {
-    let text: string;
-    try {
-      text = await readFile(this.filePath, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw vaultError('fileUnreadable', `The vault file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
-        fileName: this.filePath,
-      });
-    }
-    return parseVaultFile(text, path.basename(this.filePath));
-  }
-
   private async assertNoVaultFile(): Promise<void> {
-    if (await this.readVaultFile().catch(() => 'unreadable')) {
+    if (await this.disk.read().catch(() => 'unreadable')) {
       throw vaultError('alreadyInitialized', 'A vault already exists; open it or reset it first.');
     }
   }
 
-  private async persist(file: VaultFile): Promise<void> {
-    await mkdir(this.options.dataDir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(this.filePath, serializeVaultFile(file), { beforeRename: this.options.beforeRename });
-  }
-
   private async commit(state: Unlocked, next: VaultFile): Promise<void> {
-    await this.persist(next);
+    state.stamp = await this.disk.write(next);
     state.file = next;
+    this.changed = true;
   }
-}
-
-function isMetaOfKind<K extends ItemKind>(meta: ItemMeta, kind: K): meta is ItemMetaOf<K> {
-  return meta.kind === kind;
-}
-
-function isSecretOfKind<K extends ItemKind>(item: ItemSecret, kind: K): item is ItemSecret & { kind: K; secret: SecretByKind[K] } {
-  return item.kind === kind;
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stepIds, type PageId, type StepId } from '../../common/contract/schemas/setup';
+import { stepIds } from '../../common/contract/constants';
+import type { PageId, StepId } from '../../common/contract/schemas/setup';
 
 const toolPages = ['vault', 'settings'] as const;
 

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { pageId, type PageId } from '../../common/contract/schemas/setup';
+import { pageIds } from '../../common/contract/constants';
+import type { PageId } from '../../common/contract/schemas/setup';
 
-const order = pageId.options;
+const order: readonly PageId[] = pageIds;
 
 /** Ctrl/Cmd+Alt+Arrow keys (or Ctrl+PageUp/PageDown) move between pages, except while typing in a terminal. */
 export function useStepKeyboard(current: PageId | undefined, goTo: (page: PageId) => void): void {

@@ -1,17 +1,15 @@
 /**
- * The renderer's single entry to main. Electron's preload provides
- * `window.onramp`; in plain Chromium (the test host) the same typed API is built
- * over a WebSocket. Nothing else in the renderer knows which one it has.
+ * The renderer's single entry to main. The transport is chosen at build time:
+ * `#transport` is an alias (electron.vite.config.ts) for preload-transport.ts
+ * in the packaged app, or host-transport.ts in the test host's build
+ * (`--mode host`). So the packaged bundle carries no WebSocket client and no
+ * schema library. Nothing else in the renderer knows which one it has.
  */
-import { buildApi } from '../../common/contract/build-api';
-import type { OnrampApi } from '../../common/contract/types';
-import { createHostWire } from './host-transport';
+import { createTransport } from '#transport';
 
-declare global {
-  interface Window {
-    onramp?: OnrampApi;
-    onrampFiles?: { pathForFile(file: File): string };
-  }
-}
+const transport = createTransport();
 
-export const api: OnrampApi = window.onramp ?? buildApi(createHostWire());
+export const api = transport.api;
+export const grantFile = transport.grantFile;
+/** Only the test host has one: there, "Import a file…" opens the page's picker instead of main's dialog. */
+export const pickFile = transport.pickFile;

@@ -33,7 +33,7 @@ export function SettingsPage(props: PageProps) {
         <span className="field-label">{t('theme.label')}</span>
         <p className="muted">{t('theme.followsSystem')}</p>
       </div>
-      <OwnServerSettings saved={props.setup.choices.ownServer} onOpenVault={() => props.onNavigate('vault')} /> {/* issue 4 */}
+      <OwnServerSettings saved={props.setup.choices.ownServer} onOpenVault={() => props.onNavigate('vault')} />
     </StepFrame>
   );
 }

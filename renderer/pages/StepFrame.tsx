@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../bridge/api';
-import { stepId, stepIds, type PageId } from '../../common/contract/schemas/setup';
+import { isStepId, stepIds } from '../../common/contract/constants';
+import type { PageId } from '../../common/contract/schemas/setup';
 import type { PageProps } from './registry';
 import { StepStatusBadge } from '../operations/StepStatusBadge';
 import { useStepStatus } from '../operations/use-step-status';
@@ -13,13 +14,13 @@ import { useStepStatus } from '../operations/use-step-status';
  */
 export function StepFrame({ page, setup, onNavigate, onError, children }: PageProps & { page: PageId; children: ReactNode }) {
   const { t } = useTranslation();
-  const step = stepId.safeParse(page);
-  const index = step.success ? stepIds.indexOf(step.data) : -1;
-  const done = step.success && setup.completed.includes(step.data);
-  const stepStatus = useStepStatus(step.success ? step.data : undefined);
+  const step = isStepId(page) ? page : undefined;
+  const index = step ? stepIds.indexOf(step) : -1;
+  const done = step !== undefined && setup.completed.includes(step);
+  const stepStatus = useStepStatus(step);
   const toggleDone = async () => {
-    if (!step.success) return;
-    const r = await api.invoke['setup.markStep']({ step: step.data, done: !done });
+    if (!step) return;
+    const r = await api.invoke['setup.markStep']({ step, done: !done });
     if (!r.ok) onError(r.error);
   };
   return (

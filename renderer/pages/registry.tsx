@@ -1,19 +1,15 @@
 /**
  * Which component shows which page. A page without its own component is a
  * step not built yet, and says so.
+ *
+ * Every built page loads on demand (its own chunk), so the first screen does
+ * not wait for the terminal (xterm and its addons) or any other page's code.
  */
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../common/contract/result';
 import type { PageId, SetupState } from '../../common/contract/schemas/setup';
 import { NotBuiltPage } from './NotBuiltPage';
-import { SettingsPage } from './SettingsPage';
-import { ConnectAwsPage } from './connect-aws/ConnectAwsPage';
-import { VaultPage } from './vault/VaultPage';
-import { ConnectPage } from './connect/ConnectPage';
-import { LaunchServerPage } from './launch-server/LaunchServerPage';
-import { StaticIpPage } from './static-ip/StaticIpPage';
-import { DonePage } from './done/DonePage';
-import { SecureAccountPage } from './secure-account/SecureAccountPage';
 
 export interface PageProps {
   setup: SetupState;
@@ -21,18 +17,34 @@ export interface PageProps {
   onError: (error: ContractError) => void;
 }
 
-const pages: Partial<Record<PageId, ComponentType<PageProps>>> = {
-  settings: SettingsPage,
-  'connect-aws': ConnectAwsPage, // issue 3
-  vault: VaultPage, // issue 3
-  connect: ConnectPage, // issue 4
-  'launch-server': LaunchServerPage,
-  'static-ip': StaticIpPage,
-  done: DonePage,
-  'secure-account': SecureAccountPage, // issue 11
+type Page = ComponentType<PageProps> | LazyExoticComponent<ComponentType<PageProps>>;
+
+const pages: Partial<Record<PageId, Page>> = {
+  settings: lazy(() => import('./SettingsPage').then((m) => ({ default: m.SettingsPage }))),
+  'connect-aws': lazy(() => import('./connect-aws/ConnectAwsPage').then((m) => ({ default: m.ConnectAwsPage }))),
+  vault: lazy(() => import('./vault/VaultPage').then((m) => ({ default: m.VaultPage }))),
+  connect: lazy(() => import('./connect/ConnectPage').then((m) => ({ default: m.ConnectPage }))),
+  domain: lazy(() => import('./domain/DomainPage').then((m) => ({ default: m.DomainPage }))),
+  'secure-account': lazy(() => import('./secure-account/SecureAccountPage').then((m) => ({ default: m.SecureAccountPage }))),
+  'launch-server': lazy(() => import('./launch-server/LaunchServerPage').then((m) => ({ default: m.LaunchServerPage }))),
+  'static-ip': lazy(() => import('./static-ip/StaticIpPage').then((m) => ({ default: m.StaticIpPage }))),
+  done: lazy(() => import('./done/DonePage').then((m) => ({ default: m.DonePage }))),
 };
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="muted" role="status" data-testid="page-loading">
+      {t('loading')}
+    </p>
+  );
+}
 
 export function PageView(props: PageProps) {
   const Page = pages[props.setup.currentPage] ?? NotBuiltPage;
-  return <Page key={props.setup.currentPage} {...props} />;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Page key={props.setup.currentPage} {...props} />
+    </Suspense>
+  );
 }

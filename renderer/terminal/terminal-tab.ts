@@ -164,6 +164,11 @@ export class TerminalTab {
     void api.invoke['ssh.resize']({ sessionId, cols, rows });
   }
 
+  /** The server's login name changed (Settings or the retry form): the tab shows the new `user@host`. */
+  relabel(label: string): void {
+    this.update({ label });
+  }
+
   setSearchOpen(searchOpen: boolean): void {
     this.update({ searchOpen });
     if (!searchOpen) {

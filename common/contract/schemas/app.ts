@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resolverAddress } from './dns';
 
 export const empty = z.object({}).strict();
 
@@ -14,5 +15,7 @@ export const openExternalRequest = z.object({ url: z.string().url().max(2048) })
 export const languageSetting = z.enum(['system', 'ko', 'en']);
 export const settings = z.object({
   language: languageSetting,
+  /** Public DNS resolvers the Domain step asks (absent or empty = 8.8.8.8 and 1.1.1.1, or what the composition root was given). */
+  dnsResolvers: z.array(resolverAddress).max(8).optional(),
 });
 export const settingsPatch = settings.partial().strict();

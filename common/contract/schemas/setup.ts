@@ -1,25 +1,15 @@
 import { z } from 'zod';
 import { iamChoices } from './iam';
+import { pageIds, stepIds } from '../constants';
 import { sshServer } from './ssh';
 import { launchChoices } from './ec2';
 
-/** The nine steps of the guided setup, in order (DESIGN.md "The user's path"). */
-export const stepIds = [
-  'connect-aws',
-  'secure-account',
-  'launch-server',
-  'static-ip',
-  'domain',
-  'connect',
-  'web-server',
-  'https',
-  'done',
-] as const;
+export { stepIds };
 export const stepId = z.enum(stepIds);
 export type StepId = z.infer<typeof stepId>;
 
 /** Pages besides the steps. */
-export const pageId = z.enum([...stepIds, 'vault', 'settings']);
+export const pageId = z.enum(pageIds);
 export type PageId = z.infer<typeof pageId>;
 
 /**
@@ -48,7 +38,12 @@ export const setupState = z.object({
   operations: z.array(runningOperationRecord).max(64).optional(),
   choices: z.object({
     region: z.string().max(32).optional(),
+    /** The Domain step's name, as punycode (common/dns/domain-name.ts). */
     domain: z.string().max(253).optional(),
+    /** Domain step: also point www.<domain> at the server. */
+    www: z.boolean().optional(),
+    /** Domain step: the address typed in when neither an Elastic IP nor an IPv4 own server gives one. */
+    domainTargetIp: z.string().max(15).optional(),
     awsSource: z
       .discriminatedUnion('kind', [
         z.object({ kind: z.literal('vault'), itemId: z.string().max(64) }),
@@ -58,7 +53,7 @@ export const setupState = z.object({
       .optional(),
     /** Who STS said the chosen credentials belong to (Connect AWS); never a key. */
     awsIdentity: z.object({ accountId: z.string().max(12), arn: z.string().max(2048), isRoot: z.boolean() }).optional(),
-    /** Bring your own server (Settings): host, port, user and the vault SSH key's id (issue 4). */
+    /** Bring your own server (Settings): host, port, user and the vault SSH key's id. */
     ownServer: sshServer.optional(),
     /** What the user chose on Launch server, kept so a resumed launch continues with the same choices. */
     launch: launchChoices.optional(),

@@ -1,15 +1,13 @@
 /**
- * The SSH terminal's contract shapes (issue 4). Requests name servers by host,
+ * The SSH terminal's contract shapes. Requests name servers by host,
  * port, user and a vault key id; no request or response ever carries key
  * material. Terminal output travels as `ssh.data` events, acknowledged with
  * `ssh.ack` after xterm has parsed it (flow control, see main/ssh/README.md).
  */
 import { z } from 'zod';
+import { SSH_HOST_PATTERN, SSH_USER_PATTERN } from '../constants';
 
-/** Hostname, IPv4 or IPv6 literal; no spaces, no leading '-' and no '@'. Shared with main/ssh/ssh-target.ts. */
-export const SSH_HOST_PATTERN = /^(?!-)[A-Za-z0-9.:%_[\]-]{1,253}$/;
-/** POSIX-ish login names: ubuntu, ec2-user, admin, root, … */
-export const SSH_USER_PATTERN = /^[A-Za-z_][A-Za-z0-9._-]{0,31}$/;
+export { SSH_HOST_PATTERN, SSH_USER_PATTERN };
 
 const sessionId = z.string().min(1).max(64);
 const host = z.string().trim().regex(SSH_HOST_PATTERN);
@@ -53,15 +51,9 @@ export const runInTerminalRequest = z
   .strict();
 export const runInTerminalResponse = z.object({ exitCode: z.number().int() });
 
+/** The ssh command for the target, using the key file exported with `vault.export` (main/ssh/copy-command.ts). */
 export const copyCommandRequest = z.object({ target: sshTargetRef }).strict();
 export const copyCommandResponse = z.object({ command: z.string().max(4500) });
-
-/** "Export key for another terminal": a main-side save dialog, then a 0600 file; `title` is the dialog title in the UI language. */
-export const exportKeyRequest = z.object({ target: sshTargetRef, title: z.string().min(1).max(200).optional() }).strict();
-export const exportKeyResponse = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('saved'), path: z.string().max(4096), fileName: z.string().max(255) }),
-  z.object({ status: z.literal('cancelled') }),
-]);
 
 /** Saves (or with `null` removes) the bring-your-own server in the setup state. */
 export const setOwnServerRequest = z.object({ server: sshServer.nullable() }).strict();

@@ -44,6 +44,19 @@ export const vaultItem = z.discriminatedUnion('kind', [
 ]);
 export type VaultItem = z.infer<typeof vaultItem>;
 
+/**
+ * An item the vault cannot read (its record is malformed, its ciphertext or tag
+ * does not authenticate, or what it decrypts to is not valid). It stays in the
+ * file until the user deletes it, and can be exported raw (still encrypted).
+ */
+export const damagedItem = z.object({
+  id: itemId,
+  /** The kind the record claims, if it names a known one. */
+  itemKind: vaultItemKind.optional(),
+  reason: z.enum(['malformed', 'undecryptable', 'invalid']),
+});
+export type DamagedVaultItem = z.infer<typeof damagedItem>;
+
 export const keychainFailureReason = z.enum(['noDbus', 'noSecretService', 'locked', 'moduleMissing', 'unknown']);
 
 export const vaultStatus = z.object({
@@ -53,11 +66,13 @@ export const vaultStatus = z.object({
   /** 'vault.keychainUnavailable' when the OS keychain could not be reached. */
   keychainError: z.string().max(64).optional(),
   keychainReason: keychainFailureReason.optional(),
+  /** Only when the data dir is open to other users and could not be made private: its mode, e.g. `0755`. */
+  dataDirMode: z.string().regex(/^0[0-7]{3}$/).optional(),
 });
 export type VaultStatus = z.infer<typeof vaultStatus>;
 
-export const vaultItems = z.object({ items: z.array(vaultItem) });
-export const vaultChanged = z.object({ status: vaultStatus, items: z.array(vaultItem) });
+export const vaultItems = z.object({ items: z.array(vaultItem), damaged: z.array(damagedItem) });
+export const vaultChanged = z.object({ status: vaultStatus, items: z.array(vaultItem), damaged: z.array(damagedItem) });
 export const vaultItemResponse = z.object({ item: vaultItem });
 
 const passphrase = z.string().min(1).max(1024);
@@ -68,16 +83,17 @@ export const initPassphraseRequest = z.object({ passphrase }).strict();
 export const unlockRequest = z.object({ passphrase: passphrase.optional() }).strict();
 export const itemRequest = z.object({ id: itemId }).strict();
 
-/** Dropped bytes are capped well above any key or credentials CSV. */
-export const MAX_IMPORT_BYTES = 256 * 1024;
-const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
+export { MAX_IMPORT_BYTES } from '../constants';
 
+/**
+ * Where an imported file comes from. Main reads only a file the user chose:
+ * its own open dialog, or a one-time token for a file the user dropped (Electron:
+ * the preload registers the dropped file with main) or picked in the test
+ * host's page. An arbitrary path from the renderer is not a source.
+ */
 export const importSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dialog'), title: dialogTitle }).strict(),
-  /** Electron drag and drop: webUtils.getPathForFile gives the dropped file's path. */
-  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict(),
-  /** Plain Chromium drag and drop: no path, so the file's bytes. */
-  z.object({ kind: z.literal('bytes'), name: z.string().min(1).max(255), base64: z.string().max(MAX_IMPORT_BASE64) }).strict(),
+  z.object({ kind: z.literal('file'), token: z.string().min(1).max(64) }).strict(),
   /** The same file again, now with a passphrase (after `needsPassphrase`). */
   z.object({ kind: z.literal('retry'), retryId: z.string().min(1).max(64) }).strict(),
 ]);
@@ -106,12 +122,13 @@ export const setServerHostRequest = z
 export const exportFormat = z.enum(['openssh', 'pem', 'ppk', 'csv']);
 export type ExportFormat = z.infer<typeof exportFormat>;
 export const exportRequest = z.object({ id: itemId, format: exportFormat.optional(), title: dialogTitle }).strict();
+/** "Export raw" of a damaged item: its encrypted record as it is in the file. */
+export const exportRawRequest = z.object({ id: itemId, title: dialogTitle }).strict();
 export const exportResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('saved'), path: z.string().max(4096), fileName: z.string().max(255) }),
   z.object({ status: z.literal('cancelled') }),
 ]);
 
 export const copySecretResponse = z.object({ clearsAfterSeconds: z.number().int() });
-export const copySshCommandResponse = z.object({ command: z.string().max(4500) });
 export const removeResponse = z.object({ removed: z.literal(true) });
 export const resetResponse = z.object({ status: vaultStatus, backupPath: z.string().max(4096).nullable() });

@@ -74,7 +74,7 @@ export class ContractHarness {
   async importKey(name: string, privateKey: string): Promise<string> {
     const status = await this.invoke('vault.status', {});
     if (status.mode === 'uninitialized') await this.invoke('vault.initKeychain', {});
-    const imported = await this.invoke('vault.import', { source: { kind: 'bytes', name, base64: Buffer.from(privateKey).toString('base64') } });
+    const imported = await this.invoke('vault.import', { source: { kind: 'file', token: this.services.files.grant({ kind: 'bytes', name, bytes: Buffer.from(privateKey) }) } });
     if (imported.status !== 'imported' || !imported.items[0]) throw new Error(`import of ${name} did not import`);
     return imported.items[0].id;
   }

@@ -23,8 +23,9 @@ import { InMemoryKeychain } from '../../vault/memory-keychain';
 import { VaultContext } from '../../vault/vault-context';
 import { vaultHandlers } from '../../vault/vault-handlers';
 import { VaultService } from '../../vault/vault-service';
+import { UserFileGrants } from '../../files/user-file-grants';
 
-export type IssueThreeChannel = Extract<InvokeChannel, `vault.${string}` | `aws.${string}`>;
+export type VaultAwsChannel = Extract<InvokeChannel, `vault.${string}` | `aws.${string}`>;
 
 export interface Harness {
   dataDir: string;
@@ -34,9 +35,13 @@ export interface Harness {
   /** Every response and event payload sent towards the renderer, as JSON. */
   outgoing: string[];
   events: { event: string; payload: unknown }[];
-  call<C extends IssueThreeChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  /** A file "the user chose" (as the dialog or a drop would give it), as a vault.import source with a one-time token. */
+  fileSource(filePath: string): { kind: 'file'; token: string };
+  /** A file picked in the test host's page: its bytes, as the host's upload would grant them. */
+  bytesSource(name: string, bytes: Buffer): { kind: 'file'; token: string };
+  call<C extends VaultAwsChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   /** Calls and expects success. */
-  ok<C extends IssueThreeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  ok<C extends VaultAwsChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   close(): Promise<void>;
 }
 
@@ -53,17 +58,18 @@ export async function createHarness(options: { keychain?: Keychain; dataDir?: st
   const setup = new SetupStateStore(dataDir, (state) => bus.emit('setup.changed', state));
   const vault = new VaultService({ dataDir, keychain: options.keychain ?? new InMemoryKeychain() });
   const clipboard = new ClipboardGuard(platform, options.clipboardClearMs);
-  const context = new VaultContext({ vault, platform, events: bus, setup, clipboard });
-  const connection = new AwsConnection({ getAccessKey: (itemId) => vault.getSecretOf(itemId, 'aws-access-key') }, 'test');
-  const handlers: Partial<Handlers> = { ...vaultHandlers(context), ...awsHandlers({ connection, setup, vault: context }) };
+  const files = new UserFileGrants();
+  const context = new VaultContext({ vault, platform, events: bus, setup, clipboard, files });
+  const connection = new AwsConnection({ getAccessKey: (itemId) => context.secrets.secretOf(itemId, 'aws-access-key') }, 'test');
+  const handlers: Partial<Handlers> = { ...vaultHandlers(context), ...awsHandlers({ connection, setup, secrets: context.secrets }) };
   const dispatch = createRouter(handlers as Handlers);
 
-  const call = async <C extends IssueThreeChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> => {
+  const call = async <C extends VaultAwsChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> => {
     const text = JSON.stringify(await dispatch(channel, request));
     outgoing.push(text);
     return JSON.parse(text) as Result<ResponseOf<C>>; // as the renderer receives it over the wire
   };
-  const ok = async <C extends IssueThreeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> => {
+  const ok = async <C extends VaultAwsChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> => {
     const result = await call(channel, request);
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
     return result.value;
@@ -75,6 +81,8 @@ export async function createHarness(options: { keychain?: Keychain; dataDir?: st
     setup,
     outgoing,
     events,
+    fileSource: (filePath) => ({ kind: 'file', token: files.grant({ kind: 'path', path: filePath }) }),
+    bytesSource: (name, bytes) => ({ kind: 'file', token: files.grant({ kind: 'bytes', name, bytes }) }),
     call,
     ok,
     async close() {

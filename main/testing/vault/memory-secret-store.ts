@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { metaInputSchemas, secretSchemas, type ItemKind, type ItemMeta, type SecretByKind } from '../../vault/items';
+import type { MetaPatch } from '../../vault/prepare-item';
 import type { SecretStore } from '../../vault/secret-store';
 
 interface Stored {
@@ -37,6 +38,13 @@ export class MemorySecretStore implements SecretStore {
 
   find(id: string): ItemMeta | undefined {
     return this.items.get(id)?.meta;
+  }
+
+  updateMeta(id: string, patch: MetaPatch): Promise<ItemMeta> {
+    const item = this.items.get(id);
+    if (!item) return Promise.reject(new Error(`no item ${id}`));
+    item.meta = { ...item.meta, ...patch, updatedAt: new Date().toISOString() } as ItemMeta;
+    return Promise.resolve(item.meta);
   }
 
   /** Adds an item directly (test setup). */

@@ -7,10 +7,10 @@
  *   (one row can give an access key and a console login; empty halves are skipped)
  * Error params never echo a cell that could be a secret.
  */
-import { CsvError, parse } from 'csv-parse/sync';
 import path from 'node:path';
 import { vaultError } from '../errors';
 import type { ItemDraft } from '../items';
+import { CsvSyntaxError, readCsv, type CsvRecord } from './csv-records';
 import { accountIdFromSignInUrl } from './sign-in-url';
 
 type Column = 'userName' | 'password' | 'accessKeyId' | 'secretAccessKey' | 'signInUrl';
@@ -36,10 +36,7 @@ const LAYOUTS: ReadonlyArray<[CsvLayout, Column[]]> = [
 const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 const SECRET_ACCESS_KEY = /^[A-Za-z0-9/+=]{16,128}$/;
 
-interface Row {
-  line: number;
-  cells: string[];
-}
+type Row = CsvRecord;
 
 const normalizeHeader = (cell: string): string => cell.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -50,25 +47,12 @@ function safeHeaderCell(cell: string): string {
 }
 
 function parseRows(text: string): Row[] {
-  const lines: number[] = [];
-  let records: string[][];
   try {
-    records = parse(text, {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      relax_column_count: false,
-      on_record: (record: string[], context) => {
-        lines.push(context.lines);
-        return record;
-      },
-    });
+    return readCsv(text);
   } catch (error) {
-    const line = error instanceof CsvError && typeof error.lines === 'number' ? error.lines : 0;
+    const line = error instanceof CsvSyntaxError ? error.line : 0;
     throw vaultError('csvMalformed', `The CSV file cannot be read near line ${line}.`, { line });
   }
-  return records.map((cells, index) => ({ cells, line: lines[index] ?? index + 1 }));
 }
 
 function columnIndexes(header: string[]): { layout: CsvLayout; index: Map<Column, number> } {

@@ -29,9 +29,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 export function looksBinary(text: string): boolean {
   if (text.includes('\u0000')) return true;
   let suspicious = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if ((code < 0x20 && char !== '\n' && char !== '\r' && char !== '\t') || code === 0xfffd || code === 0x7f) suspicious++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) || code === 0xfffd || code === 0x7f) suspicious++;
   }
   return suspicious > Math.max(2, text.length * 0.02);
 }

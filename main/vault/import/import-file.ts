@@ -11,7 +11,9 @@ import type { VaultService } from '../vault-service';
 import { importCsv, type CsvLayout } from './csv-import';
 import { decodeText, looksBinary, type TextEncodingName } from './decode-text';
 import { importKey } from './key-import';
+import { parseImportFileOffThread } from './off-thread';
 import { sniff } from './sniff';
+import { forgetScannedText } from '../ssh/text-lines';
 
 export interface ImportOptions {
   /** For passphrase-protected private keys. Used once, never stored. */
@@ -64,15 +66,17 @@ export function parseImportFile(bytes: Uint8Array, fileName: string, options: Im
   } catch (error) {
     if (isAppError(error)) throw new AppError(error.code, error.message, { ...error.params, fileName: path.basename(fileName) });
     throw vaultError('unrecognizedFile', 'The file could not be read.', { detected: 'error', fileName: path.basename(fileName) });
+  } finally {
+    forgetScannedText(); // the scan remembered the file's text, which may be a private key
   }
 }
 
-/** Reads the file and adds everything in it with one vault write (all or nothing). */
+/** Reads the file off the main thread (./off-thread.ts) and adds everything in it with one vault write (all or nothing). */
 export async function importFileIntoVault(
   vault: VaultService,
   bytes: Uint8Array,
   fileName: string,
   options: ImportOptions = {},
 ): Promise<ItemMeta[]> {
-  return vault.addMany(parseImportFile(bytes, fileName, options).drafts);
+  return vault.addMany((await parseImportFileOffThread(bytes, fileName, options)).drafts);
 }

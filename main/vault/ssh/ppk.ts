@@ -5,7 +5,8 @@
  * v2 RSA). Format: https://the.earth.li/~sgtatham/putty/0.78/htmldoc/AppendixC.html
  *
  * Encrypted v3 files use Argon2, which Node 20 lacks; they get a clear
- * `vault.ppkEncryptedV3Unsupported` error instead.
+ * `vault.ppkEncryptedV3Unsupported` error before any key derivation runs.
+ * v2 derives its key with two SHA-1 hashes: no cost parameter to cap.
  */
 import { createDecipheriv, createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { vaultError } from '../errors';
@@ -29,32 +30,48 @@ interface PpkFields {
   mac: Buffer;
 }
 
-export function isPpk(text: string): boolean {
-  return /^PuTTY-User-Key-File-\d+:/m.test(text);
-}
-
 const malformed = (what: string) => vaultError('keyMalformed', `The PuTTY key file is damaged (${what}).`);
 
+/** Lines read one at a time with indexOf, so a huge file costs only the lines actually read. */
+class LineReader {
+  private offset = 0;
+
+  constructor(private readonly text: string) {}
+
+  next(): string | undefined {
+    if (this.offset > this.text.length) return undefined;
+    let end = this.text.indexOf('\n', this.offset);
+    if (end < 0) end = this.text.length;
+    const line = this.text.slice(this.offset, end);
+    this.offset = end + 1;
+    return line.endsWith('\r') ? line.slice(0, -1) : line;
+  }
+}
+
 function parseFields(text: string): PpkFields {
-  const lines = text.split(/\r?\n/);
-  let index = lines.findIndex((line) => line.startsWith('PuTTY-User-Key-File-'));
+  const reader = new LineReader(text);
+  let line = reader.next();
+  while (line !== undefined && !line.startsWith('PuTTY-User-Key-File-')) line = reader.next();
+  let pending = line;
   const header = (): [string, string] => {
-    const line = lines[index++] ?? '';
-    const colon = line.indexOf(':');
+    const current = pending ?? reader.next() ?? '';
+    pending = undefined;
+    const colon = current.indexOf(':');
     if (colon < 0) throw malformed('header line');
-    return [line.slice(0, colon), line.slice(colon + 1).trim()];
+    return [current.slice(0, colon), current.slice(colon + 1).trim()];
   };
   const block = (name: string): Buffer => {
     let [key, value] = header();
-    while (key !== name) {
-      if (index >= lines.length) throw malformed(`missing ${name}`);
-      [key, value] = header();
+    while (key !== name) [key, value] = header(); // skips Key-Derivation, Argon2-* …; ends at a line without ':'
+    const count = /^\d{1,6}$/.test(value) ? Number(value) : -1;
+    if (count < 0) throw malformed(name);
+    const body: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const next = reader.next();
+      if (next === undefined) throw malformed(name);
+      body.push(next);
     }
-    const count = Number.parseInt(value, 10);
-    if (!Number.isInteger(count) || count < 0 || index + count > lines.length) throw malformed(name);
-    const body = lines.slice(index, index + count).join('');
-    index += count;
-    return Buffer.from(body, 'base64');
+    return Buffer.from(body.join(''), 'base64');
   };
   const [first, algorithm] = header();
   const version = Number(first.replace('PuTTY-User-Key-File-', ''));
@@ -99,7 +116,7 @@ function decryptV2(privateBlob: Buffer, passphrase: string): Buffer {
 }
 
 /** Parses, decrypts (v2) and verifies the MAC. Throws vault.* AppErrors. */
-export function readPpk(text: string, passphrase?: string): PpkContent {
+export function readPpk(text: string, passphrase?: string): PpkContent & { encrypted: boolean } {
   const fields = parseFields(text);
   const encrypted = fields.encryption !== 'none';
   if (encrypted && fields.encryption !== 'aes256-cbc') {
@@ -123,7 +140,7 @@ export function readPpk(text: string, passphrase?: string): PpkContent {
     if (encrypted) throw vaultError('keyWrongPassphrase', 'The passphrase for this key is not correct.');
     throw malformed('MAC check failed');
   }
-  return { algorithm: fields.algorithm, comment: fields.comment, publicBlob: fields.publicBlob, privateBlob };
+  return { algorithm: fields.algorithm, comment: fields.comment, publicBlob: fields.publicBlob, privateBlob, encrypted };
 }
 
 function wrap64(data: Buffer): string[] {

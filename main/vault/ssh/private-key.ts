@@ -8,17 +8,24 @@
  *   from a stream 'error' listener, i.e. as an uncaught exception, on a wrong one).
  * - encrypted OpenSSH: ssh2's utils.parseKey, which reports a wrong passphrase as a returned Error.
  * - PPK: ./ppk (MAC verified), then sshpk's putty reader.
- * Every key is cross-checked: the public key node:crypto derives from the
- * private part must equal the public key stored in the file.
+ * Hostile files: only the key's own PEM block (found by a linear line scan)
+ * reaches a parser; the KDF cost is checked before decryption (./kdf-limits);
+ * every key is checked for parts that do not belong together (./key-consistency).
+ * Decryption can still take a second or two: the import runs it off the main
+ * thread (../import/off-thread.ts).
  */
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey } from 'node:crypto';
 import { utils as ssh2Utils } from 'ssh2';
 import sshpk from 'sshpk';
 import { isAppError } from '../../../common/errors';
 import { vaultError } from '../errors';
 import { fingerprintOf, publicKeyLineOf } from './fingerprint';
-import { extractPrivateBlock, isEncryptedOpenSsh, isEncryptedPem, privateKeyFormat, type PrivateKeyFormat } from './key-text';
+import { assertKeyConsistent } from './key-consistency';
+import { blockBody, blockText, isEncryptedPem, privateKeyBlock, privateKeyFormat, type PrivateKeyFormat } from './key-text';
+import { assertOpenSshKdfBounded, readOpenSshContainer } from './openssh-container';
+import { assertPkcs8KdfBounded } from './pkcs8-kdf';
 import { readPpk, writePpk } from './ppk';
+import { forgetScannedText } from './text-lines';
 
 export type SshKeyType = 'rsa' | 'ed25519' | 'ecdsa';
 
@@ -33,8 +40,18 @@ export interface ParsedPrivateKey {
   format: PrivateKeyFormat;
   wasEncrypted: boolean;
   comment: string;
-  /** What the vault stores: the file as given if it was unencrypted, else a decrypted OpenSSH key. */
+  /** What the vault stores: the key block as given if it was unencrypted, else a decrypted OpenSSH key. */
   storedText: string;
+}
+
+interface Decoded {
+  key: sshpk.PrivateKey;
+  wasEncrypted: boolean;
+  /** The unencrypted key text as imported. */
+  text: string;
+  comment?: string;
+  /** A public key stored in clear beside the private part (OpenSSH, PPK), which must match it. */
+  storedPublicBlob?: Buffer;
 }
 
 const needsPassphrase = () => vaultError('keyNeedsPassphrase', 'This key is protected with a passphrase.');
@@ -53,22 +70,27 @@ function fromPem(pem: string, passphrase: string | undefined): sshpk.PrivateKey 
   return sshpk.parsePrivateKey(pkcs8, 'pkcs8');
 }
 
-function fromEncryptedOpenSsh(text: string, passphrase: string | undefined): { key: sshpk.PrivateKey; comment: string } {
+function fromOpenSsh(pem: string, body: string, passphrase: string | undefined): Decoded {
+  const container = readOpenSshContainer(body);
+  assertOpenSshKdfBounded(container);
+  const storedPublicBlob = container.publicKey;
+  if (container.cipherName === 'none') return { key: sshpk.parsePrivateKey(pem, 'openssh'), wasEncrypted: false, text: pem, storedPublicBlob };
   if (!passphrase) throw needsPassphrase();
-  const parsed = ssh2Utils.parseKey(text, passphrase);
+  const parsed = ssh2Utils.parseKey(pem, passphrase);
   if (parsed instanceof Error) {
     if (/integrity check|bad passphrase|bad decrypt/i.test(parsed.message)) throw wrongPassphrase();
     throw malformed('encrypted OpenSSH key');
   }
-  return { key: sshpk.parsePrivateKey(parsed.getPrivatePEM(), 'pem'), comment: parsed.comment };
+  const key = sshpk.parsePrivateKey(parsed.getPrivatePEM(), 'pem');
+  return { key, wasEncrypted: true, text: pem, comment: parsed.comment, storedPublicBlob };
 }
 
-function fromPpk(text: string, passphrase: string | undefined): sshpk.PrivateKey {
+function fromPpk(text: string, passphrase: string | undefined): Decoded {
   const content = readPpk(text, passphrase);
   // sshpk reads 'putty' as a private key format at runtime; @types/sshpk only lists it for public keys.
   const key = sshpk.parsePrivateKey(writePpk(content), 'putty' as sshpk.PrivateKeyFormatType);
   key.comment = content.comment;
-  return key;
+  return { key, wasEncrypted: content.encrypted, text: `${text.trim()}\n`, storedPublicBlob: content.publicBlob };
 }
 
 function keyTypeOf(key: sshpk.PrivateKey): SshKeyType {
@@ -78,50 +100,44 @@ function keyTypeOf(key: sshpk.PrivateKey): SshKeyType {
   });
 }
 
-/** sshpk writes Ed25519 PKCS#8 that OpenSSL rejects, so that one is built from the seed here. */
-function nodePrivateKey(key: sshpk.PrivateKey): KeyObject {
-  if (key.type !== 'ed25519') return createPrivateKey(key.toString('pkcs8'));
-  const seed = key.parts.find((part) => part.name === 'k')?.data.subarray(-32);
-  if (!seed) throw malformed('Ed25519 key without its private part');
-  const pkcs8Prefix = Buffer.from('302e020100300506032b657004220420', 'hex');
-  return createPrivateKey({ key: Buffer.concat([pkcs8Prefix, seed]), format: 'der', type: 'pkcs8' });
+function decode(text: string, format: PrivateKeyFormat, passphrase: string | undefined): Decoded {
+  if (format === 'ppk') return fromPpk(text, passphrase);
+  const block = privateKeyBlock(text, format);
+  if (!block) throw malformed('the key block has no END line');
+  const pem = blockText(block);
+  if (format === 'openssh') return fromOpenSsh(pem, blockBody(block), passphrase);
+  if (format === 'pkcs8-encrypted') assertPkcs8KdfBounded(Buffer.from(blockBody(block), 'base64'));
+  if (isEncryptedPem(block)) return { key: fromPem(pem, passphrase), wasEncrypted: true, text: pem };
+  return { key: sshpk.parsePrivateKey(pem, 'pem'), wasEncrypted: false, text: pem };
 }
 
-/** The public key derived by node:crypto from the private part must equal the stored public key. */
-function assertConsistent(key: sshpk.PrivateKey): void {
-  const derived = createPublicKey(nodePrivateKey(key)).export({ type: 'spki', format: 'der' });
-  const stored = createPublicKey(key.toPublic().toString('pkcs8')).export({ type: 'spki', format: 'der' });
-  if (!derived.equals(stored)) throw malformed('the public and private parts do not belong together');
-}
-
-function decode(text: string, format: PrivateKeyFormat, passphrase: string | undefined) {
-  if (format === 'ppk') return { key: fromPpk(text, passphrase), wasEncrypted: /^Encryption:[ \t]*(?!none\b)\S/m.test(text) };
-  const block = extractPrivateBlock(text);
-  if (format === 'openssh' && isEncryptedOpenSsh(block)) return { ...fromEncryptedOpenSsh(block, passphrase), wasEncrypted: true };
-  if (isEncryptedPem(block)) return { key: fromPem(block, passphrase), wasEncrypted: true };
-  return { key: sshpk.parsePrivateKey(block, format === 'openssh' ? 'openssh' : 'pem'), wasEncrypted: false };
+function checked<T>(work: () => T, what: string): T {
+  try {
+    return work();
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    throw malformed(what);
+  }
 }
 
 export function parsePrivateKey(rawText: string, passphrase?: string): ParsedPrivateKey {
-  const text = rawText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  try {
+    return parse(rawText, passphrase);
+  } finally {
+    forgetScannedText(); // the scan remembered the key's text
+  }
+}
+
+function parse(rawText: string, passphrase: string | undefined): ParsedPrivateKey {
+  const unmarked = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const text = unmarked.includes('\r') ? unmarked.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : unmarked;
   const format = privateKeyFormat(text);
   if (!format) throw malformed('no private key found');
   if (format === 'pem-dsa') throw vaultError('keyUnsupportedType', 'DSA keys are not supported.', { keyType: 'dsa' });
-  let decoded: { key: sshpk.PrivateKey; wasEncrypted: boolean; comment?: string };
-  try {
-    decoded = decode(text, format, passphrase);
-  } catch (error) {
-    if (isAppError(error)) throw error;
-    throw malformed(format);
-  }
+  const decoded = checked(() => decode(text, format, passphrase), format);
   const { key, wasEncrypted } = decoded;
   const keyType = keyTypeOf(key);
-  try {
-    assertConsistent(key);
-  } catch (error) {
-    if (isAppError(error)) throw error;
-    throw malformed('key check');
-  }
+  checked(() => assertKeyConsistent(key, decoded.storedPublicBlob), 'key check');
   const publicBlob = key.toPublic().toBuffer('rfc4253');
   return {
     key,
@@ -132,6 +148,6 @@ export function parsePrivateKey(rawText: string, passphrase?: string): ParsedPri
     format,
     wasEncrypted,
     comment: decoded.comment ?? (key.comment === '(unnamed)' ? '' : (key.comment ?? '')),
-    storedText: wasEncrypted ? key.toString('openssh') : `${(format === 'ppk' ? text : extractPrivateBlock(text)).trim()}\n`,
+    storedText: wasEncrypted ? key.toString('openssh') : decoded.text,
   };
 }

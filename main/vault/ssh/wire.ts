@@ -33,4 +33,15 @@ export class SshReader {
   readText(): string {
     return this.readString().toString('utf8');
   }
+
+  readUInt32(): number {
+    if (this.offset + 4 > this.buffer.length) throw new RangeError('truncated SSH uint32');
+    const value = this.buffer.readUInt32BE(this.offset);
+    this.offset += 4;
+    return value;
+  }
+
+  get remaining(): number {
+    return this.buffer.length - this.offset;
+  }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../common/contract/result';
-import type { AwsConnectResult, AwsSource, AwsStatus } from '../../../common/contract/schemas/aws';
+import type { AwsSource, AwsStatus } from '../../../common/contract/schemas/aws';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
@@ -9,7 +9,7 @@ import type { PageProps } from '../registry';
 import { StepFrame } from '../StepFrame';
 import '../vault/vault.css';
 import './connect-aws.css';
-import { IdentityCard } from './IdentityCard';
+import { IdentityCard, type IdentityState } from './IdentityCard';
 import { NewAccountWays } from './NewAccountWays';
 import { ProfileSource } from './ProfileSource';
 import { RegionSelect } from './RegionSelect';
@@ -26,18 +26,20 @@ export function ConnectAwsPage(props: PageProps) {
   const [profile, setProfile] = useState(remembered?.kind === 'profile' ? remembered.profile : '');
   const [region, setRegion] = useRegion(props.setup.choices.region, i18n.language, kind, profile);
   const [verifying, setVerifying] = useState(false);
-  const [result, setResult] = useState<AwsConnectResult>();
   const [status, setStatus] = useState<AwsStatus>();
+  const [lastCheck, setLastCheck] = useState<'passed' | 'failed'>();
   const [error, setError] = useState<ContractError>();
 
   const outcome = useRef<HTMLDivElement>(null);
+  /** The connection main really holds (or the identity it remembers); the page shows only this. */
+  const readStatus = () => api.invoke['aws.status']({}).then((r) => setStatus(r.ok ? r.value : undefined));
   useEffect(() => {
     void api.invoke['aws.status']({}).then((r) => r.ok && setStatus(r.value));
   }, []);
-  // A fresh result or error is shown below the form: bring it into view.
+  // A fresh outcome is shown below the form: bring it into view.
   useEffect(() => {
-    if (result || error) outcome.current?.scrollIntoView({ block: 'nearest' });
-  }, [result, error]);
+    if (lastCheck || error) outcome.current?.scrollIntoView({ block: 'nearest' });
+  }, [lastCheck, error, status]);
 
   const source: AwsSource | undefined =
     kind === 'vault' ? (itemId ? { kind, itemId } : undefined) : kind === 'profile' ? (profile ? { kind, profile } : undefined) : { kind };
@@ -46,14 +48,16 @@ export function ConnectAwsPage(props: PageProps) {
     if (!source || !region) return;
     setVerifying(true);
     setError(undefined);
-    setResult(undefined);
+    setLastCheck(undefined);
     const r = await api.invoke['aws.connect']({ source, region });
+    // Success or failure, re-read what main now holds instead of trusting this answer or an older one.
+    await readStatus();
     setVerifying(false);
-    if (r.ok) setResult(r.value);
-    else setError(r.error);
+    setLastCheck(r.ok ? 'passed' : 'failed');
+    if (!r.ok) setError(r.error);
   };
 
-  const shown = result ? { identity: result.identity, region: result.region, live: true } : status?.identity ? { identity: status.identity, region: status.region, live: status.connected } : undefined;
+  const identityState: IdentityState | undefined = !status?.identity ? undefined : !status.connected ? 'remembered' : lastCheck === 'failed' ? 'kept' : 'verified';
 
   return (
     <StepFrame page="connect-aws" {...props}>
@@ -82,7 +86,7 @@ export function ConnectAwsPage(props: PageProps) {
       </div>
       <div ref={outcome} className="outcome">
         {error && <ErrorBanner text={errorText(error)} onDismiss={() => setError(undefined)} />}
-        {shown && !verifying && <IdentityCard identity={shown.identity} region={shown.region} live={shown.live} onNavigate={props.onNavigate} />}
+        {status?.identity && identityState && !verifying && <IdentityCard identity={status.identity} region={status.region} state={identityState} onNavigate={props.onNavigate} />}
       </div>
     </StepFrame>
   );

@@ -34,7 +34,7 @@ export function ConnectPage(props: PageProps) {
     <StepFrame page="connect" {...props}>
       <ServerPicker choices={choices} value={current?.ref} onChange={setPicked} onOpenSettings={() => props.onNavigate('settings')} />
       {current ? (
-        <KeyActions key={current.ref} target={current.ref}>
+        <KeyActions key={current.ref} target={current.ref} keyId={current.keyId}>
           <button type="button" className="primary" onClick={openTerminal} data-testid="open-terminal">
             {t('connect.openTerminal')}
           </button>
@@ -42,7 +42,7 @@ export function ConnectPage(props: PageProps) {
       ) : (
         <p className="notice">{t('connect.noServer')}</p>
       )}
-      <TerminalArea serverOf={serverOf} />
+      <TerminalArea serverOf={serverOf} ownServer={props.setup.choices.ownServer} />
       {prompt && <HostKeyDialog key={prompt.promptId} prompt={prompt} />}
     </StepFrame>
   );

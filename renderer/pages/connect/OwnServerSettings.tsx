@@ -1,7 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../common/contract/result';
-import { SSH_HOST_PATTERN, SSH_USER_PATTERN, type SshServer } from '../../../common/contract/schemas/ssh';
+import { SSH_HOST_PATTERN, SSH_USER_PATTERN } from '../../../common/contract/constants';
+import type { SshServer } from '../../../common/contract/schemas/ssh';
 import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
 import type { VaultItem } from '../../../common/contract/schemas/vault';

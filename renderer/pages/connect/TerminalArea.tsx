@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SshTargetRef } from '../../../common/contract/schemas/ssh';
+import type { SshServer, SshTargetRef } from '../../../common/contract/schemas/ssh';
 import { zoom } from '../../terminal/font-zoom';
 import { terminals, useTerminals } from '../../terminal/terminal-store';
 import { errorText } from '../../i18n';
@@ -11,7 +11,7 @@ import { TerminalBanner } from './TerminalBanner';
 import { TerminalPane } from './TerminalPane';
 
 /** The tabs, the active terminal with its banner and search bar, and the zoom / find buttons. */
-export function TerminalArea({ serverOf }: { serverOf: (target: SshTargetRef) => { host: string; port: number } | undefined }) {
+export function TerminalArea({ serverOf, ownServer }: { serverOf: (target: SshTargetRef) => { host: string; port: number } | undefined; ownServer: SshServer | undefined }) {
   const { t } = useTranslation('ssh');
   const view = useTerminals();
   const info = view.tabs.find((tab) => tab.id === view.activeId);
@@ -31,7 +31,9 @@ export function TerminalArea({ serverOf }: { serverOf: (target: SshTargetRef) =>
     <section ref={area} className="terminal-area" aria-label={t('terminal.tabs')}>
       <TabStrip tabs={view.tabs} activeId={view.activeId} onNewTab={() => info && terminals.open(info.target, info.label)} />
       {view.notice && <ErrorBanner text={errorText(view.notice)} onDismiss={() => terminals.dismissNotice()} />}
-      {info && active && <TerminalBanner tab={info} server={serverOf(info.target)} onReconnect={() => void active.reconnect()} />}
+      {info && active && (
+        <TerminalBanner key={info.id} tab={info} server={serverOf(info.target)} ownServer={ownServer} onReconnect={() => void active.reconnect()} onRelabel={(label) => active.relabel(label)} />
+      )}
       {info?.searchOpen && active && <SearchBar key={info.id} tab={active} />}
       <TerminalPane activeId={view.activeId} tabIds={view.tabs.map((tab) => tab.id).join(' ')} />
       <div className="terminal-toolbar">

@@ -7,14 +7,16 @@ export interface ServerChoice {
   readonly ref: ServerRef;
   /** undefined: not available yet (no instance launched / nothing in Settings). */
   readonly server: { host: string; port: number; user: string } | undefined;
+  /** The vault item of its key (an id, never key material), for `vault.export`. */
+  readonly keyId: string | undefined;
 }
 
 export function serverChoices(setup: SetupState): ServerChoice[] {
   const { elasticIp, sshKeyItemId } = setup.resources;
   const own = setup.choices.ownServer;
   return [
-    { ref: 'setup', server: elasticIp && sshKeyItemId ? { host: elasticIp, port: 22, user: 'ubuntu' } : undefined },
-    { ref: 'ownServer', server: own ? { host: own.host, port: own.port, user: own.user } : undefined },
+    { ref: 'setup', server: elasticIp && sshKeyItemId ? { host: elasticIp, port: 22, user: 'ubuntu' } : undefined, keyId: sshKeyItemId },
+    { ref: 'ownServer', server: own ? { host: own.host, port: own.port, user: own.user } : undefined, keyId: own?.keyId },
   ];
 }
 

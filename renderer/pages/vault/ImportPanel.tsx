@@ -1,10 +1,14 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../common/contract/result';
-import { isContractError, sourceForFile } from './file-source';
+import { chooseSource, isContractError, sourceForFile } from './file-source';
 import type { UseImport } from './use-import';
 
-/** "Import a file…" (the system's open dialog, in main) and a drop zone for .csv and key files. */
+/**
+ * "Import a file…" (the system's open dialog, run by main; in the test host,
+ * the page's own picker) and a drop zone for .csv and key files. A dropped or
+ * picked file reaches main as a one-time token, never as a path.
+ */
 export function ImportPanel({ importer, onError, compact }: { importer: UseImport; onError: (error: ContractError) => void; compact?: boolean }) {
   const { t } = useTranslation('vault');
   const [over, setOver] = useState(false);
@@ -19,6 +23,13 @@ export function ImportPanel({ importer, onError, compact }: { importer: UseImpor
     }
   };
 
+  const onChoose = async () => {
+    const source = await chooseSource(t('import.dialogTitle'));
+    if (source === null) return;
+    if (isContractError(source)) return onError(source);
+    await importer.run(source);
+  };
+
   return (
     <div
       className={`drop-zone${over ? ' over' : ''}${compact ? ' compact' : ''}`}
@@ -31,7 +42,7 @@ export function ImportPanel({ importer, onError, compact }: { importer: UseImpor
       onDragLeave={() => setOver(false)}
       onDrop={(event) => void onDrop(event)}
     >
-      <button type="button" className="primary" disabled={importer.busy} onClick={() => void importer.run({ kind: 'dialog', title: t('import.dialogTitle') })}>
+      <button type="button" className="primary" disabled={importer.busy} onClick={() => void onChoose()}>
         {t('import.choose')}
       </button>
       <span className="muted">{t('import.dropHint')}</span>

@@ -6,6 +6,7 @@ import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
 import type { PageProps } from '../registry';
 import { StepFrame } from '../StepFrame';
+import { DamagedItems } from './DamagedItems';
 import { ImportPanel } from './ImportPanel';
 import { ItemTable } from './ItemTable';
 import { useImport } from './use-import';
@@ -20,7 +21,7 @@ export function VaultPage(props: PageProps) {
   const vault = useVault();
   const [error, setError] = useState<ContractError>();
   const [imported, setImported] = useState<string>();
-  const actions = useItemActions(setError);
+  const actions = useItemActions(props.setup, setError);
   const importer = useImport(
     (result) => {
       setError(undefined);
@@ -47,6 +48,11 @@ export function VaultPage(props: PageProps) {
                 </button>
               )}
             </div>
+            {view.status.dataDirMode && (
+              <p className="banner banner-warn" role="alert" data-testid="vault-data-dir-open">
+                {t('dataDirOpen', { mode: view.status.dataDirMode })}
+              </p>
+            )}
             <ImportPanel importer={importer} onError={setError} />
             {error && <ErrorBanner text={errorText(error)} onDismiss={() => setError(undefined)} />}
             <div role="status" aria-live="polite" className="vault-notice-slot">
@@ -58,6 +64,14 @@ export function VaultPage(props: PageProps) {
                 </div>
               )}
             </div>
+            <DamagedItems
+              damaged={view.damaged}
+              onNotice={(shown) => {
+                setImported(undefined);
+                actions.show(shown);
+              }}
+              onError={setError}
+            />
             <ItemTable
               items={view.items}
               setup={props.setup}

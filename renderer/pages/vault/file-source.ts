@@ -1,28 +1,35 @@
 import type { ContractError } from '../../../common/contract/result';
-import { MAX_IMPORT_BYTES } from '../../../common/contract/schemas/vault';
+import { MAX_IMPORT_BYTES } from '../../../common/contract/constants';
 import type { RequestOf } from '../../../common/contract/types';
+import { grantFile, pickFile } from '../../bridge/api';
 
 export type ImportSource = RequestOf<'vault.import'>['source'];
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(binary);
+function tooLarge(file: File): ContractError {
+  return { code: 'vault.importTooLarge', message: 'File too large', params: { fileName: file.name, maxKb: MAX_IMPORT_BYTES / 1024 } };
 }
 
 /**
- * A dropped file as an import source. In Electron only its path goes to main,
- * which reads it; in plain Chromium (the test host) there is no path, so its
- * bytes are sent instead.
+ * A file the user dropped (or picked in the test host's page) as an import
+ * source: main registers it and hands back a one-time token; the renderer never
+ * names a path. (Electron: the preload sends only the dropped file's path to
+ * main; the host: its bytes.)
  */
 export async function sourceForFile(file: File): Promise<ImportSource | ContractError> {
-  const path = window.onrampFiles?.pathForFile(file);
-  if (path) return { kind: 'path', path };
-  if (file.size > MAX_IMPORT_BYTES) {
-    return { code: 'vault.importTooLarge', message: 'File too large', params: { fileName: file.name, maxKb: MAX_IMPORT_BYTES / 1024 } };
-  }
-  return { kind: 'bytes', name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) };
+  if (file.size > MAX_IMPORT_BYTES) return tooLarge(file);
+  const granted = await grantFile(file);
+  return granted.ok ? { kind: 'file', token: granted.value.token } : granted.error;
+}
+
+/**
+ * "Import a file…": Electron's main runs the system's open dialog itself; the
+ * test host opens the page's file picker. null = the user cancelled. Call it
+ * straight from the click (the page's picker needs the user's gesture).
+ */
+export async function chooseSource(title: string): Promise<ImportSource | ContractError | null> {
+  if (!pickFile) return { kind: 'dialog', title };
+  const file = await pickFile();
+  return file ? sourceForFile(file) : null;
 }
 
 export function isContractError(value: ImportSource | ContractError): value is ContractError {

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { SetupState } from '../../../common/contract/schemas/setup';
+import type { SshTargetRef } from '../../../common/contract/schemas/ssh';
 import type { VaultItem } from '../../../common/contract/schemas/vault';
 
 /** What tells an item apart in the list: the key's fingerprint, else the account (or the key id hint). */
@@ -16,8 +17,21 @@ export function itemDetail(item: VaultItem, t: TFunction): string {
 }
 
 /** The server an SSH key opens: its own address, or the guided setup's Elastic IP when it is the setup's key. */
+/**
+ * Where `ssh.copyCommand` should point for this key: the server in Settings that uses it (its user and port),
+ * the setup's own server, or the host typed on the key (ubuntu, port 22).
+ */
+export function commandTargetOf(item: VaultItem, setup: SetupState): SshTargetRef | undefined {
+  if (item.kind !== 'ssh-key') return undefined;
+  if (setup.choices.ownServer?.keyId === item.id) return 'ownServer';
+  if (item.serverHost) return { host: item.serverHost, keyId: item.id };
+  return setup.resources.sshKeyItemId === item.id && setup.resources.elasticIp ? 'setup' : undefined;
+}
+
 export function serverOf(item: VaultItem, setup: SetupState): string | undefined {
   if (item.kind !== 'ssh-key') return undefined;
+  const own = setup.choices.ownServer;
+  if (own?.keyId === item.id) return own.host;
   return item.serverHost ?? (setup.resources.sshKeyItemId === item.id ? setup.resources.elasticIp : undefined);
 }
 

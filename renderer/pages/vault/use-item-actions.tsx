@@ -1,11 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../common/contract/result';
+import type { SetupState } from '../../../common/contract/schemas/setup';
 import type { ExportFormat, VaultItem } from '../../../common/contract/schemas/vault';
 import { api } from '../../bridge/api';
 import { Dialog } from './Dialog';
 import { EditDialog, type EditResult } from './EditDialog';
 import { ExportDialog } from './ExportDialog';
+import { commandTargetOf } from './item-text';
 import type { ItemAction } from './ItemTable';
 
 export interface Notice {
@@ -16,7 +18,7 @@ export interface Notice {
 type Open = { action: 'export' | 'edit' | 'remove'; item: VaultItem } | undefined;
 
 /** What each row button does; dialogs for export (confirm first), edit and delete (confirm). */
-export function useItemActions(onError: (error: ContractError) => void) {
+export function useItemActions(setup: SetupState, onError: (error: ContractError) => void) {
   const { t } = useTranslation('vault');
   const [open, setOpen] = useState<Open>();
   const [busy, setBusy] = useState(false);
@@ -37,7 +39,8 @@ export function useItemActions(onError: (error: ContractError) => void) {
       const copied = await call(() => api.invoke['vault.copySecret']({ id: item.id }));
       if (copied) setNotice({ text: t('notices.passwordCopied', { seconds: copied.clearsAfterSeconds }) });
     } else if (action === 'copySshCommand') {
-      const copied = await call(() => api.invoke['vault.copySshCommand']({ id: item.id }));
+      const target = commandTargetOf(item, setup);
+      const copied = target ? await call(() => api.invoke['ssh.copyCommand']({ target })) : undefined;
       if (copied) setNotice({ text: t('notices.commandCopied'), code: copied.command });
     } else {
       setOpen({ action, item });
@@ -79,5 +82,5 @@ export function useItemActions(onError: (error: ContractError) => void) {
       </Dialog>
     );
   }
-  return { act, dialog, notice, clearNotice: () => setNotice(undefined) };
+  return { act, dialog, notice, show: setNotice, clearNotice: () => setNotice(undefined) };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ContractError } from '../../../common/contract/result';
-import type { VaultItem, VaultStatus } from '../../../common/contract/schemas/vault';
+import type { DamagedVaultItem, VaultItem, VaultStatus } from '../../../common/contract/schemas/vault';
 import type { PayloadOf } from '../../../common/contract/types';
 import { api } from '../../bridge/api';
 import { useEvent } from '../../bridge/use-contract';
@@ -8,6 +8,8 @@ import { useEvent } from '../../bridge/use-contract';
 export interface VaultView {
   status: VaultStatus;
   items: VaultItem[];
+  /** Entries the vault cannot read: shown apart, with export raw and delete. */
+  damaged: DamagedVaultItem[];
 }
 
 export interface UseVault {
@@ -27,13 +29,13 @@ async function loadVault(): Promise<Loaded> {
   let status = loaded.value;
   if (status.mode === 'keychain' && status.locked) {
     const opened = await api.invoke['vault.unlock']({});
-    if (!opened.ok) return { view: { status, items: [] }, error: opened.error };
+    if (!opened.ok) return { view: { status, items: [], damaged: [] }, error: opened.error };
     status = opened.value;
   }
-  if (status.locked) return { view: { status, items: [] } };
+  if (status.locked) return { view: { status, items: [], damaged: [] } };
   const listed = await api.invoke['vault.list']({});
   if (!listed.ok) return { error: listed.error };
-  return { view: { status, items: listed.value.items } };
+  return { view: { status, items: listed.value.items, damaged: listed.value.damaged } };
 }
 
 /** Loads the vault's status and list, opens a keychain vault by itself, and follows `vault.changed`. */

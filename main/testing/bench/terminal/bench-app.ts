@@ -30,13 +30,13 @@ export interface BenchApp {
 
 const root = path.resolve(__dirname, '../../../..');
 
-/** electron-vite build into a temp out dir (nothing else is built); or reuse ONRAMP_BENCH_OUT_DIR. */
+/** The test host's renderer (`electron-vite build --mode host`) into a temp out dir; or reuse ONRAMP_BENCH_OUT_DIR. */
 export function buildRenderer(log: (line: string) => void): { outDir: string; temporary: boolean } {
   const reuse = process.env['ONRAMP_BENCH_OUT_DIR'];
   if (reuse) return { outDir: reuse, temporary: false };
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-bench-out-'));
   log(`building the renderer into ${outDir} …`);
-  const built = spawnSync(path.join(root, 'node_modules/.bin/electron-vite'), ['build'], {
+  const built = spawnSync(path.join(root, 'node_modules/.bin/electron-vite'), ['build', '--mode', 'host'], {
     cwd: root,
     env: { ...process.env, ONRAMP_OUT_DIR: outDir },
     encoding: 'utf8',
@@ -58,7 +58,7 @@ export async function startBenchApp(rendererDir: string): Promise<BenchApp> {
   const services = createServices({ dataDir, keychain: new InMemoryKeychain(), options: { platform } });
   await invoke(services, 'vault.initKeychain', {});
   const imported = await invoke(services, 'vault.import', {
-    source: { kind: 'bytes', name: 'id_ed25519', base64: Buffer.from(sshd.keys.ed25519.privateKey).toString('base64') },
+    source: { kind: 'file', token: services.files.grant({ kind: 'bytes', name: 'id_ed25519', bytes: Buffer.from(sshd.keys.ed25519.privateKey) }) },
   });
   const keyId = imported.status === 'imported' ? imported.items[0]?.id : undefined;
   if (!keyId) throw new Error('the key was not imported');

@@ -13,7 +13,7 @@
  * Ends with exactly one line: `ratio=<x> echo_p95_ms=<y> rss_growth_mb=<z>`.
  */
 import { rmSync } from 'node:fs';
-import path from 'node:path';
+import { hostRendererDir } from '../../../host/renderer-dir';
 import { buildRenderer, startBenchApp } from './bench-app';
 import { echoLatencies, FLOOD_COMMAND, onrampFloodMs, opensshFloodMs, percentile, rssSampler, tabIds, waitForPrompt } from './measurements';
 
@@ -27,7 +27,7 @@ const fixed = (n: number, digits = 1) => n.toFixed(digits);
 
 async function main(): Promise<void> {
   const build = buildRenderer((line) => console.error(line));
-  const app = await startBenchApp(path.join(build.outDir, 'renderer'));
+  const app = await startBenchApp(hostRendererDir(build.outDir));
   try {
     const { page } = app;
     await page.getByTestId('open-terminal').click();
