@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createServices } from '../../main/composition';
 import { createHostPlatform } from '../../main/host/host-platform';
 import { startHost } from '../../main/host/host-server';
+import { hostRendererDir } from '../../main/host/renderer-dir';
 import { createKeytarKeychain } from '../../main/vault/keychain';
 import { test as base, type HostFixture } from '../fixtures';
 import { Ec2World } from '../../main/testing/aws/ec2-world';
@@ -34,7 +35,7 @@ export const mockAwsTest = base.extend<{ app: MockAwsHostFixture; iam: IamState;
   app: async ({ iam, world }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-e2e-iam-'));
     const traffic: HostFixture['traffic'] = [];
-    const rendererDir = path.resolve(process.env['ONRAMP_OUT_DIR'] ?? 'out', 'renderer');
+    const rendererDir = hostRendererDir();
     const start = async () => {
       const platform = createHostPlatform('e2e');
       const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform, awsClientsFactory: mockAwsClientsFactory(iam, world) } });
