@@ -8,10 +8,11 @@ import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
 import { useLoad } from '../launch-server/use-ec2';
 
-/** `vault:<id>` or `profile:<name>`, for the select. */
+/** `vault:<id>`, `profile:<name>` or `default` (My environment), for the select. */
 function parseSource(value: string): AwsSource | undefined {
   if (value.startsWith('vault:')) return { kind: 'vault', itemId: value.slice(6) };
   if (value.startsWith('profile:')) return { kind: 'profile', profile: value.slice(8) };
+  if (value === 'default') return { kind: 'default' };
   return undefined;
 }
 
@@ -40,6 +41,7 @@ export function DeleteIamUserSection({ userName, ownKeyItemId }: { userName: str
             {t('iamTeardown.vaultKey', { label: k.label, hint: k.keyIdHint ?? '' })}
           </option>
         ))}
+        <option value="default">{t('iamTeardown.environment')}</option>
         {(profiles.value?.profiles ?? []).map((p) => (
           <option key={p.name} value={`profile:${p.name}`}>
             {t('iamTeardown.profile', { name: p.name })}
