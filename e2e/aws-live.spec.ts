@@ -4,8 +4,12 @@
  * AWS_SECRET_ACCESS_KEY, AWS_REGION and AWS_ENDPOINT_URL name (the host is
  * in-process, so main sees the same environment). It drives Connect AWS
  * ("My environment") and Secure the account, computes the MFA codes from the
- * "Can't scan it?" key, and removes everything it made in afterAll, which runs
- * even when the test fails.
+ * "Can't scan it?" key, then launches the server (Elastic IP included), tears
+ * it down from the Done page and deletes the IAM user with "My environment".
+ * It does not rely on ClientToken, console output or the SSM parameter (the
+ * DescribeImages fallback serves). afterAll, which runs even when the test
+ * fails, removes whatever is left (EC2 by the setup tag, then IAM) and checks
+ * that nothing tagged for the setup and no IAM user it made remain.
  */
 import {
   DeactivateMFADeviceCommand,
@@ -16,6 +20,7 @@ import {
   DeleteUserCommand,
   DeleteVirtualMFADeviceCommand,
   DetachGroupPolicyCommand,
+  GetUserCommand,
   IAMClient,
   ListAccessKeysCommand,
   ListAttachedGroupPoliciesCommand,
@@ -24,6 +29,10 @@ import {
   ListVirtualMFADevicesCommand,
   RemoveUserFromGroupCommand,
 } from '@aws-sdk/client-iam';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { listTagged, teardown } from '../main/aws/ec2/teardown';
 import { expect, test } from './fixtures';
 import { twoConsecutiveCodes } from './aws-mock/totp';
 import { createKeychainVault } from './vault-helpers';
@@ -35,7 +44,10 @@ const GROUP = `onramp-live-${suffix}`;
 const SLOW = { timeout: 90_000 };
 
 test.skip(!LIVE, 'Live AWS run: set ONRAMP_LIVE_AWS=1 with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_REGION (and optionally AWS_ENDPOINT_URL)');
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 1_200_000 });
+const LAUNCH = { timeout: 900_000 };
+/** Read from the app's setup.json once the test has run, for the cleanup by tag. */
+let setupId: string | undefined;
 
 /** Each cleanup call, ignoring "already gone". */
 async function quietly(work: () => Promise<unknown>): Promise<void> {
@@ -48,7 +60,17 @@ async function quietly(work: () => Promise<unknown>): Promise<void> {
 
 test.afterAll(async () => {
   if (!LIVE) return;
-  const iam = new IAMClient({ region: process.env['AWS_REGION'] ?? 'us-east-1' });
+  const region = process.env['AWS_REGION'] ?? 'us-east-1';
+  if (setupId) {
+    // Whatever the test left of the server, in the safe order; then prove nothing tagged for the setup is left.
+    const ec2 = new EC2Client({ region });
+    const left = await teardown({ ec2 }, setupId);
+    const tagged = await listTagged({ ec2 }, setupId);
+    ec2.destroy();
+    expect(left.failures.map((f) => `${f.part} ${f.id}`)).toEqual([]);
+    expect(tagged).toEqual({ addresses: [], instances: [], securityGroups: [], keyPairs: [] });
+  }
+  const iam = new IAMClient({ region });
   await quietly(() => iam.send(new DeleteLoginProfileCommand({ UserName: USER })));
   const assigned = await iam.send(new ListMFADevicesCommand({ UserName: USER })).catch(() => ({ MFADevices: [] }));
   for (const device of assigned.MFADevices ?? []) {
@@ -68,14 +90,18 @@ test.afterAll(async () => {
   const inline = await iam.send(new ListGroupPoliciesCommand({ GroupName: GROUP })).catch(() => ({ PolicyNames: [] }));
   for (const name of inline.PolicyNames ?? []) await quietly(() => iam.send(new DeleteGroupPolicyCommand({ GroupName: GROUP, PolicyName: name })));
   await quietly(() => iam.send(new DeleteGroupCommand({ GroupName: GROUP })));
+  const userLeft = await iam.send(new GetUserCommand({ UserName: USER })).then(() => true, () => false);
   iam.destroy();
+  expect(userLeft).toBe(false);
 });
 
-test('live: Connect AWS (My environment) → IAM user → MFA → the app works as the IAM user', async ({ appPage: page }) => {
+test('live: Connect AWS (My environment) → IAM user → MFA → the app works as the IAM user', async ({ app, appPage: page }) => {
   await createKeychainVault(page);
   await page.getByRole('radio', { name: /My environment/ }).check();
   await page.getByTestId('aws-verify').click();
   await expect(page.getByTestId('aws-arn')).toHaveText(/^arn:aws[a-z-]*:(iam|sts)::\d{12}:/, SLOW);
+  // Connect AWS has written the setup (its id tags everything the launch makes).
+  setupId = (JSON.parse(readFileSync(path.join(app.dataDir, 'setup.json'), 'utf8')) as { setupId?: string }).setupId;
 
   await page.locator('[data-page="secure-account"]').click();
   await expect(page.getByTestId('region-badge')).toBeVisible();
@@ -100,4 +126,26 @@ test('live: Connect AWS (My environment) → IAM user → MFA → the app works 
   await page.getByTestId('iam-create-key').click();
   await expect(page.getByTestId('iam-key-result')).toContainText(`:user/${USER}`, SLOW);
   await expect(page.locator('[data-page="secure-account"]')).toHaveClass(/done/, SLOW);
+
+  // Launch as the IAM user: a new key pair into the vault, SSH from a documentation address only, the free-tier default type.
+  await page.locator('[data-page="launch-server"]').click();
+  await page.locator('#server-name').fill(`live-${suffix}`);
+  await page.locator('#my-ip').fill('198.51.100.7');
+  await page.getByTestId('launch').click();
+  await expect(page.getByTestId('launch-result')).toBeVisible(LAUNCH);
+  const ip = ((await page.getByTestId('launch-result').locator('code').nth(1).textContent()) ?? '').trim();
+  expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  await page.locator('[data-page="static-ip"]').click();
+  await expect(page.getByTestId('elastic-ip')).toContainText(ip, SLOW);
+
+  // Teardown of everything tagged for the setup, then the IAM user with the credentials that made it.
+  await page.locator('[data-page="done"]').click();
+  await expect(page.getByTestId('tagged-resources')).toContainText(ip, SLOW);
+  await page.getByRole('button', { name: 'Tear down everything' }).click();
+  await page.getByTestId('teardown-confirm').click();
+  await expect(page.getByTestId('teardown-result')).toBeVisible(LAUNCH);
+  await expect(page.getByTestId('tagged-resources')).toContainText('Nothing tagged for this setup exists', SLOW);
+  await page.getByTestId('iam-teardown-source').selectOption('default');
+  await page.getByTestId('iam-teardown-start').click();
+  await expect(page.getByTestId('iam-teardown-result')).toContainText(`${USER} is deleted`, LAUNCH);
 });

@@ -25,6 +25,7 @@ import { awsHandlers } from './aws/aws-handlers';
 import { VaultContext } from './vault/vault-context';
 import { vaultHandlers } from './vault/vault-handlers';
 import { VaultService } from './vault/vault-service';
+import { createEc2Capability } from './aws/ec2/ec2-capability';
 import { createSshCapability } from './ssh/ssh-capability';
 import type { DnsEnvironment } from './dns/check-domain';
 import { dnsHandlers } from './dns/dns-handlers';
@@ -57,6 +58,8 @@ export interface ServiceOptions {
    * public resolvers).
    */
   dnsResolvers?: readonly string[];
+  /** The HTTPS "what is my IP" service for "SSH from my IP" (default: checkip.amazonaws.com). */
+  myIpUrl?: string;
   /** Check every built step in the background once the services exist (default true). */
   reconcileOnStart?: boolean;
 }
@@ -113,6 +116,19 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const ssh = createSshCapability({ dataDir, events, setup, keys: { secrets, platform, clipboard: vaultContext.clipboard }, aws });
   disposers.push(() => ssh.dispose());
 
+  // --- ec2: launch server, static IP, teardown ---
+  const ec2 = createEc2Capability({
+    connection: aws,
+    setup,
+    vault: {
+      add: (kind, secret, meta) => secrets.add(kind, secret, meta),
+      remove: (id) => secrets.remove(id),
+      findKeyPair: (name, region) =>
+        vault.list().find((m) => m.kind === 'ssh-key' && m.awsKeyPairName === name && m.region === region)?.id,
+    },
+    ...(options.myIpUrl ? { myIpUrl: options.myIpUrl } : {}),
+  });
+
   // --- dns: the Domain step's live check; also the HTTPS preflight ---
   const dns = new DnsService({
     ...(options.dns ? { environment: options.dns } : {}),
@@ -127,14 +143,15 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     knownHosts: KnownHosts.inDataDir(dataDir),
     domainCheck: options.dnsResolvers ? resolverDomainCheck([...options.dnsResolvers]) : dnsServiceDomainCheck(dns),
     ledger: new FailureLedger(),
+    securityGroups: ec2.securityGroups,
   });
 
   // --- the step engine: every built step's check() and every long operation ---
   const engine = createStepEngine({
     setup,
     events,
-    steps: [connectAwsStep(aws), secureAccount.step, ...ssh.steps, domainStep(dns), ...server.steps, ...(options.steps ?? [])],
-    operations: [connectAwsVerifyOperation(aws, setup), ...secureAccount.operations, domainCheckOperation(dns), ...server.operations, ...(options.operations ?? [])],
+    steps: [connectAwsStep(aws), secureAccount.step, ...ec2.steps, ...ssh.steps, domainStep(dns), ...server.steps, ...(options.steps ?? [])],
+    operations: [connectAwsVerifyOperation(aws, setup), ...secureAccount.operations, ...ec2.operations, domainCheckOperation(dns), ...server.operations, ...(options.operations ?? [])],
     log,
   });
   setupWatchers.push((state) => engine.setupChanged(state));
@@ -148,6 +165,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...vaultHandlers(vaultContext),
     ...awsHandlers({ connection: aws, setup, secrets }),
     ...ssh.handlers,
+    ...ec2.handlers,
     ...dnsHandlers(dns),
     ...secureAccount.handlers,
     ...server.handlers,

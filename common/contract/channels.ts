@@ -15,6 +15,7 @@ import { opStartRequest } from './operations';
 import * as aws from './schemas/aws';
 import * as vault from './schemas/vault';
 import * as ssh from './schemas/ssh';
+import * as ec2 from './schemas/ec2';
 import * as dns from './schemas/dns';
 import * as iam from './schemas/iam';
 import * as server from './schemas/server';
@@ -80,6 +81,15 @@ export const invokes = {
   'ssh.runInTerminal': invoke(ssh.runInTerminalRequest, ssh.runInTerminalResponse),
   'ssh.copyCommand': invoke(ssh.copyCommandRequest, ssh.copyCommandResponse),
   'ssh.setOwnServer': invoke(ssh.setOwnServerRequest, setupState),
+  // --- ec2: schemas in ./schemas/ec2.ts (launch, static IP and teardown run as operations) ---
+  'ec2.regions': invoke(empty, ec2.regionsResponse),
+  'ec2.instanceTypes': invoke(ec2.instanceTypesRequest, ec2.instanceTypesResponse),
+  'ec2.myIp': invoke(empty, ec2.myIpResponse),
+  'ec2.keyPairs': invoke(empty, ec2.keyPairsResponse),
+  'ec2.resources': invoke(empty, ec2.taggedResourcesResponse),
+  'ec2.rules': invoke(empty, ec2.rulesResponse),
+  'ec2.addRule': invoke(ec2.addRuleRequest, ec2.done),
+  'ec2.removeRule': invoke(ec2.removeRuleRequest, ec2.done),
   // --- dns: schemas in ./schemas/dns.ts ---
   'dns.saveDomain': invoke(dns.saveDomainRequest, setupState),
   'dns.settings': invoke(empty, dns.dnsSettings),

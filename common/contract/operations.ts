@@ -8,6 +8,7 @@
  * composition root. `op.start` accepts exactly these kinds.
  */
 import { z } from 'zod';
+import * as ec2 from './schemas/ec2';
 import { dnsCheckInput, dnsReport } from './schemas/dns';
 import * as iam from './schemas/iam';
 import * as server from './schemas/server';
@@ -30,6 +31,14 @@ export const operations = {
     z.object({}).strict(),
     z.object({ accountId: z.string().max(12), arn: z.string().max(2048), isRoot: z.boolean(), region: z.string().max(32) }),
   ),
+  /** Launch server: key pair, security group, instance, Elastic IP; continues from what exists. */
+  'launch-server.launch': operation(ec2.launchChoices, ec2.launchResult),
+  /** Static IP: allocate (or find) the setup's Elastic IP and associate it with the instance. */
+  'static-ip.attach': operation(z.object({}).strict(), ec2.staticIpResult),
+  /** Teardown: everything tagged for this setup, in a safe order. */
+  'done.teardown': operation(ec2.teardownInput, ec2.teardownResult),
+  /** Teardown of the IAM user this setup made (and its group when empty), with the credentials that created it. */
+  'done.deleteIamUser': operation(ec2.deleteIamUserInput, ec2.deleteIamUserResult),
   /** The Domain step's live DNS check (main/setup/steps/domain/); progress per resolver. */
   'domain.check': operation(dnsCheckInput, dnsReport),
   /** Secure the account: group + policy preset, tagged user, console password (→ vault), group membership. */

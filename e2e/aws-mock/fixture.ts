@@ -1,7 +1,8 @@
 /**
  * The host with the real services, except that AWS clients are answered by
- * the stateful IAM/STS mock (./iam-state.ts) through the composition root's
- * `awsClientsFactory`. `iam` is that state, for assertions.
+ * the stateful IAM/STS mock (./iam-state.ts) and EC2/SSM by the stateful EC2
+ * world (main/testing/aws/ec2-world.ts), through the composition root's
+ * `awsClientsFactory`. `iam` and `world` are that state, for assertions.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -9,32 +10,59 @@ import path from 'node:path';
 import { createServices } from '../../main/composition';
 import { createHostPlatform } from '../../main/host/host-platform';
 import { startHost } from '../../main/host/host-server';
+import { hostRendererDir } from '../../main/host/renderer-dir';
 import { createKeytarKeychain } from '../../main/vault/keychain';
 import { test as base, type HostFixture } from '../fixtures';
+import { Ec2World } from '../../main/testing/aws/ec2-world';
 import { IamState } from './iam-state';
 import { mockAwsClientsFactory } from './mock-clients';
 
 export const MOCK_ACCOUNT = '210987654321';
 export const ROOT_KEY = { accessKeyId: 'AKIAROOTROOTEXAMPLE1', secretAccessKey: 'rootSecretKeyExample/abcdefghijklmnopqrst' };
 
-export const mockAwsTest = base.extend<{ app: HostFixture; iam: IamState }>({
+/** The host, plus a simulated crash: stop the services and start new ones over the same data directory. */
+export interface MockAwsHostFixture extends HostFixture {
+  restart(): Promise<void>;
+}
+
+export const mockAwsTest = base.extend<{ app: MockAwsHostFixture; iam: IamState; world: Ec2World }>({
   iam: async ({}, use) => {
     await use(new IamState(MOCK_ACCOUNT, ROOT_KEY));
   },
-  app: async ({ iam }, use) => {
+  world: async ({}, use) => {
+    await use(new Ec2World());
+  },
+  app: async ({ iam, world }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-e2e-iam-'));
-    const platform = createHostPlatform('e2e');
-    const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform, awsClientsFactory: mockAwsClientsFactory(iam) } });
     const traffic: HostFixture['traffic'] = [];
-    const rendererDir = path.resolve(process.env['ONRAMP_OUT_DIR'] ?? 'out', 'renderer');
-    const host = await startHost({ services, platform, rendererDir, onTraffic: (direction, text) => traffic.push({ direction, text }) });
-    const queueDialog = async (kind: 'open' | 'save', file: string | null) => {
-      if (kind === 'open') platform.queueOpenFile(file);
-      else platform.queueSaveFile(file);
+    const rendererDir = hostRendererDir();
+    const start = async () => {
+      const platform = createHostPlatform('e2e');
+      const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform, awsClientsFactory: mockAwsClientsFactory(iam, world) } });
+      const host = await startHost({ services, platform, rendererDir, onTraffic: (direction, text) => traffic.push({ direction, text }) });
+      return { platform, services, host };
     };
-    await use({ host, dataDir, traffic, queueDialog });
-    await host.close();
-    await services.dispose();
+    let running = await start();
+    const stop = async () => {
+      await running.host.close();
+      await running.services.dispose();
+    };
+    const fixture: MockAwsHostFixture = {
+      host: running.host,
+      dataDir,
+      traffic,
+      queueDialog: async (kind, file) => {
+        if (kind === 'open') running.platform.queueOpenFile(file);
+        else running.platform.queueSaveFile(file);
+      },
+      restart: async () => {
+        await stop();
+        running = await start();
+        fixture.host = running.host;
+      },
+    };
+    await use(fixture);
+    await stop();
     rmSync(dataDir, { recursive: true, force: true });
   },
 });

@@ -13,6 +13,13 @@ import {
   CreateLoginProfileCommand,
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
+  DeactivateMFADeviceCommand,
+  DeleteConflictException,
+  DeleteGroupCommand,
+  DeleteGroupPolicyCommand,
+  DeleteLoginProfileCommand,
+  DeleteUserCommand,
+  DetachGroupPolicyCommand,
   DeleteAccessKeyCommand,
   DeleteVirtualMFADeviceCommand,
   EnableMFADeviceCommand,
@@ -25,18 +32,23 @@ import {
   ListAccessKeysCommand,
   ListAccountAliasesCommand,
   ListAttachedGroupPoliciesCommand,
+  ListGroupPoliciesCommand,
   ListGroupsForUserCommand,
   ListMFADevicesCommand,
   ListVirtualMFADevicesCommand,
   NoSuchEntityException,
   PutGroupPolicyCommand,
+  RemoveUserFromGroupCommand,
   UpdateLoginProfileCommand,
 } from '@aws-sdk/client-iam';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import QRCode from 'qrcode';
 import type { AwsClientsFactory } from '../../main/aws/aws-connection';
 import { createAwsClients } from '../../main/aws/client-factory';
+import type { Ec2World } from '../../main/testing/aws/ec2-world';
 import type { IamState } from './iam-state';
 
 type Signed = () => { config: { credentials: () => Promise<{ accessKeyId: string }> } };
@@ -46,7 +58,8 @@ async function caller(state: IamState, getClient: Signed) {
   return state.principalOf(accessKeyId);
 }
 
-function mockIam(client: IAMClient, state: IamState): void {
+/** Answers `client`'s IAM commands from `state`; the returned stub records every call. */
+export function mockIam(client: IAMClient, state: IamState) {
   const iam = mockClient(client);
   const user = (name: string | undefined) => state.user(name ?? '');
   const date = new Date();
@@ -54,7 +67,11 @@ function mockIam(client: IAMClient, state: IamState): void {
   iam.on(ListAccountAliasesCommand).resolves({ AccountAliases: [] });
   iam.on(GetAccountPasswordPolicyCommand).rejects(new NoSuchEntityException({ message: 'The Password Policy with domain name cannot be found.', $metadata: {} }));
   iam.on(CreateGroupCommand).callsFake(({ GroupName }) => (state.createGroup(GroupName ?? ''), { Group: { GroupName, GroupId: 'AGPA1', Arn: 'a', Path: '/', CreateDate: date } }));
-  iam.on(GetGroupCommand).callsFake(({ GroupName }) => ({ Group: { GroupName: state.group(GroupName ?? '').name, GroupId: 'AGPA1', Arn: 'a', Path: '/', CreateDate: date }, Users: [] }));
+  iam.on(GetGroupCommand).callsFake(({ GroupName }) => {
+    const name = state.group(GroupName ?? '').name;
+    const Users = [...state.users.values()].filter((u) => u.groups.has(name)).map((u) => ({ UserName: u.name, UserId: 'AIDA1', Arn: 'a', Path: '/', CreateDate: date }));
+    return { Group: { GroupName: name, GroupId: 'AGPA1', Arn: 'a', Path: '/', CreateDate: date }, Users };
+  });
   iam.on(ListAttachedGroupPoliciesCommand).callsFake(({ GroupName }) => ({ AttachedPolicies: [...state.group(GroupName ?? '').attached].map((PolicyArn) => ({ PolicyArn })) }));
   iam.on(AttachGroupPolicyCommand).callsFake(({ GroupName, PolicyArn }) => (state.group(GroupName ?? '').attached.add(PolicyArn ?? ''), {}));
   iam.on(PutGroupPolicyCommand).callsFake(({ GroupName, PolicyName, PolicyDocument }) => (state.group(GroupName ?? '').inline.set(PolicyName ?? '', PolicyDocument ?? ''), {}));
@@ -116,10 +133,60 @@ function mockIam(client: IAMClient, state: IamState): void {
     state.keys.delete(key.accessKeyId);
     return {};
   });
+  mockIamTeardown(iam, state);
+  return iam;
 }
 
-function mockSts(client: STSClient, state: IamState): void {
-  mockClient(client)
+const conflict = (message: string) => new DeleteConflictException({ message, $metadata: { httpStatusCode: 409 } });
+
+/** The teardown side: AWS's own DeleteConflict while a user or group still has parts. */
+function mockIamTeardown(iam: ReturnType<typeof mockClient>, state: IamState): void {
+  const user = (name: string | undefined) => state.user(name ?? '');
+  iam.on(DeleteLoginProfileCommand).callsFake(({ UserName }: { UserName?: string }) => {
+    const found = user(UserName);
+    if (!found.loginProfile) throw new NoSuchEntityException({ message: 'no login profile', $metadata: {} });
+    delete found.loginProfile;
+    return {};
+  });
+  iam.on(DeactivateMFADeviceCommand).callsFake(({ UserName, SerialNumber }: { UserName?: string; SerialNumber?: string }) => {
+    const found = user(UserName);
+    const device = state.devices.get(SerialNumber ?? '');
+    if (!device || found.mfaSerial !== SerialNumber) throw new NoSuchEntityException({ message: 'no such device for the user', $metadata: {} });
+    delete found.mfaSerial;
+    delete device.user;
+    return {};
+  });
+  iam.on(RemoveUserFromGroupCommand).callsFake(({ UserName, GroupName }: { UserName?: string; GroupName?: string }) => {
+    if (!user(UserName).groups.delete(state.group(GroupName ?? '').name)) throw new NoSuchEntityException({ message: 'not a member', $metadata: {} });
+    return {};
+  });
+  iam.on(DeleteUserCommand).callsFake(({ UserName }: { UserName?: string }) => {
+    const found = user(UserName);
+    if (found.loginProfile || found.mfaSerial || found.groups.size > 0 || state.keysOf(found.name).length > 0) throw conflict('Cannot delete entity, must remove referenced objects first.');
+    state.users.delete(found.name);
+    return {};
+  });
+  iam.on(ListGroupPoliciesCommand).callsFake(({ GroupName }: { GroupName?: string }) => ({ PolicyNames: [...state.group(GroupName ?? '').inline.keys()] }));
+  iam.on(DetachGroupPolicyCommand).callsFake(({ GroupName, PolicyArn }: { GroupName?: string; PolicyArn?: string }) => {
+    if (!state.group(GroupName ?? '').attached.delete(PolicyArn ?? '')) throw new NoSuchEntityException({ message: 'not attached', $metadata: {} });
+    return {};
+  });
+  iam.on(DeleteGroupPolicyCommand).callsFake(({ GroupName, PolicyName }: { GroupName?: string; PolicyName?: string }) => {
+    if (!state.group(GroupName ?? '').inline.delete(PolicyName ?? '')) throw new NoSuchEntityException({ message: 'no such policy', $metadata: {} });
+    return {};
+  });
+  iam.on(DeleteGroupCommand).callsFake(({ GroupName }: { GroupName?: string }) => {
+    const group = state.group(GroupName ?? '');
+    const members = [...state.users.values()].some((u) => u.groups.has(group.name));
+    if (members || group.attached.size > 0 || group.inline.size > 0) throw conflict('Cannot delete entity, must remove users and policies first.');
+    state.groups.delete(group.name);
+    return {};
+  });
+}
+
+/** Answers `client`'s GetCallerIdentity from `state` (who signs decides who is calling); the stub records every call. */
+export function mockSts(client: STSClient, state: IamState) {
+  return mockClient(client)
     .on(GetCallerIdentityCommand)
     .callsFake(async (_input, getClient: Signed) => {
       const key = await caller(state, getClient);
@@ -127,8 +194,8 @@ function mockSts(client: STSClient, state: IamState): void {
     });
 }
 
-/** The real factory, whose IAM and STS clients are answered by `state`. */
-export function mockAwsClientsFactory(state: IamState): AwsClientsFactory {
+/** The real factory, whose IAM and STS clients are answered by `state` (and EC2/SSM by `world`, when given). */
+export function mockAwsClientsFactory(state: IamState, world?: Ec2World): AwsClientsFactory {
   return async (options) => {
     const real = await createAwsClients(options);
     const mocked = new WeakSet<object>();
@@ -138,6 +205,8 @@ export function mockAwsClientsFactory(state: IamState): AwsClientsFactory {
         mocked.add(client);
         if (client instanceof IAMClient) mockIam(client, state);
         else if (client instanceof STSClient) mockSts(client, state);
+        else if (world && client instanceof EC2Client) world.attachEc2(client);
+        else if (world && client instanceof SSMClient) world.attachSsm(client);
       }
       return client;
     };

@@ -28,6 +28,9 @@ const pages: Partial<Record<PageId, Page>> = {
   'secure-account': lazy(() => import('./secure-account/SecureAccountPage').then((m) => ({ default: m.SecureAccountPage }))),
   'web-server': lazy(() => import('./web-server/WebServerPage').then((m) => ({ default: m.WebServerPage }))),
   https: lazy(() => import('./https/HttpsPage').then((m) => ({ default: m.HttpsPage }))),
+  'launch-server': lazy(() => import('./launch-server/LaunchServerPage').then((m) => ({ default: m.LaunchServerPage }))),
+  'static-ip': lazy(() => import('./static-ip/StaticIpPage').then((m) => ({ default: m.StaticIpPage }))),
+  done: lazy(() => import('./done/DonePage').then((m) => ({ default: m.DonePage }))),
 };
 
 function PageLoading() {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { iamChoices } from './iam';
 import { pageIds, stepIds } from '../constants';
 import { sshServer } from './ssh';
+import { launchChoices } from './ec2';
 
 export { stepIds };
 export const stepId = z.enum(stepIds);
@@ -54,6 +55,8 @@ export const setupState = z.object({
     awsIdentity: z.object({ accountId: z.string().max(12), arn: z.string().max(2048), isRoot: z.boolean() }).optional(),
     /** Bring your own server (Settings): host, port, user and the vault SSH key's id. */
     ownServer: sshServer.optional(),
+    /** What the user chose on Launch server, kept so a resumed launch continues with the same choices. */
+    launch: launchChoices.optional(),
     /** Secure the account: the IAM user, group, policy preset and console access chosen. */
     iam: iamChoices.optional(),
     /** The Web server step's form as last applied; re-validated by schemas/server.ts wherever it is used. */
@@ -82,6 +85,7 @@ export const setupState = z.object({
     elasticIp: z.string().max(64).optional(),
     keyPairName: z.string().max(255).optional(),
     sshKeyItemId: z.string().max(64).optional(),
+    securityGroupId: z.string().max(64).optional(),
     /** Secure the account: vault items made for the IAM user, and its MFA device. */
     consoleLoginItemId: z.string().max(64).optional(),
     iamAccessKeyItemId: z.string().max(64).optional(),

@@ -23,6 +23,7 @@ export const IAM_ERROR_KEYS = [
   'keyNotProven',
   'rootKeyStillThere',
   'userNotCreated',
+  'groupNotEmpty',
 ] as const;
 export type IamErrorKey = (typeof IAM_ERROR_KEYS)[number];
 

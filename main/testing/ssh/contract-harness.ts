@@ -81,7 +81,8 @@ export class ContractHarness {
 
   async dispose(): Promise<void> {
     await this.services.dispose();
-    await fs.rm(this.dataDir, { recursive: true, force: true });
+    // Retried: a write the services had in flight (setup journal, vault) can land while the directory is being removed.
+    await fs.rm(this.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 
   private onEvent(event: EventName, payload: unknown): void {

@@ -1,0 +1,85 @@
+/**
+ * Launch the server in Chromium through the test host, with AWS answered by
+ * the stateful mocks (e2e/aws-mock: IAM/STS state and the EC2 world):
+ * Connect AWS → region picker (not-opted-in region disabled) → launch with
+ * progress → a simulated crash right after RunInstances (AWS made the
+ * instance, the app never heard back; then the services are stopped and new
+ * ones start over the same data directory) → the step's status rebuilt from
+ * the mock → "Continue the launch" finishes with exactly one of everything →
+ * Elastic IP with copy → teardown → nothing left.
+ */
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+import { ROOT_KEY, mockAwsTest as test } from './aws-mock/fixture';
+import { createKeychainVault, openPage, pageScreenshot } from './vault-helpers';
+
+async function connect(page: Page): Promise<void> {
+  await createKeychainVault(page);
+  await page.getByRole('button', { name: /Paste an access key/ }).click();
+  await page.locator('#aws-paste-label').fill('temporary root key');
+  await page.locator('#aws-paste-id').fill(ROOT_KEY.accessKeyId);
+  await page.locator('#aws-paste-secret').fill(ROOT_KEY.secretAccessKey);
+  await page.keyboard.press('Enter');
+  await page.locator('#aws-region').selectOption('ap-northeast-2');
+  await page.getByTestId('aws-verify').click();
+  await expect(page.getByTestId('aws-root-warning')).toBeVisible();
+}
+
+test('launch → crash after RunInstances → continue without duplicates → Elastic IP → teardown leaves nothing', async ({ app, appPage: page, world }) => {
+  await connect(page);
+  await openPage(page, 'launch-server');
+  await expect(page.getByTestId('region-badge')).toContainText('ap-northeast-2');
+  await expect(page.getByTestId('region-picker')).toHaveValue('ap-northeast-2');
+  await expect(page.locator('#ec2-region option[value="af-south-1"]')).toBeDisabled();
+  await page.locator('#my-ip').fill('198.51.100.7');
+  await expect(page.getByTestId('launch')).toBeEnabled();
+  await pageScreenshot(page, 'launch-server-form-en');
+
+  // AWS makes the instance, then the app dies before it hears back (every later call fails too).
+  world.crashAfterCommand('RunInstances');
+  await page.getByTestId('launch').click();
+  await expect(page.getByTestId('op-progress').first()).toHaveAttribute('data-state', 'failed');
+  expect(world.calls.at(-1)).toBe('RunInstances');
+  expect(world.liveInstances()).toHaveLength(1);
+
+  // The app is killed: the services stop, new ones start over the same data directory, and AWS answers again.
+  await app.restart();
+  world.crashAfter(undefined);
+  await page.goto(app.host.url);
+  // A new process starts with the vault locked; opening the Vault page opens it with the keychain (the key is still there).
+  await openPage(page, 'vault');
+  await expect(page.getByRole('table', { name: 'Credentials in the vault' })).toContainText('onramp-key');
+  await openPage(page, 'launch-server');
+  await page.getByRole('button', { name: 'Re-check' }).click();
+  // The step's check reads the tagged instance from AWS: it is there (running), though the launch never finished.
+  await expect(page.getByTestId('step-status')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('step-status')).toContainText(world.liveInstances()[0]?.id ?? 'no instance');
+  await page.getByTestId('launch').click();
+  await expect(page.getByTestId('launch-result')).toBeVisible({ timeout: 60_000 });
+  expect(world.liveInstances()).toHaveLength(1);
+  expect(world.addresses.size).toBe(1);
+  expect(world.groups.size).toBe(1);
+  expect(world.keyPairs.size).toBe(1);
+  expect(world.calls.filter((c) => c === 'RunInstances')).toHaveLength(1);
+  expect(world.calls.filter((c) => c === 'CreateKeyPair')).toHaveLength(1);
+  expect(world.calls.filter((c) => c === 'AllocateAddress')).toHaveLength(1);
+  const ip = [...world.addresses.values()][0]?.publicIp ?? '';
+  await expect(page.getByTestId('launch-result')).toContainText(ip);
+  await pageScreenshot(page, 'launch-server-done-en');
+
+  await openPage(page, 'static-ip');
+  await expect(page.getByTestId('elastic-ip')).toContainText(ip);
+  await expect(page.getByTestId('elastic-ip').getByRole('button')).toBeVisible();
+  await pageScreenshot(page, 'static-ip-en');
+
+  await openPage(page, 'done');
+  await expect(page.getByTestId('tagged-resources')).toContainText(ip);
+  await page.getByRole('button', { name: /Tear down|Teardown|Delete everything/ }).first().click();
+  await page.getByTestId('teardown-confirm').click();
+  await expect(page.getByTestId('teardown-result')).toBeVisible({ timeout: 60_000 });
+  expect(world.liveInstances()).toHaveLength(0);
+  expect(world.addresses.size).toBe(0);
+  expect(world.groups.size).toBe(0);
+  expect(world.keyPairs.size).toBe(0);
+  await pageScreenshot(page, 'done-teardown-en');
+});

@@ -1,0 +1,68 @@
+/**
+ * The optional IAM part of the teardown through the whole composition:
+ * Secure the account makes the user (group, tagged user, console password,
+ * membership) against the stateful IAM mock, then `done.deleteIamUser` with
+ * the credentials that created it removes all of it, and a rerun is a no-op.
+ */
+import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PayloadOf } from '../../../common/contract/types';
+import { IamState } from '../../../e2e/aws-mock/iam-state';
+import { mockIam, mockSts } from '../../../e2e/aws-mock/mock-clients';
+import { createAwsEnvSandbox, type AwsEnvSandbox } from '../../testing/aws/aws-env-sandbox';
+import { ContractHarness } from '../../testing/ssh/contract-harness';
+
+const ROOT = { accessKeyId: 'AKIAROOTROOTEXAMPLE1', secretAccessKey: 'rootSecretKeyExample/abcdefghijklmnopqrst' };
+let sandbox: AwsEnvSandbox;
+let state: IamState;
+let app: ContractHarness;
+let stubs: { restore(): void }[];
+
+beforeEach(async () => {
+  sandbox = createAwsEnvSandbox();
+  process.env['AWS_ACCESS_KEY_ID'] = ROOT.accessKeyId;
+  process.env['AWS_SECRET_ACCESS_KEY'] = ROOT.secretAccessKey;
+  state = new IamState('210987654321', ROOT);
+  // Every IAM and STS client the composition makes is answered from `state` (the class's prototype is mocked).
+  stubs = [mockIam(IAMClient as unknown as IAMClient, state), mockSts(STSClient as unknown as STSClient, state)];
+  app = await ContractHarness.start();
+  await app.invoke('vault.initKeychain', {});
+  await app.invoke('aws.connect', { source: { kind: 'default' }, region: 'ap-northeast-2' });
+});
+
+afterEach(async () => {
+  await app.dispose();
+  for (const stub of stubs) stub.restore();
+  sandbox.restore();
+});
+
+async function runOperation(kind: string, input: unknown): Promise<PayloadOf<'op.finished'>> {
+  const { opId } = await app.invoke('op.start', { kind, input } as never);
+  await app.waitFor(() => app.payloads('op.finished').some((f) => f.opId === opId), `${kind} to finish`, 60_000);
+  const finished = app.payloads('op.finished').find((f) => f.opId === opId);
+  if (!finished) throw new Error('unreachable');
+  return finished;
+}
+
+describe('done.deleteIamUser', () => {
+  it('deletes the user Secure the account made, its password, membership and the emptied group; a rerun finds nothing to do', async () => {
+    const made = await runOperation('secure-account.createUser', { userName: 'onramp-admin', groupName: 'onramp', preset: 'ec2', consoleAccess: true });
+    expect(made.outcome.status).toBe('succeeded');
+    expect(state.user('onramp-admin').loginProfile).toBeDefined();
+
+    const first = await runOperation('done.deleteIamUser', { source: { kind: 'default' } });
+    expect(first.outcome).toMatchObject({ status: 'succeeded', result: { userName: 'onramp-admin', userDeleted: true, groupDeleted: true, failures: [] } });
+    expect(state.users.size).toBe(0);
+    expect(state.groups.size).toBe(0);
+    expect(app.payloads('op.progress').map((p) => p.phase)).toEqual(expect.arrayContaining(['ec2:teardown.iam.loginProfile', 'ec2:teardown.iam.user', 'ec2:teardown.iam.group']));
+
+    const again = await runOperation('done.deleteIamUser', { source: { kind: 'default' } });
+    expect(again.outcome).toMatchObject({ status: 'succeeded', result: { userDeleted: true, groupDeleted: true, failures: [] } });
+  });
+
+  it('says so when the setup made no IAM user', async () => {
+    const finished = await runOperation('done.deleteIamUser', { source: { kind: 'default' } });
+    expect(finished.outcome).toMatchObject({ status: 'failed', error: { code: 'ec2.noIamUser' } });
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * `done.deleteIamUser`: the optional last part of the teardown. The setup's
+ * IAM user cannot delete itself with its least-privilege key, so this runs
+ * with the credentials that created it (a vault access key or a profile),
+ * in clients made just for it; the session's connection is left alone.
+ */
+import { IAMClient } from '@aws-sdk/client-iam';
+import { AppError } from '../../../common/errors';
+import { defineOperation } from '../../setup/operation';
+import type { SetupStateStore } from '../../setup/state-store';
+import type { AwsConnection } from '../aws-connection';
+import { readErrorFacts } from '../error-facts';
+import { deleteSetupUser, IAM_TEARDOWN_PARTS } from '../iam/delete-user';
+import { toIamError } from '../iam/iam-errors';
+
+export interface DeleteIamUserDeps {
+  connection: Pick<AwsConnection, 'withClients'>;
+  setup: Pick<SetupStateStore, 'get'>;
+}
+
+export function deleteIamUserOperation(deps: DeleteIamUserDeps) {
+  return defineOperation({
+    kind: 'done.deleteIamUser',
+    async run({ source }, { signal, progress }) {
+      const setup = await deps.setup.get();
+      const iamChoices = setup.choices.iam;
+      if (!iamChoices) throw new AppError('ec2.noIamUser', 'This setup made no IAM user.');
+      const region = setup.choices.region ?? 'us-east-1';
+      const result = await deps.connection
+        .withClients(source, region, (clients) =>
+          deleteSetupUser(
+            {
+              iam: clients.get(IAMClient),
+              signal,
+              onPart: (part) => progress({ phase: `ec2:teardown.iam.${part}`, fraction: IAM_TEARDOWN_PARTS.indexOf(part) / IAM_TEARDOWN_PARTS.length }),
+            },
+            { userName: iamChoices.userName, groupName: iamChoices.groupName, setupId: setup.setupId },
+          ),
+        )
+        .catch((error: unknown) => {
+          if (signal.aborted) throw error;
+          throw toIamError(error, 'iam:GetUser');
+        });
+      return {
+        userName: iamChoices.userName,
+        userDeleted: result.userDeleted,
+        groupDeleted: result.groupDeleted,
+        ...(result.groupKeptFor !== undefined ? { groupKeptFor: result.groupKeptFor } : {}),
+        failures: result.failures.map((f) => ({ part: f.part, id: f.id, code: toIamError(f.error, `iam:${f.part}`).code || readErrorFacts(f.error).name })),
+      };
+    },
+  });
+}

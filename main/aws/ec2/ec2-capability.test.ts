@@ -1,0 +1,119 @@
+/**
+ * The launch, static-IP and teardown operations through the whole composition
+ * (contract → engine → EC2 capability), against the stateful EC2 world: the
+ * steps are done only when AWS says so, and teardown makes them not done.
+ */
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PayloadOf } from '../../../common/contract/types';
+import { createAwsEnvSandbox, type AwsEnvSandbox } from '../../testing/aws/aws-env-sandbox';
+import { Ec2World } from '../../testing/aws/ec2-world';
+import { ContractHarness } from '../../testing/ssh/contract-harness';
+
+const sts = mockClient(STSClient);
+let world: Ec2World;
+let restore: () => void;
+let sandbox: AwsEnvSandbox;
+let app: ContractHarness;
+
+beforeEach(async () => {
+  sandbox = createAwsEnvSandbox();
+  process.env['AWS_ACCESS_KEY_ID'] = 'AKIATESTTESTTESTTEST';
+  process.env['AWS_SECRET_ACCESS_KEY'] = 'x'.repeat(40);
+  sts.reset();
+  sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/dev', UserId: 'AIDATEST' });
+  world = new Ec2World();
+  restore = world.attach(EC2Client, SSMClient);
+  app = await ContractHarness.start();
+  await app.invoke('vault.initKeychain', {});
+  await app.invoke('aws.connect', { source: { kind: 'default' }, region: 'ap-northeast-2' });
+});
+
+afterEach(async () => {
+  await app.dispose();
+  restore();
+  sandbox.restore();
+});
+
+async function runOperation(kind: string, input: unknown): Promise<PayloadOf<'op.finished'>> {
+  const { opId } = await app.invoke('op.start', { kind, input } as never);
+  await app.waitFor(() => app.payloads('op.finished').some((f) => f.opId === opId), `${kind} to finish`, 60_000);
+  const finished = app.payloads('op.finished').find((f) => f.opId === opId);
+  if (!finished) throw new Error('unreachable');
+  return finished;
+}
+
+async function stepState(step: string): Promise<string | undefined> {
+  await app.invoke('setup.reconcile', { step } as never);
+  const { steps } = await app.invoke('setup.steps', {});
+  return steps.find((s) => s.step === step)?.state;
+}
+
+const choices = {
+  name: 'blog',
+  ubuntu: '24.04',
+  instanceType: 't3.micro',
+  keyPair: { name: 'blog-key', type: 'ed25519', format: 'pem' },
+  ssh: { from: 'myIp', ip: '198.51.100.7' },
+  volumeGiB: 16,
+};
+
+describe('EC2 through the contract', () => {
+  it('launches with progress, records the resources, puts the key in the vault, and the steps pass their checks', async () => {
+    expect(await stepState('launch-server')).toBe('not-done');
+    const finished = await runOperation('launch-server.launch', choices);
+    expect(finished.outcome.status).toBe('succeeded');
+    const phases = app.payloads('op.progress').filter((p) => p.opId === finished.opId).map((p) => p.phase);
+    expect(phases).toEqual(expect.arrayContaining(['ec2:phases.keyPair', 'ec2:phases.instance', 'ec2:phases.elasticIp']));
+
+    const state = await app.invoke('setup.getState', {});
+    expect(state.resources.elasticIp).toMatch(/^203\.0\.113\./);
+    expect(state.choices.launch?.instanceType).toBe('t3.micro');
+    const items = await app.invoke('vault.list', {});
+    expect(items.items.filter((i) => i.kind === 'ssh-key')).toHaveLength(1);
+    expect(await stepState('launch-server')).toBe('done');
+    expect(await stepState('static-ip')).toBe('done');
+
+    const resources = await app.invoke('ec2.resources', {});
+    expect(resources.instances).toHaveLength(1);
+    expect(resources.monthlyUsd).toBeCloseTo(9.36 + 3.6, 2);
+    expect(resources.keyPairs).toEqual([{ keyName: 'blog-key', inVault: true }]);
+  });
+
+  it('a failed launch is explained with its fix, and the step stays not done', async () => {
+    world.failNext.set('RunInstances', Object.assign(new Error('no capacity'), { name: 'InsufficientInstanceCapacity', $metadata: {} }));
+    const finished = await runOperation('launch-server.launch', choices);
+    expect(finished.outcome).toMatchObject({ status: 'failed', error: { code: 'ec2.insufficientCapacity' } });
+    expect(await stepState('launch-server')).toBe('not-done');
+    const again = await runOperation('launch-server.launch', choices);
+    expect(again.outcome.status).toBe('succeeded');
+    expect(world.liveInstances()).toHaveLength(1);
+    expect(world.keyPairs.size).toBe(1);
+  });
+
+  it('teardown removes everything tagged and, when asked, the vault key', async () => {
+    await runOperation('launch-server.launch', choices);
+    const finished = await runOperation('done.teardown', { deleteVaultKey: true });
+    expect(finished.outcome).toMatchObject({ status: 'succeeded', result: { removed: { instances: 1, addresses: 1, securityGroups: 1, keyPairs: 1, vaultKeys: 1 }, failures: [] } });
+    expect(world.liveInstances()).toHaveLength(0);
+    expect((await app.invoke('vault.list', {})).items.filter((i) => i.kind === 'ssh-key')).toHaveLength(0);
+    expect(await stepState('launch-server')).toBe('not-done');
+    expect(await stepState('static-ip')).toBe('not-done');
+  });
+
+  it('edits the security group rules', async () => {
+    await runOperation('launch-server.launch', choices);
+    await app.invoke('ec2.addRule', { port: 8080, cidr: '198.51.100.7/32' });
+    await app.invoke('ec2.addRule', { port: 8080, cidr: '198.51.100.7/32' }); // a duplicate counts as success
+    const { rules } = await app.invoke('ec2.rules', {});
+    const added = rules.filter((r) => r.port === 8080);
+    expect(added).toHaveLength(1);
+    await app.invoke('ec2.removeRule', { ruleId: added[0]?.ruleId ?? '' });
+    expect((await app.invoke('ec2.rules', {})).rules.some((r) => r.port === 8080)).toBe(false);
+    const bad = await app.call('ec2.addRule', { port: 70000, cidr: 'nope' });
+    expect(bad.ok).toBe(false);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * The launch's security group, in the default VPC: SSH from the user's /32 (or
+ * anywhere, only when asked), HTTP and HTTPS from anywhere over IPv4 and IPv6.
+ * Found again by its tag; missing rules are added, and a rule that already
+ * exists (InvalidPermission.Duplicate) counts as success.
+ */
+import {
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+  DescribeSecurityGroupRulesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeVpcsCommand,
+  RevokeSecurityGroupIngressCommand,
+  type EC2Client,
+  type IpPermission,
+  type SecurityGroupRule,
+} from '@aws-sdk/client-ec2';
+import { AppError } from '../../../common/errors';
+import { readErrorFacts } from '../error-facts';
+import { setupFilter, tagSpecifications } from './tags';
+
+export interface IngressRule {
+  port: number;
+  cidr: string;
+}
+
+export interface SecurityGroupRequest {
+  setupId: string;
+  name: string;
+  /** The user's IPv4 as a /32, or 0.0.0.0/0 when they chose "from anywhere". */
+  sshCidr: string;
+}
+
+type Deps = { ec2: EC2Client; signal?: AbortSignal };
+
+export function wantedRules(sshCidr: string): IngressRule[] {
+  return [
+    { port: 22, cidr: sshCidr },
+    { port: 80, cidr: '0.0.0.0/0' },
+    { port: 80, cidr: '::/0' },
+    { port: 443, cidr: '0.0.0.0/0' },
+    { port: 443, cidr: '::/0' },
+  ];
+}
+
+export async function defaultVpcId({ ec2, signal }: Deps): Promise<string> {
+  const out = await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }), { abortSignal: signal });
+  const id = out.Vpcs?.[0]?.VpcId;
+  if (!id) throw new AppError('ec2.noDefaultVpc', 'This region has no default VPC', {});
+  return id;
+}
+
+export async function findSetupGroup({ ec2, signal }: Deps, setupId: string): Promise<string | undefined> {
+  const out = await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [setupFilter(setupId)] }), { abortSignal: signal });
+  return out.SecurityGroups?.[0]?.GroupId;
+}
+
+export async function ensureSecurityGroup(deps: Deps, request: SecurityGroupRequest): Promise<{ groupId: string; created: boolean }> {
+  let groupId = await findSetupGroup(deps, request.setupId);
+  let created = false;
+  if (!groupId) {
+    const vpcId = await defaultVpcId(deps);
+    const out = await deps.ec2.send(
+      new CreateSecurityGroupCommand({
+        GroupName: `${request.name}-sg`,
+        Description: 'Onramp: SSH from your IP, HTTP and HTTPS from anywhere',
+        VpcId: vpcId,
+        TagSpecifications: tagSpecifications(request.setupId, `${request.name}-sg`, 'security-group'),
+      }),
+      { abortSignal: deps.signal },
+    );
+    if (!out.GroupId) throw new AppError('aws.invalidResponse', 'CreateSecurityGroup returned no id', { awsCode: 'CreateSecurityGroup' });
+    groupId = out.GroupId;
+    created = true;
+  }
+  await ensureRules(deps, groupId, wantedRules(request.sshCidr));
+  return { groupId, created };
+}
+
+export async function listRules({ ec2, signal }: Deps, groupId: string): Promise<SecurityGroupRule[]> {
+  const out = await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [groupId] }] }), { abortSignal: signal });
+  return (out.SecurityGroupRules ?? []).filter((r) => !r.IsEgress);
+}
+
+const sameRule = (rule: SecurityGroupRule, wanted: IngressRule) =>
+  rule.IpProtocol === 'tcp' && rule.FromPort === wanted.port && rule.ToPort === wanted.port && (rule.CidrIpv4 ?? rule.CidrIpv6) === wanted.cidr;
+
+export function toPermission(rule: IngressRule): IpPermission {
+  const v6 = rule.cidr.includes(':');
+  return {
+    IpProtocol: 'tcp',
+    FromPort: rule.port,
+    ToPort: rule.port,
+    ...(v6 ? { Ipv6Ranges: [{ CidrIpv6: rule.cidr }] } : { IpRanges: [{ CidrIp: rule.cidr }] }),
+  };
+}
+
+/** Adds the rules that are missing; an existing one (Duplicate) is success. */
+export async function ensureRules(deps: Deps, groupId: string, rules: IngressRule[]): Promise<void> {
+  const existing = await listRules(deps, groupId);
+  const missing = rules.filter((w) => !existing.some((r) => sameRule(r, w)));
+  if (missing.length === 0) return;
+  try {
+    await deps.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: missing.map(toPermission) }), {
+      abortSignal: deps.signal,
+    });
+  } catch (error) {
+    if (readErrorFacts(error).name !== 'InvalidPermission.Duplicate') throw error;
+    // Someone (or an earlier run) added some of them meanwhile: add one by one, skipping duplicates.
+    for (const rule of missing) await addRule(deps, groupId, rule);
+  }
+}
+
+export async function addRule(deps: Deps, groupId: string, rule: IngressRule): Promise<void> {
+  try {
+    await deps.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [toPermission(rule)] }), { abortSignal: deps.signal });
+  } catch (error) {
+    if (readErrorFacts(error).name !== 'InvalidPermission.Duplicate') throw error;
+  }
+}
+
+export async function removeRule(deps: Deps, groupId: string, ruleId: string): Promise<void> {
+  try {
+    await deps.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: groupId, SecurityGroupRuleIds: [ruleId] }), { abortSignal: deps.signal });
+  } catch (error) {
+    if (readErrorFacts(error).name !== 'InvalidSecurityGroupRuleId.NotFound') throw error;
+  }
+}

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorBanner } from '../../app/ErrorBanner';
+import { api } from '../../bridge/api';
+import { errorText } from '../../i18n';
+import { OperationProgress } from '../../operations/OperationProgress';
+import { useOperation } from '../../operations/use-operation';
+import { RegionBadge } from '../../app/RegionBadge';
+import { useLoad } from '../launch-server/use-ec2';
+import type { PageProps } from '../registry';
+import { StepFrame } from '../StepFrame';
+import { DeleteIamUserSection } from './DeleteIamUserSection';
+import '../launch-server/launch-server.css';
+
+/** Step 9: what exists in AWS for this setup, what it costs a month, and the way to tear it all down. */
+export function DonePage(props: PageProps) {
+  const { t } = useTranslation('ec2');
+  const resources = useLoad(() => api.invoke['ec2.resources']({}), 'resources');
+  const op = useOperation('done.teardown');
+  const [confirming, setConfirming] = useState(false);
+  const [deleteVaultKey, setDeleteVaultKey] = useState(false);
+  const r = resources.value;
+  const nothing = r && r.instances.length + r.addresses.length + r.securityGroups.length + r.keyPairs.length === 0;
+  return (
+    <StepFrame page="done" {...props}>
+      <RegionBadge region={props.setup.choices.region} />
+      {props.setup.choices.domain && (
+        <p>
+          <a href={`https://${props.setup.choices.domain}/`} target="_blank" rel="noreferrer">
+            https://{props.setup.choices.domain}/
+          </a>
+        </p>
+      )}
+      <section className="card" aria-labelledby="resources-title" data-testid="tagged-resources">
+        <h2 id="resources-title">{t('done.resources')}</h2>
+        {resources.error && <ErrorBanner text={errorText(resources.error)} onDismiss={resources.reload} />}
+        {nothing && <p className="muted">{t('done.none', { region: r.region })}</p>}
+        {r && !nothing && (
+          <ul>
+            {r.instances.map((i) => (
+              <li key={i.instanceId}>
+                {t('server.instance')} <code>{i.instanceId}</code> ({i.instanceType}, {i.state}){i.estimate ? ` — ${t('form.perMonth', { usd: i.estimate.instanceUsd.toFixed(2) })}` : ''}
+              </li>
+            ))}
+            {r.addresses.map((a) => (
+              <li key={a.allocationId}>
+                {t('server.ip')} <code>{a.publicIp}</code> — {t('form.perMonth', { usd: '3.60' })}
+              </li>
+            ))}
+            {r.securityGroups.map((g) => (
+              <li key={g.groupId}>
+                <code>{g.groupId}</code> {g.name}
+              </li>
+            ))}
+            {r.keyPairs.map((k) => (
+              <li key={k.keyName}>
+                {t('form.keyPair')} <code>{k.keyName}</code>
+              </li>
+            ))}
+          </ul>
+        )}
+        {r && !nothing && <p>{t('done.monthly', { usd: r.monthlyUsd.toFixed(2) })}</p>}
+      </section>
+      {!confirming ? (
+        <button type="button" className="danger" disabled={op.running || nothing} onClick={() => setConfirming(true)}>
+          {t('done.teardown')}
+        </button>
+      ) : (
+        <div className="card" role="alertdialog" aria-labelledby="teardown-confirm">
+          <p id="teardown-confirm">{t('done.teardownConfirm')}</p>
+          <label>
+            <input type="checkbox" checked={deleteVaultKey} onChange={(e) => setDeleteVaultKey(e.target.checked)} /> {t('done.deleteVaultKey')}
+          </label>
+          <div className="row">
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('common:actions.cancel')}
+            </button>
+            <button
+              type="button"
+              className="danger"
+              data-testid="teardown-confirm"
+              onClick={() => {
+                setConfirming(false);
+                void op.start({ deleteVaultKey }).then(() => resources.reload());
+              }}
+            >
+              {t('done.teardown')}
+            </button>
+          </div>
+        </div>
+      )}
+      <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
+      {op.error && <ErrorBanner text={errorText(op.error)} />}
+      {op.result && (
+        <div className="card" role="status" data-testid="teardown-result">
+          <p>{t('done.removed', op.result.removed)}</p>
+          {op.result.failures.length > 0 && (
+            <>
+              <p>{t('done.partial')}</p>
+              <ul>
+                {op.result.failures.map((f) => (
+                  <li key={`${f.part}-${f.id}`}>
+                    {f.part} <code>{f.id}</code>: {f.code}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      {props.setup.choices.iam && <DeleteIamUserSection userName={props.setup.choices.iam.userName} ownKeyItemId={props.setup.resources.iamAccessKeyItemId} />}
+    </StepFrame>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { launchChoices, type LaunchChoices } from '../../../common/contract/schemas/ec2';
+import { ErrorBanner } from '../../app/ErrorBanner';
+import { api } from '../../bridge/api';
+import { errorText } from '../../i18n';
+import { OperationProgress } from '../../operations/OperationProgress';
+import { useOperation } from '../../operations/use-operation';
+import type { PageProps } from '../registry';
+import { StepFrame } from '../StepFrame';
+import { InstanceTypePicker } from './InstanceTypePicker';
+import { KeyPairField } from './KeyPairField';
+import { RegionBadge } from '../../app/RegionBadge';
+import { RegionPicker } from './RegionPicker';
+import { SshSourceField } from './SshSourceField';
+import { useLoad } from './use-ec2';
+import './launch-server.css';
+
+function defaults(saved: LaunchChoices | undefined): LaunchChoices {
+  return (
+    saved ?? {
+      name: 'onramp',
+      ubuntu: '24.04',
+      instanceType: '',
+      keyPair: { name: 'onramp-key', type: 'ed25519', format: 'pem' },
+      ssh: { from: 'myIp', ip: '' },
+      volumeGiB: 16,
+    }
+  );
+}
+
+/** Step 3: region, Ubuntu, instance type with cost, key pair into the vault, firewall, storage, then Launch. */
+export function LaunchServerPage(props: PageProps) {
+  const { t } = useTranslation('ec2');
+  const region = props.setup.choices.region;
+  const [form, setForm] = useState<LaunchChoices>(() => defaults(props.setup.choices.launch));
+  const types = useLoad(() => api.invoke['ec2.instanceTypes']({ region: region ?? '' }), region ?? '');
+  const op = useOperation('launch-server.launch');
+  const chosenType = form.instanceType || types.value?.types[0]?.instanceType || '';
+  const candidate = { ...form, instanceType: chosenType };
+  const valid = launchChoices.safeParse(candidate);
+  const set = (patch: Partial<LaunchChoices>) => setForm((f) => ({ ...f, ...patch }));
+  const setName = (name: string) => setForm((f) => ({ ...f, name, keyPair: f.keyPair.name === `${f.name}-key` ? { ...f.keyPair, name: `${name}-key` } : f.keyPair }));
+
+  return (
+    <StepFrame page="launch-server" {...props}>
+      <RegionBadge region={region} />
+      {!region && <p className="notice">{t('check.connectFirst')}</p>}
+      <RegionPicker region={region} source={props.setup.choices.awsSource} />
+      <form
+        className="launch-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (valid.success) void op.start(valid.data);
+        }}
+      >
+        <div className="field">
+          <label htmlFor="server-name">{t('form.name')}</label>
+          <input id="server-name" value={form.name} onChange={(e) => setName(e.target.value)} aria-describedby="server-name-help" />
+          <p id="server-name-help" className="muted hint">
+            {t('form.nameHelp')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="ubuntu">{t('form.ubuntu')}</label>
+          <select id="ubuntu" value={form.ubuntu} onChange={(e) => set({ ubuntu: e.target.value === '22.04' ? '22.04' : '24.04' })}>
+            <option value="24.04">{t('form.ubuntu2404')}</option>
+            <option value="22.04">{t('form.ubuntu2204')}</option>
+          </select>
+        </div>
+        {types.loading && <p className="muted">{t('form.typeLoading')}</p>}
+        {types.error && <ErrorBanner text={errorText(types.error)} onDismiss={types.reload} />}
+        {types.value && <InstanceTypePicker types={types.value.types} value={chosenType} onChange={(instanceType) => set({ instanceType })} />}
+        <KeyPairField value={form.keyPair} onChange={(keyPair) => set({ keyPair })} region={region} />
+        <SshSourceField value={form.ssh} onChange={(ssh) => set({ ssh })} />
+        <div className="field">
+          <label htmlFor="storage">{t('form.storage')}</label>
+          <input id="storage" type="number" min={8} max={1024} value={form.volumeGiB} onChange={(e) => set({ volumeGiB: Number(e.target.value) })} aria-describedby="storage-note" />
+          <p id="storage-note" className="muted hint">
+            {t('form.storageNote')}
+          </p>
+        </div>
+        <div className="row">
+          <button type="submit" className="primary" disabled={!valid.success || op.running || !region} data-testid="launch">
+            {props.setup.resources.instanceId ? t('form.relaunch') : t('form.launch')}
+          </button>
+        </div>
+      </form>
+      <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
+      {op.error && <ErrorBanner text={errorText(op.error)} />}
+      {op.result && (
+        <div className="card" data-testid="launch-result">
+          <strong>{t('server.title')}</strong>
+          <p>
+            {t('server.instance')}: <code>{op.result.instanceId}</code> · {t('server.ip')}: <code>{op.result.elasticIp}</code>
+          </p>
+        </div>
+      )}
+    </StepFrame>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { CopyButton } from '../../app/CopyButton';
+import { ErrorBanner } from '../../app/ErrorBanner';
+import { errorText } from '../../i18n';
+import { OperationProgress } from '../../operations/OperationProgress';
+import { useOperation } from '../../operations/use-operation';
+import { RegionBadge } from '../../app/RegionBadge';
+import type { PageProps } from '../registry';
+import { StepFrame } from '../StepFrame';
+import { RulesEditor } from './RulesEditor';
+import '../launch-server/launch-server.css';
+
+/** Step 4: the server's Elastic IP, with copy, its cost, (re)attach, and the firewall rules. */
+export function StaticIpPage(props: PageProps) {
+  const { t } = useTranslation('ec2');
+  const op = useOperation('static-ip.attach');
+  const ip = op.result?.publicIp ?? props.setup.resources.elasticIp;
+  return (
+    <StepFrame page="static-ip" {...props}>
+      <RegionBadge region={props.setup.choices.region} />
+      {ip && (
+        <div className="card row" data-testid="elastic-ip">
+          <span>
+            {t('server.ip')}: <code>{ip}</code>
+          </span>
+          <CopyButton value={ip} label={t('server.copyIp')} />
+        </div>
+      )}
+      <p className="muted">{t('server.eipCost')}</p>
+      <div className="row">
+        <button type="button" className="primary" disabled={op.running} onClick={() => void op.start({})}>
+          {t('server.attach')}
+        </button>
+      </div>
+      <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
+      {op.error && <ErrorBanner text={errorText(op.error)} />}
+      {props.setup.resources.instanceId && <RulesEditor />}
+    </StepFrame>
+  );
+}
