@@ -171,7 +171,10 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...server.handlers,
   };
 
-  if (options.reconcileOnStart !== false) engine.statuses.reconcileInBackground();
+  // A keychain-mode vault opens by itself (its key is in the OS keychain), so after a restart the
+  // steps' checks can read the credentials they need; then every built step is checked once.
+  const opened = vault.open().catch((error: unknown) => log('the vault did not open at start', error));
+  if (options.reconcileOnStart !== false) void opened.then(() => engine.statuses.reconcileInBackground());
 
   return {
     engine,
