@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createServices } from '../main/composition';
 import { createHostPlatform } from '../main/host/host-platform';
 import { startHost } from '../main/host/host-server';
+import { hostRendererDir } from '../main/host/renderer-dir';
 import { lockServerMachine } from '../main/testing/server/machine-lock';
 import { saveMachineState } from '../main/testing/server/machine-state';
 import { startPebble, type PebbleFixture } from '../main/testing/server/pebble';
@@ -45,7 +46,7 @@ export const test = base.extend<{ app: HostFixture }, { machine: ServerMachineFi
     const dnsResolvers = [`${machine.pebble.dns.host}:${machine.pebble.dns.port}`];
     const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform, dnsResolvers } });
     const traffic: HostFixture['traffic'] = [];
-    const host = await startHost({ services, platform, rendererDir: path.resolve(process.env['ONRAMP_OUT_DIR'] ?? 'out', 'renderer'), onTraffic: (direction, text) => traffic.push({ direction, text }) });
+    const host = await startHost({ services, platform, rendererDir: hostRendererDir(), onTraffic: (direction, text) => traffic.push({ direction, text }) });
     const queueDialog = async (kind: 'open' | 'save', file: string | null) => {
       const res = await fetch(`${host.origin}/__test/dialog`, { method: 'POST', headers: { 'x-onramp-token': host.token }, body: JSON.stringify({ [kind]: file }) });
       if (res.status !== 204) throw new Error(`dialog queue refused: ${res.status}`);

@@ -15,7 +15,7 @@ test('a terminal to my own server: verify the host key, type, resize, paste, fin
   await page.evaluate(() => (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem('onramp.terminalRenderer', 'webgl'));
   await configureOwnServer(app, page, sshd, 'terminal-00-own-server-settings');
   await openPage(page, 'connect');
-  await expect(page.getByText(`onramp@127.0.0.1:${sshd.port}`)).toBeVisible();
+  await expect(page.getByText(`onramp@127.0.0.1:${sshd.port}`, { exact: true })).toBeVisible();
   await page.getByTestId('open-terminal').click();
 
   const prompt = page.getByTestId('host-key-prompt');
