@@ -49,7 +49,13 @@ describe('test host', () => {
   it('carries the contract over the WebSocket with the right token and origin', async () => {
     const h = await start();
     const ws = await connect(`ws://127.0.0.1:${new URL(h.origin).port}/contract?token=${h.token}`, h.origin);
-    const reply = new Promise<string>((resolve) => ws.once('message', (d) => resolve(d.toString())));
+    // Events (step statuses from the startup reconcile) may arrive first: wait for the reply to request 1.
+    const reply = new Promise<string>((resolve) =>
+      ws.on('message', (d) => {
+        const text = d.toString();
+        if ((JSON.parse(text) as { id?: unknown }).id === 1) resolve(text);
+      }),
+    );
     ws.send(JSON.stringify({ id: 1, channel: 'setup.getState', request: {} }));
     expect(JSON.parse(await reply)).toMatchObject({ id: 1, result: { ok: true, value: { currentPage: 'connect-aws' } } });
     expect(rendererGone).toBe(0);
