@@ -56,6 +56,13 @@ export class AwsConnection {
     }
   }
 
+  /** The live connection when it uses `source` (and `region`, when given); null otherwise. */
+  currentFor(source: CredentialSource, region?: string): VerifiedConnection | null {
+    const live = this.verified;
+    if (!live || JSON.stringify(live.source) !== JSON.stringify(source)) return null;
+    return region === undefined || live.region === region ? live : null;
+  }
+
   current(): VerifiedConnection | null {
     return this.verified;
   }

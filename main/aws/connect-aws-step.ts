@@ -11,7 +11,7 @@ import { AppError } from '../../common/errors';
 import type { AwsConnection, VerifiedConnection } from './aws-connection';
 import { verifyIdentity } from './identity';
 
-type Connector = Pick<AwsConnection, 'connect' | 'current'>;
+type Connector = Pick<AwsConnection, 'connect' | 'currentFor'>;
 
 /**
  * Asks STS again. When the live connection already uses the chosen source and
@@ -22,8 +22,8 @@ async function verifyChosen(connection: Connector, setup: SetupState): Promise<V
   const { awsSource, region } = setup.choices;
   if (!awsSource) return 'noSource';
   if (!region) return 'noRegion';
-  const live = connection.current();
-  if (live && live.region === region && JSON.stringify(live.source) === JSON.stringify(awsSource)) {
+  const live = connection.currentFor(awsSource, region);
+  if (live) {
     return { ...live, identity: await verifyIdentity(live.clients) };
   }
   return connection.connect(awsSource, region);

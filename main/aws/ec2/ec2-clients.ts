@@ -17,14 +17,11 @@ export interface SetupClients {
   connection: VerifiedConnection;
 }
 
-const sameSource = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-export async function clientsFor(connection: Pick<AwsConnection, 'current' | 'connect'>, setup: SetupState): Promise<SetupClients> {
+export async function clientsFor(connection: Pick<AwsConnection, 'currentFor' | 'connect'>, setup: SetupState): Promise<SetupClients> {
   const { awsSource, region } = setup.choices;
   if (!awsSource) throw new AppError('aws.noSourceChosen', 'Choose where the AWS credentials come from first.');
   if (!region) throw new AppError('aws.noRegionChosen', 'Choose a region first.');
-  const current = connection.current();
-  const verified = current && sameSource(current.source, awsSource) ? current : await connection.connect(awsSource, region);
+  const verified = connection.currentFor(awsSource) ?? (await connection.connect(awsSource, region));
   const clients = verified.clients;
   return {
     region,

@@ -19,7 +19,7 @@ import { launch, LAUNCH_PHASES, type LaunchPhase } from './launch-flow';
 import { toCidr32 } from './my-ip';
 
 export interface LaunchStepDeps {
-  connection: Pick<AwsConnection, 'current' | 'connect'>;
+  connection: Pick<AwsConnection, 'currentFor' | 'connect'>;
   setup: Pick<SetupStateStore, 'get' | 'update'>;
   vault: KeyVault;
 }
