@@ -36,7 +36,7 @@ import { domainCheckOperation } from './setup/steps/domain/domain-operation';
 import { UserFileGrants } from './files/user-file-grants';
 import { KnownHosts } from './ssh/known-hosts';
 import { createServerCapability } from './server/server-capability';
-import { resolverDomainCheck, type DomainCheck } from './server/domain-check';
+import type { DomainCheck } from './server/domain-check';
 import { reportDetail } from './setup/steps/domain/domain-step';
 import { FailureLedger } from './server/failure-ledger';
 
@@ -51,13 +51,6 @@ export interface ServiceOptions {
   /** More steps and operations for the engine, besides those the capabilities contribute. */
   steps?: readonly StepDefinition[];
   operations?: readonly RunnableOperation[];
-  /**
-   * DNS servers (`host` or `host:port`) the HTTPS preflight asks directly for
-   * A/AAAA/CAA (tests point it at pebble-challtestsrv). When absent, the
-   * preflight runs the Domain step's full check (authoritative NS, then the
-   * public resolvers).
-   */
-  dnsResolvers?: readonly string[];
   /** The HTTPS "what is my IP" service for "SSH from my IP" (default: checkip.amazonaws.com). */
   myIpUrl?: string;
   /** Check every built step in the background once the services exist (default true). */
@@ -141,7 +134,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     setup,
     ssh: ssh.manager,
     knownHosts: KnownHosts.inDataDir(dataDir),
-    domainCheck: options.dnsResolvers ? resolverDomainCheck([...options.dnsResolvers]) : dnsServiceDomainCheck(dns),
+    domainCheck: dnsServiceDomainCheck(dns),
     ledger: new FailureLedger(),
     securityGroups: ec2.securityGroups,
   });

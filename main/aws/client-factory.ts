@@ -23,6 +23,7 @@ import {
   type CredentialSource,
   type CredentialSourceDeps,
 } from './credential-source';
+import { CheckInputsChanged } from '../setup/step';
 import { resolveDefaultRegion } from './default-region';
 
 export interface CreateAwsClientsOptions {
@@ -99,7 +100,7 @@ export class ClientCache {
   }
 
   get<C extends SdkClient>(clientClass: SdkClientClass<C>, region: string = this.options.region): C {
-    if (this.destroyed) throw new Error('AWS clients were used after the connection was replaced');
+    if (this.destroyed) throw new CheckInputsChanged('AWS clients were used after the connection was replaced');
     let byRegion = this.byClass.get(clientClass);
     if (!byRegion) {
       byRegion = new Map();

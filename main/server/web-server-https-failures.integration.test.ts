@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpsRequest, webServerForm } from '../../common/contract/schemas/server';
 import { stopNginx } from '../testing/server/machine-state';
 import { neverCancelled, recordingProgress, startServerMachine, type ServerMachine } from '../testing/server/server-machine';
-import { resolverDomainCheck } from './domain-check';
+import { resolverDomainCheck } from '../testing/dns/resolver-domain-check';
 import { FailureLedger } from './failure-ledger';
 import { issueCertificate } from './https-issue';
 import { runPreflight } from './https-preflight';

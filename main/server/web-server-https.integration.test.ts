@@ -10,7 +10,7 @@ import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpsRequest, webServerForm } from '../../common/contract/schemas/server';
 import { neverCancelled, recordingProgress, startServerMachine, type ServerMachine } from '../testing/server/server-machine';
-import { resolverDomainCheck } from './domain-check';
+import { resolverDomainCheck } from '../testing/dns/resolver-domain-check';
 import { FailureLedger } from './failure-ledger';
 import { probeHttp } from './http-probe';
 import { issueCertificate } from './https-issue';

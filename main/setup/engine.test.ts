@@ -14,6 +14,7 @@ import { EventBus } from '../ipc/event-bus';
 import { gate, Reality, TWO_CALLS, twoCallOperation, twoCallRegistry, twoCallStep, type TwoCallOptions } from '../testing/engine/two-call-step';
 import { waitUntil } from '../testing/wait-until';
 import { SetupStateStore } from './state-store';
+import { CheckInputsChanged } from './step';
 import { createStepEngine } from './step-engine';
 
 interface Recorded {
@@ -196,5 +197,32 @@ describe('step engine', () => {
     const [status] = await engine.statuses.reconcile('domain');
     expect(status).toMatchObject({ step: 'domain', state: 'error', error: { code: 'setup.checkTimedOut' } });
   });
-});
 
+  it('checks again when what the check read changed under it (the AWS connection replaced mid-check), and says so if it keeps changing', async () => {
+    let calls = 0;
+    const logged: unknown[] = [];
+    const engine = createStepEngine({
+      setup: new SetupStateStore(tempDir()),
+      events: new EventBus(),
+      steps: [
+        {
+          id: 'domain',
+          check: async () => {
+            calls += 1;
+            if (calls === 1) throw new CheckInputsChanged('AWS clients were used after the connection was replaced');
+            return { done: true };
+          },
+        },
+        { id: 'https', check: () => Promise.reject(new CheckInputsChanged('changed again')) },
+      ],
+      operations: [],
+      registry: twoCallRegistry,
+      log: (message, error) => logged.push([message, error]),
+    });
+    const statuses = await engine.statuses.reconcile();
+    expect(calls).toBe(2);
+    expect(statuses.find((s) => s.step === 'domain')).toMatchObject({ state: 'done' });
+    expect(statuses.find((s) => s.step === 'https')).toMatchObject({ state: 'error', error: { code: 'setup.checkInputsChanged' } });
+    expect(logged).toEqual([]);
+  });
+});

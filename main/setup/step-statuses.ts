@@ -18,9 +18,11 @@ import type { EventBus } from '../ipc/event-bus';
 import { toContractError } from './contract-error';
 import type { OperationJournal } from './operation-journal';
 import type { SetupStateStore } from './state-store';
-import type { StepDefinition } from './step';
+import { CheckInputsChanged, type StepDefinition } from './step';
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 15_000;
+/** A check whose inputs changed under it runs again, this many times in all. */
+const MAX_CHECK_ATTEMPTS = 3;
 
 export interface StepStatusesOptions {
   steps: readonly StepDefinition[];
@@ -89,7 +91,7 @@ export class StepStatuses {
     for (const controller of this.inFlight.values()) controller.abort(new AppError('op.shuttingDown', 'Onramp is shutting down.'));
   }
 
-  private async check(step: StepId): Promise<StepStatus | undefined> {
+  private async check(step: StepId, attempt = 1): Promise<StepStatus | undefined> {
     const definition = this.definitions.get(step);
     if (!definition || this.disposed) return undefined;
     await this.options.journal.load();
@@ -112,6 +114,11 @@ export class StepStatuses {
       next = { step, state: result.done ? 'done' : 'not-done', ...(result.detail ? { detail: result.detail } : {}), checkedAt: Date.now(), revision: 0 };
     } catch (error) {
       const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
+      if (reason instanceof CheckInputsChanged && attempt < MAX_CHECK_ATTEMPTS && this.inFlight.get(step) === controller) {
+        clearTimeout(timer);
+        this.inFlight.delete(step);
+        return this.check(step, attempt + 1);
+      }
       if (!(reason instanceof AppError)) this.options.log(`check of ${step} failed`, reason);
       next = { step, state: 'error', error: toContractError(reason, `check.${step}`), checkedAt: Date.now(), revision: 0 };
     } finally {

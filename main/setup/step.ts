@@ -7,6 +7,7 @@
  * (main/setup/operation.ts): each one is idempotent, so running it again after a
  * crash continues from what exists instead of making anything twice.
  */
+import { AppError } from '../../common/errors';
 import type { MessageRef } from '../../common/contract/schemas/operations';
 import type { SetupState, StepId } from '../../common/contract/schemas/setup';
 
@@ -32,4 +33,16 @@ export interface StepDefinition {
    * credentials). When its JSON changes, the engine checks the step again.
    */
   watch?(setup: SetupState): unknown;
+}
+
+/**
+ * What a check was reading changed under it (for example the AWS connection
+ * was replaced while the check used its clients): the engine checks again at
+ * once instead of showing a failure that is only a race.
+ */
+export class CheckInputsChanged extends AppError {
+  constructor(message: string) {
+    super('setup.checkInputsChanged', message);
+    this.name = 'CheckInputsChanged';
+  }
 }

@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { httpsRequest, webServerForm } from '../../../common/contract/schemas/server';
-import { resolverDomainCheck } from '../../server/domain-check';
+import { resolverDomainCheck } from '../dns/resolver-domain-check';
 import { FailureLedger } from '../../server/failure-ledger';
 import { issueCertificate } from '../../server/https-issue';
 import { sshRemote } from '../../server/remote';

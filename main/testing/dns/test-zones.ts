@@ -14,6 +14,7 @@
  * | missing.onramp.test          | NXDOMAIN                                          |
  * | <Korean>.onramp.test         | an IDN (punycode owner name)                      |
  * | shop.onramp.test (+ www)     | delegated from onramp.test to ns.dns-host.test    |
+ * | byo.onramp.test (+ www)      | A = 127.0.0.1: the local sshd as the user's server |
  * | app.caa-parent.test          | CAA inherited from the parent: sectigo only       |
  * | unregistered.test            | no delegation at all (NXDOMAIN in `test.`)        |
  * | later.test                   | points elsewhere until a test fixes it (`laterZone`) |
@@ -23,6 +24,9 @@ import type { ZoneSpec } from './knot-fixture';
 
 export const EXPECTED_IP = '203.0.113.10';
 export const OTHER_IP = '198.51.100.7';
+/** A name for the bring-your-own server on loopback (the web server → HTTPS e2e). */
+export const SERVER_DOMAIN = 'byo.onramp.test';
+export const SERVER_IP = '127.0.0.1';
 export const IDN_NAME = '한글도메인.onramp.test';
 export const IDN_ASCII = domainToASCII(IDN_NAME);
 
@@ -52,6 +56,8 @@ export function testZones(): ZoneSpec[] {
         'wild-only CAA 0 issuewild "sectigo.com"',
         `${idnLabel} A ${EXPECTED_IP}`,
         'shop NS ns.dns-host.test.',
+        `byo A ${SERVER_IP}`,
+        `www.byo A ${SERVER_IP}`,
       ],
     },
     { name: 'shop.onramp.test', records: [soa('ns.dns-host.test'), '@ NS ns.dns-host.test.', `@ A ${EXPECTED_IP}`, `www A ${EXPECTED_IP}`] },

@@ -18,8 +18,8 @@ export interface ContractServer {
   run<K extends OperationKind>(kind: K, input: OpInputRequestOf<K>, timeoutMs?: number): Promise<OpFinished>;
 }
 
-export async function contractServer(sshd: SshdFixture, dnsResolvers?: string[]): Promise<ContractServer> {
-  const app = await ContractHarness.start({ dnsResolvers });
+export async function contractServer(sshd: SshdFixture): Promise<ContractServer> {
+  const app = await ContractHarness.start();
   const keyId = await app.importKey('onramp-test.pem', sshd.keys.ed25519.privateKey);
   await app.invoke('ssh.setOwnServer', { server: { host: sshd.host, port: sshd.port, user: sshd.user, keyId } });
   const { sessionId } = await app.invoke('ssh.open', { target: 'ownServer', cols: 160, rows: 40 });

@@ -35,10 +35,10 @@ export class ContractHarness {
     services.events.subscribe((event, payload) => this.onEvent(event, payload));
   }
 
-  static async start(extra: { dnsResolvers?: string[] } = {}): Promise<ContractHarness> {
+  static async start(): Promise<ContractHarness> {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'onramp-ssh-contract-'));
     const platform = createHostPlatform('test');
-    const services = createServices({ dataDir, keychain: new InMemoryKeychain(), options: { platform, log: () => undefined, ...extra } });
+    const services = createServices({ dataDir, keychain: new InMemoryKeychain(), options: { platform, log: () => undefined } });
     return new ContractHarness(services, platform, dataDir);
   }
 
