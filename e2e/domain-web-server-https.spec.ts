@@ -38,6 +38,8 @@ test('from a domain and nothing on port 80 to a verified HTTPS site, through the
   const prompt = page.getByTestId('host-key-prompt');
   await prompt.getByRole('button', { name: 'Trust and connect' }).click();
   await expect(page.getByTestId('terminal-ready')).toBeVisible();
+  // Trusting the host key re-checks the Connect step: it is done without a visit to its page.
+  await expect(page.locator('.nav-item[data-page="connect"]')).toHaveClass(/done/, { timeout: 15_000 });
 
   // The Domain step's name is the form's; a malformed one is refused before any config exists.
   const domainField = page.getByLabel('Domain', { exact: true });

@@ -34,7 +34,6 @@ import { domainStep } from './setup/steps/domain/domain-step';
 import { domainCheckOperation } from './setup/steps/domain/domain-operation';
 
 import { UserFileGrants } from './files/user-file-grants';
-import { KnownHosts } from './ssh/known-hosts';
 import { createServerCapability } from './server/server-capability';
 import type { DomainCheck } from './server/domain-check';
 import { reportDetail } from './setup/steps/domain/domain-step';
@@ -133,7 +132,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const server = createServerCapability({
     setup,
     ssh: ssh.manager,
-    knownHosts: KnownHosts.inDataDir(dataDir),
+    knownHosts: ssh.knownHosts,
     domainCheck: dnsServiceDomainCheck(dns),
     ledger: new FailureLedger(),
     securityGroups: ec2.securityGroups,
@@ -148,6 +147,11 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     log,
   });
   setupWatchers.push((state) => engine.setupChanged(state));
+  // A host key trusted in any terminal: the steps that need a pinned key check again.
+  const stopPinWatch = ssh.knownHosts.onPinned(() => {
+    for (const step of ['connect', 'web-server', 'https'] as const) void engine.statuses.reconcile(step).catch((error: unknown) => log(`check of ${step} failed`, error));
+  });
+  disposers.push(stopPinWatch);
   disposers.push(() => engine.dispose());
 
   const handlers: Handlers = {

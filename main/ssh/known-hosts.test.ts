@@ -57,6 +57,17 @@ describe('KnownHosts', () => {
     expect((await fs.readFile(store.filePath, 'utf8')).trim().split('\n')).toHaveLength(1);
   });
 
+  it('tells its listeners about a new pin once, not about a key already pinned, and stops when asked', async () => {
+    let heard = 0;
+    const stop = store.onPinned(() => (heard += 1));
+    await store.pin('203.0.113.10', 22, ED);
+    await store.pin('203.0.113.10', 22, ED);
+    expect(heard).toBe(1);
+    stop();
+    await store.pin('203.0.113.10', 22, RSA);
+    expect(heard).toBe(1);
+  });
+
   it('reads hashed entries written by ssh-keygen -H, wildcards and negations', async () => {
     await fs.writeFile(store.filePath, `hashed.example ssh-ed25519 ${ED.toString('base64')}\n`);
     execFileSync('ssh-keygen', ['-H', '-f', store.filePath], { stdio: 'ignore' });

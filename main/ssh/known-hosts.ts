@@ -32,8 +32,17 @@ export interface HostPins {
 
 export class KnownHosts {
   private writes: Promise<unknown> = Promise.resolve();
+  private readonly pinListeners = new Set<() => void>();
 
   constructor(readonly filePath: string) {}
+
+  /** Called after a key is newly pinned (the user trusted a host, or the EC2 console confirmed it). */
+  onPinned(listener: () => void): () => void {
+    this.pinListeners.add(listener);
+    return () => {
+      this.pinListeners.delete(listener);
+    };
+  }
 
   static inDataDir(dataDir: string): KnownHosts {
     return new KnownHosts(path.join(dataDir, 'known_hosts'));
@@ -64,6 +73,7 @@ export class KnownHosts {
       if (already) return;
       lines.push(formatKnownHostsLine(hostPattern(host, port), keyType, key.toString('base64')));
       await this.writeLines(lines);
+      for (const listener of this.pinListeners) listener();
     });
   }
 

@@ -30,6 +30,8 @@ export interface SshCapabilityDeps {
 
 export interface SshCapability {
   manager: SshSessionManager;
+  /** The data dir's known_hosts, shared by every SSH user so a new pin is seen by all. */
+  knownHosts: KnownHosts;
   handlers: HandlersFor<'ssh'>;
   /** The Connect step's check (for the step engine). */
   steps: StepDefinition[];
@@ -57,6 +59,7 @@ export function createSshCapability(deps: SshCapabilityDeps): SshCapability {
   });
   return {
     manager,
+    knownHosts,
     handlers: sshHandlers({ manager, setup: deps.setup, keys: deps.keys }),
     steps: [connectStep({ manager, knownHosts })],
     dispose: () => manager.dispose(),
