@@ -134,7 +134,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ssh: ssh.manager,
     knownHosts: ssh.knownHosts,
     domainCheck: dnsServiceDomainCheck(dns),
-    ledger: new FailureLedger(),
+    ledger: new FailureLedger(dataDir),
     securityGroups: ec2.securityGroups,
   });
 

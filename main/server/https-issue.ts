@@ -50,7 +50,7 @@ export function ledgerKey(request: HttpsRequest): string {
 
 export async function issueCertificate(request: HttpsRequest, deps: IssueDeps, context: StepRunContext): Promise<IssueOutcome> {
   const key = ledgerKey(request);
-  deps.ledger.assertMayTry(key);
+  await deps.ledger.assertMayTry(key);
   context.progress({ phase: 'server:phases.preflight', fraction: 0.05 });
   const preflight = await runPreflight(request, { ...deps, signal: context.signal });
   if (!preflight.pass) return { preflight, installedCertbot: false, issued: false };
@@ -63,7 +63,7 @@ export async function issueCertificate(request: HttpsRequest, deps: IssueDeps, c
   context.progress({ phase: 'server:phases.certbot', fraction: 0.5 });
   const exitCode = await deps.remote.visible(certbotIssueCommand(request), { timeoutMs: 15 * 60_000 });
   if (exitCode !== 0) throw await explainFailure(deps.remote, deps.ledger, key, exitCode);
-  deps.ledger.clear(key);
+  await deps.ledger.clear(key);
   if (request.mode === 'dry-run') return { preflight, installedCertbot, issued: false };
 
   context.progress({ phase: 'server:phases.verifyHttps', fraction: 0.8 });
@@ -93,6 +93,6 @@ async function uploadAcmeCa(remote: RemoteShell, caPem: string): Promise<void> {
 async function explainFailure(remote: RemoteShell, ledger: FailureLedger, key: string, exitCode: number): Promise<AppError> {
   const log = await remote.exec(certbotLogTail, { timeoutMs: 30_000, maxOutputBytes: 512 * 1024 }).catch(() => undefined);
   const kind = classifyCertbotFailure(log?.stdout ?? '');
-  const failures = isValidationFailure(kind) || kind === 'rateLimited' ? ledger.recordFailure(key) : 0;
+  const failures = isValidationFailure(kind) || kind === 'rateLimited' ? await ledger.recordFailure(key) : 0;
   return new AppError(FAILURE_CODES[kind], `certbot failed (${kind}, exit ${exitCode})`, { exitCode, failures });
 }
