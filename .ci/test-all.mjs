@@ -46,11 +46,7 @@ rmSync(pwJson, { force: true });
 const keyringHome = mkdtempSync(path.join(os.tmpdir(), 'onramp-e2e-keyring-'));
 mkdirSync(path.join(keyringHome, 'run'), { mode: 0o700 });
 const inSession = `echo | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "${bin('playwright')}" test`;
-// One Playwright worker process hosts every spec's app services (two at once across the launch spec's
-// simulated crash), where the app has one per process; libsecret calls waiting on D-Bus each hold a
-// libuv pool thread, so the pool is larger than Node's default 4 and file reads never queue behind them.
 run('dbus-run-session', ['--', 'sh', '-c', inSession], {
-  UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
   XDG_DATA_HOME: path.join(keyringHome, 'data'),
   XDG_RUNTIME_DIR: path.join(keyringHome, 'run'),
   XDG_CACHE_HOME: path.join(keyringHome, 'cache'),

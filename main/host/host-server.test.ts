@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,5 +77,25 @@ describe('test host', () => {
     expect((await fetch(`${h.origin}/__test/dialog`, { method: 'POST', body: '{"open":"/etc/passwd"}' })).status).toBe(403);
     const ok = await fetch(`${h.origin}/__test/dialog`, { method: 'POST', headers: { 'x-onramp-token': h.token }, body: '{"open":"/tmp/x"}' });
     expect(ok.status).toBe(204);
+  });
+
+  it('closes at once, whatever the page still holds: a half-sent request, and a WebSocket opened while closing', async () => {
+    const h = await start();
+    const port = Number(new URL(h.origin).port);
+    const raw = net.connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => raw.once('connect', () => resolve()));
+    raw.write('GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\n'); // the rest never comes
+    const rawClosed = new Promise<void>((resolve) => raw.once('close', () => resolve()));
+    const ws = await connect(`ws://127.0.0.1:${port}/contract?token=${h.token}`, h.origin);
+    // The page reconnects as soon as its socket is dropped: a new upgrade arrives during close().
+    ws.once('close', () => {
+      const again = new WebSocket(`ws://127.0.0.1:${port}/contract?token=${h.token}`, { origin: h.origin });
+      again.on('error', () => undefined);
+    });
+    const started = Date.now();
+    await h.close();
+    host = undefined;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await rawClosed;
   });
 });

@@ -9,7 +9,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Services } from '../composition';
 import type { Result } from '../../common/contract/result';
@@ -66,6 +66,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
+  });
+
+  // Every TCP connection, so close() can end them: server.close() alone waits for a half-sent request
+  // or for a WebSocket the page opened again while the host was closing (the page reconnects at once).
+  const connections = new Set<Socket>();
+  let closing = false;
+  server.on('connection', (connection: Socket) => {
+    if (closing) return void connection.destroy();
+    connections.add(connection);
+    connection.once('close', () => connections.delete(connection));
   });
 
   const sockets = new Set<WebSocket>();
@@ -130,11 +140,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     origin,
     token,
     async close() {
+      closing = true;
       unsubscribe();
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      const wssClosed = new Promise<void>((resolve) => wss.close(() => resolve()));
+      for (const connection of connections) connection.destroy();
+      await Promise.all([wssClosed, serverClosed]);
     },
   };
 }
