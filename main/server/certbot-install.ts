@@ -8,7 +8,9 @@
  * is (Debian's apt certbot with python3-certbot-nginx, for instance); one
  * without the nginx plugin gets the plugin from apt.
  */
-import type { RemoteStep } from './remote-steps';
+import { AppError } from '../../common/errors';
+import { holds, type RemoteShell } from './remote';
+import { runRemoteSteps, type RemoteStep, type StepRunContext } from './remote-steps';
 
 const phase = (id: string) => `server:phases.${id}`;
 
@@ -38,3 +40,16 @@ export const aptNginxPluginStep: RemoteStep = {
 };
 
 export const snapPresent = 'command -v snap >/dev/null 2>&1';
+
+/** Makes sure certbot with its nginx plugin is there; true when something was installed. */
+export async function ensureCertbot(remote: RemoteShell, context: StepRunContext): Promise<boolean> {
+  context.progress({ phase: 'server:phases.checkCertbot', fraction: 0.2 });
+  if (await holds(remote, certbotReady, 60_000)) return false;
+  if (await holds(remote, certbotPresent)) {
+    await runRemoteSteps(remote, [aptNginxPluginStep], context);
+    return true;
+  }
+  if (!(await holds(remote, snapPresent))) throw new AppError('server.snapMissing', 'snap is not available on the server.');
+  await runRemoteSteps(remote, snapCertbotSteps, context);
+  return true;
+}

@@ -13,12 +13,12 @@ import type { HttpsRequest, HttpsVerifyReport, PreflightReport } from '../../com
 import { AppError } from '../../common/errors';
 import { ACME_CA_PATH, certbotIssueCommand, certbotLogTail, certificateNames } from './certbot-command';
 import { classifyCertbotFailure, isValidationFailure, type CertbotFailure } from './certbot-failure';
-import { aptNginxPluginStep, certbotPresent, certbotReady, snapCertbotSteps, snapPresent } from './certbot-install';
+import { ensureCertbot } from './certbot-install';
 import type { FailureLedger } from './failure-ledger';
 import { runPreflight, type PreflightDeps } from './https-preflight';
 import { verifyHttps } from './https-verify';
-import { holds, throwIfCancelled, visibleOrFail, type RemoteShell } from './remote';
-import { runRemoteSteps, type StepRunContext } from './remote-steps';
+import { throwIfCancelled, visibleOrFail, type RemoteShell } from './remote';
+import type { StepRunContext } from './remote-steps';
 import { shellCommand } from './shell-quote';
 
 export interface IssueDeps extends Omit<PreflightDeps, 'signal'> {
@@ -69,18 +69,6 @@ export async function issueCertificate(request: HttpsRequest, deps: IssueDeps, c
   context.progress({ phase: 'server:phases.verifyHttps', fraction: 0.8 });
   const verify = await verifyHttps(request, { remote: deps.remote, host: deps.host, signal: context.signal, renewDryRun: true });
   return { preflight, installedCertbot, issued: true, verify };
-}
-
-async function ensureCertbot(remote: RemoteShell, context: StepRunContext): Promise<boolean> {
-  context.progress({ phase: 'server:phases.checkCertbot', fraction: 0.2 });
-  if (await holds(remote, certbotReady, 60_000)) return false;
-  if (await holds(remote, certbotPresent)) {
-    await runRemoteSteps(remote, [aptNginxPluginStep], context);
-    return true;
-  }
-  if (!(await holds(remote, snapPresent))) throw new AppError('server.snapMissing', 'snap is not available on the server.');
-  await runRemoteSteps(remote, snapCertbotSteps, context);
-  return true;
 }
 
 async function uploadAcmeCa(remote: RemoteShell, caPem: string): Promise<void> {
