@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../common/contract/types-helpers';
+import type { HandlersFor } from '../common/contract/types';
 import { AppError } from '../common/errors';
 import type { Platform } from './platform';
 import { isAllowedExternalUrl } from './security/external-links';

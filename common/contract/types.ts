@@ -26,4 +26,6 @@ export interface ContractWire {
   invoke(channel: string, request: unknown): Promise<Result<unknown>>;
   subscribe(listener: (event: string, payload: unknown) => void): () => void;
 }
-export type { HandlersFor } from './types-helpers';
+
+/** The handlers of one capability: `HandlersFor<'vault'>` = every `vault.*` channel. */
+export type HandlersFor<Prefix extends string> = Pick<Handlers, Extract<InvokeChannel, `${Prefix}.${string}`>>;

@@ -3,7 +3,7 @@
  * verify a credential source with STS and remember what was chosen (source,
  * region, account id and ARN; never a key) in the setup state.
  */
-import type { HandlersFor } from '../../common/contract/types-helpers';
+import type { HandlersFor } from '../../common/contract/types';
 import type { SetupStateStore } from '../setup/state-store';
 import { vaultError } from '../vault/errors';
 import type { SecretStore } from '../vault/secret-store';

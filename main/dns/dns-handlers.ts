@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../../common/contract/types-helpers';
+import type { HandlersFor } from '../../common/contract/types';
 import type { DnsService } from './dns-service';
 
 /** The Domain page's channels; the check itself runs as the `domain.check` operation (main/setup/steps/domain/). */

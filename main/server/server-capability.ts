@@ -2,7 +2,7 @@
  * The Web server and HTTPS capability for the composition root: the two
  * steps' checks, their operations, and the `server.*` handlers.
  */
-import type { HandlersFor } from '../../common/contract/types-helpers';
+import type { HandlersFor } from '../../common/contract/types';
 import { httpsOperations } from '../setup/steps/https/https-operations';
 import { httpsStep } from '../setup/steps/https/https-step';
 import { webServerApplyOperation } from '../setup/steps/web-server/web-server-operations';

@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../../common/contract/types-helpers';
+import type { HandlersFor } from '../../common/contract/types';
 import type { SettingsStore } from './settings-store';
 
 export function settingsHandlers(settings: SettingsStore): HandlersFor<'settings'> {

@@ -7,7 +7,7 @@
  */
 import { operations as productOperations, type OperationSpecs } from '../../common/contract/operations';
 import type { SetupState } from '../../common/contract/schemas/setup';
-import type { HandlersFor } from '../../common/contract/types-helpers';
+import type { HandlersFor } from '../../common/contract/types';
 import type { EventBus } from '../ipc/event-bus';
 import { OperationEngine } from './engine';
 import type { RunnableOperation } from './operation';

@@ -5,7 +5,7 @@
  * console, and whose events go to the EventBus.
  */
 import type { AwsConnection } from '../aws/aws-connection';
-import type { HandlersFor } from '../../common/contract/types-helpers';
+import type { HandlersFor } from '../../common/contract/types';
 import type { EventBus } from '../ipc/event-bus';
 import type { SetupStateStore } from '../setup/state-store';
 import { sshPrivateKeyText } from '../vault/export';

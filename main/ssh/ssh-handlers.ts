@@ -3,7 +3,7 @@
  * main from the setup state, so the renderer never needs more than a vault
  * key id; output and host key questions go out as `ssh.*` events.
  */
-import type { HandlersFor } from '../../common/contract/types-helpers';
+import type { HandlersFor } from '../../common/contract/types';
 import type { SetupStateStore } from '../setup/state-store';
 import { vaultError } from '../vault/errors';
 import { copySshCommand, type KeyExportDeps } from './copy-command';

@@ -25,6 +25,6 @@ export { KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT } from './master-key';
 export { KEYCHAIN_FAILURE_REASONS } from './errors';
 export type { KeychainFailureReason } from './errors';
 export { parseImportFile, importFileIntoVault } from './import/import-file';
-export type { ImportOptions, ParsedImport, ImportSource } from './import/import-file';
+export type { ImportOptions, ParsedImport, ImportSource } from './import/parsed-import';
 export { exportSshKey, exportConsoleLoginCsv, exportAccessKeyCsv, sshPrivateKeyText } from './export';
 export type { SshKeyExportOptions, SshKeyFormat } from './export';

@@ -4,7 +4,7 @@
  * (copySecret, cleared after 30 s). The vault announces every change itself
  * (`vault.changed`, vault-context.ts); handlers never send it.
  */
-import type { HandlersFor } from '../../common/contract/types-helpers';
+import type { HandlersFor } from '../../common/contract/types';
 import { vaultError } from './errors';
 import { exportItem, exportRaw } from './export-handler';
 import { importIntoVault } from './import-handler';

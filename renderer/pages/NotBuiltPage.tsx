@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PageProps } from './registry';
+import type { PageProps } from './page-props';
 import { StepFrame } from './StepFrame';
 
 export function NotBuiltPage(props: PageProps) {

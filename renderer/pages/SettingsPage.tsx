@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../bridge/api';
 import { systemLanguage } from '../i18n';
-import type { PageProps } from './registry';
+import type { PageProps } from './page-props';
 import { StepFrame } from './StepFrame';
 import { OwnServerSettings } from './connect/OwnServerSettings';
 

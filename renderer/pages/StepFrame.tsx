@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../bridge/api';
 import { isStepId, stepIds } from '../../common/contract/constants';
 import type { PageId } from '../../common/contract/schemas/setup';
-import type { PageProps } from './registry';
+import type { PageProps } from './page-props';
 import { StepStatusBadge } from '../operations/StepStatusBadge';
 import { useStepStatus } from '../operations/use-step-status';
 

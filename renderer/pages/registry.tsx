@@ -7,15 +7,11 @@
  */
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../common/contract/result';
-import type { PageId, SetupState } from '../../common/contract/schemas/setup';
+import type { PageId } from '../../common/contract/schemas/setup';
 import { NotBuiltPage } from './NotBuiltPage';
+import type { PageProps } from './page-props';
 
-export interface PageProps {
-  setup: SetupState;
-  onNavigate: (page: PageId) => void;
-  onError: (error: ContractError) => void;
-}
+
 
 type Page = ComponentType<PageProps> | LazyExoticComponent<ComponentType<PageProps>>;
 

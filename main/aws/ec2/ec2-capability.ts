@@ -3,7 +3,7 @@
  * attach and teardown operations, and the quick `ec2.*` reads (regions, types,
  * my IP, tagged resources, security-group rules).
  */
-import type { HandlersFor } from '../../../common/contract/types-helpers';
+import type { HandlersFor } from '../../../common/contract/types';
 import { defineOperation } from '../../setup/operation';
 import { readErrorFacts } from '../error-facts';
 import { clientsFor } from './ec2-clients';

@@ -6,27 +6,16 @@
 import path from 'node:path';
 import { AppError, isAppError } from '../../../common/errors';
 import { vaultError } from '../errors';
-import type { ItemDraft, ItemMeta } from '../items';
+import type { ItemMeta } from '../items';
 import type { VaultService } from '../vault-service';
-import { importCsv, type CsvLayout } from './csv-import';
-import { decodeText, looksBinary, type TextEncodingName } from './decode-text';
+import { importCsv } from './csv-import';
+import { decodeText, looksBinary } from './decode-text';
 import { importKey } from './key-import';
 import { parseImportFileOffThread } from './off-thread';
+import type { ImportOptions, ParsedImport } from './parsed-import';
 import { sniff } from './sniff';
 import { forgetScannedText } from '../ssh/text-lines';
 
-export interface ImportOptions {
-  /** For passphrase-protected private keys. Used once, never stored. */
-  passphrase?: string;
-}
-
-export type ImportSource = `csv-${CsvLayout}` | 'ssh-key';
-
-export interface ParsedImport {
-  source: ImportSource;
-  encoding: TextEncodingName;
-  drafts: ItemDraft[];
-}
 
 function parse(bytes: Uint8Array, fileName: string, options: ImportOptions): ParsedImport {
   if (bytes.byteLength === 0) {

@@ -7,7 +7,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../../common/errors';
-import { parseImportFile, type ImportOptions } from './import-file';
+import { parseImportFile } from './import-file';
+import type { ImportOptions } from './parsed-import';
 import type { WorkerJob, WorkerReply, WorkerRequest } from './worker-protocol';
 
 function reply(request: WorkerRequest): WorkerReply {

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../common/errors';
 import { vaultError } from '../errors';
-import type { ImportOptions, ParsedImport } from './import-file';
+import type { ImportOptions, ParsedImport } from './parsed-import';
 import type { WorkerAnswer, WorkerRequest } from './worker-protocol';
 
 export const IMPORT_TIMEOUT_MS = 30_000;

@@ -1,6 +1,6 @@
 /** What ./off-thread.ts sends to ./import-worker.ts and what comes back (structured clone). */
 import type { ErrorParams } from '../../../common/errors';
-import type { ParsedImport } from './import-file';
+import type { ParsedImport } from './parsed-import';
 
 export interface WorkerRequest {
   readonly bytes: Uint8Array;

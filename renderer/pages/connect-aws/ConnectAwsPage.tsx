@@ -5,7 +5,7 @@ import type { AwsSource, AwsStatus } from '../../../common/contract/schemas/aws'
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
-import type { PageProps } from '../registry';
+import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import '../vault/vault.css';
 import './connect-aws.css';

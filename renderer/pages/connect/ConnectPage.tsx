@@ -4,7 +4,7 @@ import type { SshTargetRef } from '../../../common/contract/schemas/ssh';
 import { useHostKeyPrompt } from '../../terminal/host-key-prompts';
 import { terminals } from '../../terminal/terminal-store';
 import { installTerminalTestHook } from '../../terminal/test-hook';
-import type { PageProps } from '../registry';
+import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import './connect.css';
 import { HostKeyDialog } from './HostKeyDialog';

@@ -9,7 +9,7 @@ import { toUnicodeDomain } from '../../../common/dns/punycode';
 import { dnsTargetOf } from '../../../common/dns/target';
 import { api } from '../../bridge/api';
 import { useEvent } from '../../bridge/use-contract';
-import type { PageProps } from '../registry';
+import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { DnsCheckPanel } from './DnsCheckPanel';
 import { DomainForm, type DomainChoice } from './DomainForm';

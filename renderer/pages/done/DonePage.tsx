@@ -7,7 +7,7 @@ import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
 import { RegionBadge } from '../../app/RegionBadge';
 import { useLoad } from '../launch-server/use-ec2';
-import type { PageProps } from '../registry';
+import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { DeleteIamUserSection } from './DeleteIamUserSection';
 import '../launch-server/launch-server.css';

@@ -12,7 +12,7 @@ import type { HttpsVerifyReport, PreflightReport } from '../../../common/contrac
 import { errorText } from '../../i18n';
 import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
-import type { PageProps } from '../registry';
+import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { ServerTerminal, useStepTerminal } from '../web-server/ServerTerminal';
 import '../web-server/server-pages.css';

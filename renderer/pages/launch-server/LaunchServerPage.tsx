@@ -6,7 +6,7 @@ import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
 import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
-import type { PageProps } from '../registry';
+import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { InstanceTypePicker } from './InstanceTypePicker';
 import { KeyPairField } from './KeyPairField';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { RegionBadge } from '../../app/RegionBadge';
-import type { PageProps } from '../registry';
+import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { AccessKeySwitch } from './AccessKeySwitch';
 import { IamUserForm } from './IamUserForm';

@@ -5,7 +5,7 @@ import { errorText } from '../../i18n';
 import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
 import { RegionBadge } from '../../app/RegionBadge';
-import type { PageProps } from '../registry';
+import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { RulesEditor } from './RulesEditor';
 import '../launch-server/launch-server.css';

@@ -4,7 +4,7 @@ import type { ContractError } from '../../../common/contract/result';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
-import type { PageProps } from '../registry';
+import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { DamagedItems } from './DamagedItems';
 import { ImportPanel } from './ImportPanel';

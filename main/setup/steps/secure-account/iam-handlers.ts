@@ -4,7 +4,7 @@
  * CloudShell command block). MFA: the QR image goes to the renderer for display
  * only; the Base32 key only when the user asks for it ("Can't scan it?").
  */
-import type { HandlersFor } from '../../../../common/contract/types-helpers';
+import type { HandlersFor } from '../../../../common/contract/types';
 import { accountLabel, rootMfaStatus } from '../../../aws/iam/account';
 import { cloudShellScript } from '../../../aws/iam/cloudshell-script';
 import { chosenIamUser, iamOf, liveConnection, type SecureAccountDeps } from './context';
