@@ -34,7 +34,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listTagged, teardown } from '../main/aws/ec2/teardown';
 import { expect, test } from './fixtures';
-import { twoConsecutiveCodes } from './aws-mock/totp';
+import { twoConsecutiveCodes } from '../main/testing/aws/totp';
 import { createKeychainVault } from './vault-helpers';
 
 const LIVE = process.env['ONRAMP_LIVE_AWS'] === '1';

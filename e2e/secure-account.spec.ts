@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { MOCK_ACCOUNT, ROOT_KEY, mockAwsTest as test } from './aws-mock/fixture';
-import { twoConsecutiveCodes } from './aws-mock/totp';
+import { twoConsecutiveCodes } from '../main/testing/aws/totp';
 import { createKeychainVault, expectNoSecretsSent, openPage, pageScreenshot, setLanguage } from './vault-helpers';
 
 // Many calls and screenshots on a shared machine: give these flows three times the default.

@@ -1,6 +1,6 @@
 /**
  * The host with the real services, except that AWS clients are answered by
- * the stateful IAM/STS mock (./iam-state.ts) and EC2/SSM by the stateful EC2
+ * the stateful IAM/STS mock (main/testing/aws/iam-state.ts) and EC2/SSM by the stateful EC2
  * world (main/testing/aws/ec2-world.ts), through the composition root's
  * `awsClientsFactory`. `iam` and `world` are that state, for assertions.
  */
@@ -14,8 +14,8 @@ import { hostRendererDir } from '../../main/host/renderer-dir';
 import { createKeytarKeychain } from '../../main/vault/keychain';
 import { test as base, type HostFixture } from '../fixtures';
 import { Ec2World } from '../../main/testing/aws/ec2-world';
-import { IamState } from './iam-state';
-import { mockAwsClientsFactory } from './mock-clients';
+import { IamState } from '../../main/testing/aws/iam-state';
+import { mockAwsClientsFactory } from '../../main/testing/aws/mock-clients';
 
 export const MOCK_ACCOUNT = '210987654321';
 export const ROOT_KEY = { accessKeyId: 'AKIAROOTROOTEXAMPLE1', secretAccessKey: 'rootSecretKeyExample/abcdefghijklmnopqrst' };

@@ -8,8 +8,8 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PayloadOf } from '../../../common/contract/types';
-import { IamState } from '../../../e2e/aws-mock/iam-state';
-import { mockIam, mockSts } from '../../../e2e/aws-mock/mock-clients';
+import { IamState } from '../../testing/aws/iam-state';
+import { mockIam, mockSts } from '../../testing/aws/mock-clients';
 import { createAwsEnvSandbox, type AwsEnvSandbox } from '../../testing/aws/aws-env-sandbox';
 import { ContractHarness } from '../../testing/ssh/contract-harness';
 

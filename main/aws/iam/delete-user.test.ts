@@ -1,9 +1,9 @@
 /** Deleting the setup's IAM user against the stateful IAM mock: every part, idempotent, partial failures reported, others' things kept. */
 import { IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IamState } from '../../../e2e/aws-mock/iam-state';
-import { mockIam } from '../../../e2e/aws-mock/mock-clients';
-import { currentStep, totpAt } from '../../../e2e/aws-mock/totp';
+import { IamState } from '../../testing/aws/iam-state';
+import { mockIam } from '../../testing/aws/mock-clients';
+import { currentStep, totpAt } from '../../testing/aws/totp';
 import { deleteSetupUser } from './delete-user';
 
 const ROOT = { accessKeyId: 'AKIAROOTROOTEXAMPLE1', secretAccessKey: 'rootSecretKeyExample/abcdefghijklmnopqrst' };

@@ -46,9 +46,9 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import QRCode from 'qrcode';
-import type { AwsClientsFactory } from '../../main/aws/aws-connection';
-import { createAwsClients } from '../../main/aws/client-factory';
-import type { Ec2World } from '../../main/testing/aws/ec2-world';
+import type { AwsClientsFactory } from '../../aws/aws-connection';
+import { createAwsClients } from '../../aws/client-factory';
+import type { Ec2World } from './ec2-world';
 import type { IamState } from './iam-state';
 
 type Signed = () => { config: { credentials: () => Promise<{ accessKeyId: string }> } };
