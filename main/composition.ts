@@ -20,7 +20,7 @@ import { createStepEngine, operationHandlers, type StepEngine } from './setup/st
 import { connectAwsStep, connectAwsVerifyOperation } from './aws/connect-aws-step';
 import type { Keychain } from './vault/keychain';
 import { AwsConnection, type AwsClientsFactory } from './aws/aws-connection';
-import { createSecureAccount } from './setup/steps/secure-account';
+import { createSecureAccount } from './aws/secure-account';
 import { awsHandlers } from './aws/aws-handlers';
 import { VaultContext } from './vault/vault-context';
 import { vaultHandlers } from './vault/vault-handlers';
@@ -30,13 +30,13 @@ import { createSshCapability } from './ssh/ssh-capability';
 import type { DnsEnvironment } from './dns/check-domain';
 import { dnsHandlers } from './dns/dns-handlers';
 import { DnsService } from './dns/dns-service';
-import { domainStep } from './setup/steps/domain/domain-step';
-import { domainCheckOperation } from './setup/steps/domain/domain-operation';
+import { domainStep } from './dns/domain-step';
+import { domainCheckOperation } from './dns/domain-operation';
 
 import { UserFileGrants } from './files/user-file-grants';
 import { createServerCapability } from './server/server-capability';
 import type { DomainCheck } from './server/domain-check';
-import { reportDetail } from './setup/steps/domain/domain-step';
+import { reportDetail } from './dns/domain-step';
 import { FailureLedger } from './server/failure-ledger';
 
 export interface ServiceOptions {

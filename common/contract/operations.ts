@@ -39,7 +39,7 @@ export const operations = {
   'done.teardown': operation(ec2.teardownInput, ec2.teardownResult),
   /** Teardown of the IAM user this setup made (and its group when empty), with the credentials that created it. */
   'done.deleteIamUser': operation(ec2.deleteIamUserInput, ec2.deleteIamUserResult),
-  /** The Domain step's live DNS check (main/setup/steps/domain/); progress per resolver. */
+  /** The Domain step's live DNS check (main/dns/domain-operation.ts); progress per resolver. */
   'domain.check': operation(dnsCheckInput, dnsReport),
   /** Secure the account: group + policy preset, tagged user, console password (→ vault), group membership. */
   'secure-account.createUser': operation(iam.createUserInput, iam.createUserResult),

@@ -3,10 +3,10 @@
  * steps' checks, their operations, and the `server.*` handlers.
  */
 import type { HandlersFor } from '../../common/contract/types';
-import { httpsOperations } from '../setup/steps/https/https-operations';
-import { httpsStep } from '../setup/steps/https/https-step';
-import { webServerApplyOperation } from '../setup/steps/web-server/web-server-operations';
-import { webServerStep } from '../setup/steps/web-server/web-server-step';
+import { httpsOperations } from './steps/https-operations';
+import { httpsStep } from './steps/https-step';
+import { webServerApplyOperation } from './steps/web-server-operations';
+import { webServerStep } from './steps/web-server-step';
 import type { RunnableOperation } from '../setup/operation';
 import type { StepDefinition } from '../setup/step';
 import { planFromForm } from './nginx-site';

@@ -16,7 +16,7 @@ function keys(json: Json, prefix = ''): string[] {
 }
 
 function sources(): string {
-  const dirs = ['main/server', 'main/setup/steps/web-server', 'main/setup/steps/https', 'main/setup/steps'];
+  const dirs = ['main/server', 'main/server/steps'];
   return dirs
     .flatMap((dir) => readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => path.join(root, dir, f)))
     .map((file) => readFileSync(file, 'utf8'))

@@ -17,8 +17,8 @@ import { issueCertificate } from './https-issue';
 import { applyWebServer } from './web-server-apply';
 import { freshSetupState } from '../setup/state-store';
 import type { SetupState } from '../../common/contract/schemas/setup';
-import { webServerStep } from '../setup/steps/web-server/web-server-step';
-import { httpsStep } from '../setup/steps/https/https-step';
+import { webServerStep } from './steps/web-server-step';
+import { httpsStep } from './steps/https-step';
 
 const DOMAIN = 'onramp.test';
 

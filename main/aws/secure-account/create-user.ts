@@ -4,11 +4,11 @@
  * password stored in the vault as a console-login item. Each call is
  * idempotent, so running it again after a crash continues from what exists.
  */
-import { defineOperation } from '../../operation';
-import { ensureGroup } from '../../../aws/iam/group';
-import { consoleSignInUrl, ensureLoginProfile } from '../../../aws/iam/login-profile';
-import { partitionOf, presetOf } from '../../../aws/iam/policy-presets';
-import { addUserToGroup, ensureUser } from '../../../aws/iam/user';
+import { defineOperation } from '../../setup/operation';
+import { ensureGroup } from '../iam/group';
+import { consoleSignInUrl, ensureLoginProfile } from '../iam/login-profile';
+import { partitionOf, presetOf } from '../iam/policy-presets';
+import { addUserToGroup, ensureUser } from '../iam/user';
 import { iamOf, liveConnection, type SecureAccountDeps } from './context';
 
 export function createUserOperation(deps: SecureAccountDeps) {

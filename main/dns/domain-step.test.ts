@@ -3,12 +3,12 @@
  * real DnsService against Knot on loopback.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DnsService } from '../../../dns/dns-service';
-import { startKnot, type DnsServerFixture } from '../../../testing/dns/knot-fixture';
-import { EXPECTED_IP, IDN_ASCII, IDN_NAME, testZones } from '../../../testing/dns/test-zones';
-import { freshSetupState } from '../../state-store';
-import type { ProgressUpdate } from '../../operation';
-import type { SetupState } from '../../../../common/contract/schemas/setup';
+import { DnsService } from './dns-service';
+import { startKnot, type DnsServerFixture } from '../testing/dns/knot-fixture';
+import { EXPECTED_IP, IDN_ASCII, IDN_NAME, testZones } from '../testing/dns/test-zones';
+import { freshSetupState } from '../setup/state-store';
+import type { ProgressUpdate } from '../setup/operation';
+import type { SetupState } from '../../common/contract/schemas/setup';
 import { domainStep } from './domain-step';
 import { domainCheckOperation } from './domain-operation';
 

@@ -4,9 +4,9 @@
  * CloudShell command block). MFA: the QR image goes to the renderer for display
  * only; the Base32 key only when the user asks for it ("Can't scan it?").
  */
-import type { HandlersFor } from '../../../../common/contract/types';
-import { accountLabel, rootMfaStatus } from '../../../aws/iam/account';
-import { cloudShellScript } from '../../../aws/iam/cloudshell-script';
+import type { HandlersFor } from '../../../common/contract/types';
+import { accountLabel, rootMfaStatus } from '../iam/account';
+import { cloudShellScript } from '../iam/cloudshell-script';
 import { chosenIamUser, iamOf, liveConnection, type SecureAccountDeps } from './context';
 
 export function iamHandlers(deps: SecureAccountDeps): HandlersFor<'iam'> {

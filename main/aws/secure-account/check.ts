@@ -4,10 +4,10 @@
  * MFA device, and (when console access was chosen) has a console password.
  * It reads reality only.
  */
-import { hasLoginProfile } from '../../../aws/iam/login-profile';
-import { findUser, isInGroup, isTaggedFor } from '../../../aws/iam/user';
-import { mfaSerialOf } from '../../../aws/iam/virtual-mfa';
-import type { CheckResult, StepDefinition } from '../../step';
+import { hasLoginProfile } from '../iam/login-profile';
+import { findUser, isInGroup, isTaggedFor } from '../iam/user';
+import { mfaSerialOf } from '../iam/virtual-mfa';
+import type { CheckResult, StepDefinition } from '../../setup/step';
 import { iamOf, liveConnection, type SecureAccountDeps } from './context';
 
 export function secureAccountStep(deps: Pick<SecureAccountDeps, 'connection' | 'setup'>): StepDefinition {

@@ -3,8 +3,8 @@
  * shows it with the engine's progress component: the NS walk first, then
  * one tick per server that answered. Read-only, so re-running is always safe.
  */
-import type { DnsService } from '../../../dns/dns-service';
-import { defineOperation } from '../../operation';
+import type { DnsService } from './dns-service';
+import { defineOperation } from '../setup/operation';
 
 export function domainCheckOperation(dns: Pick<DnsService, 'check'>) {
   return defineOperation({

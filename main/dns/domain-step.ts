@@ -3,11 +3,11 @@
  * the saved domain (and www when chosen) against the server's address: the
  * Elastic IP, the own server's IPv4 host, or the address typed in.
  */
-import { dnsTargetOf } from '../../../../common/dns/target';
-import type { DnsReport } from '../../../../common/contract/schemas/dns';
-import type { MessageRef } from '../../../../common/contract/schemas/operations';
-import type { DnsService } from '../../../dns/dns-service';
-import type { StepDefinition } from '../../step';
+import { dnsTargetOf } from '../../common/dns/target';
+import type { DnsReport } from '../../common/contract/schemas/dns';
+import type { MessageRef } from '../../common/contract/schemas/operations';
+import type { DnsService } from './dns-service';
+import type { StepDefinition } from '../setup/step';
 
 export function domainStep(dns: Pick<DnsService, 'check'>): StepDefinition {
   return {

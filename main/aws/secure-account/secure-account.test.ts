@@ -33,11 +33,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { AwsConnection } from '../../../aws/aws-connection';
-import { createAwsEnvSandbox, type AwsEnvSandbox } from '../../../testing/aws/aws-env-sandbox';
-import { MemorySecretStore } from '../../../testing/vault/memory-secret-store';
-import type { ProgressUpdate } from '../../operation';
-import { SetupStateStore } from '../../state-store';
+import { AwsConnection } from '../aws-connection';
+import { createAwsEnvSandbox, type AwsEnvSandbox } from '../../testing/aws/aws-env-sandbox';
+import { MemorySecretStore } from '../../testing/vault/memory-secret-store';
+import type { ProgressUpdate } from '../../setup/operation';
+import { SetupStateStore } from '../../setup/state-store';
 import { createSecureAccount } from '.';
 
 const ACCOUNT = '123456789012';

@@ -11,10 +11,10 @@
  */
 import { IAMClient } from '@aws-sdk/client-iam';
 
-import type { CallerIdentity } from '../../../aws/identity';
-import { accessKeyIds, createAccessKey, deleteAccessKey, deleteOwnKeyConfirmed } from '../../../aws/iam/access-key';
-import { iamError } from '../../../aws/iam/iam-errors';
-import { defineOperation } from '../../operation';
+import type { CallerIdentity } from '../identity';
+import { accessKeyIds, createAccessKey, deleteAccessKey, deleteOwnKeyConfirmed } from '../iam/access-key';
+import { iamError } from '../iam/iam-errors';
+import { defineOperation } from '../../setup/operation';
 import { chosenIamUser, iamOf, liveConnection, type SecureAccountDeps } from './context';
 
 /** Waits between GetCallerIdentity attempts with a brand-new key (about 20 s in all). */

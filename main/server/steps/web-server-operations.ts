@@ -1,9 +1,9 @@
 /** `web-server.apply`: the Web server step's one operation (main/server/web-server-apply.ts), on the step's server. */
-import { defineOperation } from '../../operation';
-import { sshRemote } from '../../../server/remote';
-import type { ServerStepDeps } from '../../../server/server-deps';
-import { stepServer } from '../../../server/step-server';
-import { applyWebServer } from '../../../server/web-server-apply';
+import { defineOperation } from '../../setup/operation';
+import { sshRemote } from '../remote';
+import type { ServerStepDeps } from '../server-deps';
+import { stepServer } from '../step-server';
+import { applyWebServer } from '../web-server-apply';
 
 export function webServerApplyOperation(deps: Pick<ServerStepDeps, 'ssh' | 'setup'>) {
   return defineOperation({

@@ -3,14 +3,14 @@
  * sites-enabled, `nginx -t` passes and nginx answers for the domain. A 502
  * still counts (nginx works; the detail says the app is not listening).
  */
-import { domainName } from '../../../../common/contract/schemas/server';
-import { planFromForm } from '../../../server/nginx-site';
-import { nginxCommands as cmd } from '../../../server/nginx-commands';
-import { holds, sshRemote } from '../../../server/remote';
-import type { ServerStepDeps } from '../../../server/server-deps';
-import { siteAnswer } from '../../../server/web-server-apply';
-import type { CheckResult, StepDefinition } from '../../step';
-import { chosenDomain, isServer, reachableServer } from '../server-reach';
+import { domainName } from '../../../common/contract/schemas/server';
+import { planFromForm } from '../nginx-site';
+import { nginxCommands as cmd } from '../nginx-commands';
+import { holds, sshRemote } from '../remote';
+import type { ServerStepDeps } from '../server-deps';
+import { siteAnswer } from '../web-server-apply';
+import type { CheckResult, StepDefinition } from '../../setup/step';
+import { chosenDomain, isServer, reachableServer } from './server-reach';
 
 export function webServerStep(deps: Pick<ServerStepDeps, 'ssh' | 'knownHosts'>): StepDefinition {
   return {

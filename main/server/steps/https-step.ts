@@ -4,12 +4,12 @@
  * verifies (against the system's roots, plus the custom ACME CA when the step
  * used one). A cheap check: no renew dry run (the operations do that).
  */
-import { domainName } from '../../../../common/contract/schemas/server';
-import { probeHttp } from '../../../server/http-probe';
-import { probeTls } from '../../../server/tls-probe';
-import type { ServerStepDeps } from '../../../server/server-deps';
-import type { CheckResult, StepDefinition } from '../../step';
-import { chosenDomain, isServer, reachableServer } from '../server-reach';
+import { domainName } from '../../../common/contract/schemas/server';
+import { probeHttp } from '../http-probe';
+import { probeTls } from '../tls-probe';
+import type { ServerStepDeps } from '../server-deps';
+import type { CheckResult, StepDefinition } from '../../setup/step';
+import { chosenDomain, isServer, reachableServer } from './server-reach';
 
 export function httpsStep(deps: Pick<ServerStepDeps, 'knownHosts'>): StepDefinition {
   return {

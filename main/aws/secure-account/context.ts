@@ -6,12 +6,12 @@
  */
 import { IAMClient } from '@aws-sdk/client-iam';
 
-import type { IamChoices } from '../../../../common/contract/schemas/iam';
-import type { AwsConnection, VerifiedConnection } from '../../../aws/aws-connection';
-import { iamError } from '../../../aws/iam/iam-errors';
-import type { MfaEnrollments } from '../../../aws/iam/virtual-mfa';
-import type { SecretStore } from '../../../vault/secret-store';
-import type { SetupStateStore } from '../../state-store';
+import type { IamChoices } from '../../../common/contract/schemas/iam';
+import type { AwsConnection, VerifiedConnection } from '../aws-connection';
+import { iamError } from '../iam/iam-errors';
+import type { MfaEnrollments } from '../iam/virtual-mfa';
+import type { SecretStore } from '../../vault/secret-store';
+import type { SetupStateStore } from '../../setup/state-store';
 
 export interface SecureAccountDeps {
   connection: AwsConnection;

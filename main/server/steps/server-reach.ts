@@ -4,9 +4,9 @@
  */
 import type { SetupState } from '../../../common/contract/schemas/setup';
 import { isAppError } from '../../../common/errors';
-import type { ServerStepDeps } from '../../server/server-deps';
-import { stepServer, type StepServer } from '../../server/step-server';
-import type { CheckResult } from '../step';
+import type { ServerStepDeps } from '../server-deps';
+import { stepServer, type StepServer } from '../step-server';
+import type { CheckResult } from '../../setup/step';
 
 export async function reachableServer(deps: Pick<ServerStepDeps, 'knownHosts'>, setup: SetupState): Promise<StepServer | CheckResult> {
   let server: StepServer;

@@ -1,12 +1,12 @@
 /** The HTTPS step's operations: preflight alone, the whole issue run, and verify alone (main/server/https-*.ts). */
-import type { HttpsRequest } from '../../../../common/contract/schemas/server';
-import { issueCertificate } from '../../../server/https-issue';
-import { runPreflight } from '../../../server/https-preflight';
-import { verifyHttps } from '../../../server/https-verify';
-import { sshRemote } from '../../../server/remote';
-import type { ServerStepDeps } from '../../../server/server-deps';
-import { stepServer } from '../../../server/step-server';
-import { defineOperation } from '../../operation';
+import type { HttpsRequest } from '../../../common/contract/schemas/server';
+import { issueCertificate } from '../https-issue';
+import { runPreflight } from '../https-preflight';
+import { verifyHttps } from '../https-verify';
+import { sshRemote } from '../remote';
+import type { ServerStepDeps } from '../server-deps';
+import { stepServer } from '../step-server';
+import { defineOperation } from '../../setup/operation';
 
 async function context(deps: ServerStepDeps, sessionId: string | undefined) {
   const server = stepServer(await deps.setup.get());

@@ -2,7 +2,7 @@
  * The Secure the account step: its check, its two operations and
  * its `iam.*` handlers, built from one set of deps by the composition root.
  */
-import { MfaEnrollments } from '../../../aws/iam/virtual-mfa';
+import { MfaEnrollments } from '../iam/virtual-mfa';
 import { secureAccountStep } from './check';
 import type { SecureAccountDeps } from './context';
 import { createAccessKeyOperation } from './create-access-key';
