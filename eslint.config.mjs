@@ -42,6 +42,18 @@ export default tseslint.config(
     },
   },
   {
+    // The step engine sits under the capabilities: their steps import it, it imports none of them.
+    files: ['main/setup/**/*.ts'],
+    ignores: ['main/setup/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/electron/**', '**/host/**', '**/composition'], message: 'Capabilities never import the shell (electron/, host/, composition).' },
+        { group: ['**/testing/**'], message: 'Product code never imports test or bench support.' },
+        { group: ['**/aws/**', '**/ssh/**', '**/server/**', '**/dns/**', '**/vault/**', '**/settings/**'], message: 'The step engine never imports a capability: steps live with their capability.' },
+      ] }],
+    },
+  },
+  {
     files: ['main/electron/**/*.ts', 'main/host/**/*.ts', 'main/composition.ts', 'main/index.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/testing/**'], message: 'Product code never imports test or bench support.' }] }] },
