@@ -8,8 +8,9 @@
  * it down from the Done page and deletes the IAM user with "My environment".
  * It does not rely on ClientToken, console output or the SSM parameter (the
  * DescribeImages fallback serves). afterAll, which runs even when the test
- * fails, removes whatever is left (EC2 by the setup tag, then IAM) and checks
- * that nothing tagged for the setup and no IAM user it made remain.
+ * fails, removes whatever is left (EC2 by the setup tag, then IAM) with its
+ * own SDK calls, never Onramp's teardown, and checks that nothing tagged for
+ * the setup and no IAM user it made remain.
  */
 import {
   DeactivateMFADeviceCommand,
@@ -32,7 +33,7 @@ import {
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listTagged, teardown } from '../main/aws/ec2/teardown';
+import { removeTagged, taggedLeft } from '../main/testing/aws/live-cleanup';
 import { expect, test } from './fixtures';
 import { twoConsecutiveCodes } from '../main/testing/aws/totp';
 import { createKeychainVault } from './vault-helpers';
@@ -62,13 +63,14 @@ test.afterAll(async () => {
   if (!LIVE) return;
   const region = process.env['AWS_REGION'] ?? 'us-east-1';
   if (setupId) {
-    // Whatever the test left of the server, in the safe order; then prove nothing tagged for the setup is left.
+    // Whatever the test left of the server, removed without Onramp's teardown; then prove nothing tagged for the setup is left.
     const ec2 = new EC2Client({ region });
-    const left = await teardown({ ec2 }, setupId);
-    const tagged = await listTagged({ ec2 }, setupId);
-    ec2.destroy();
-    expect(left.failures.map((f) => `${f.part} ${f.id}`)).toEqual([]);
-    expect(tagged).toEqual({ addresses: [], instances: [], securityGroups: [], keyPairs: [] });
+    try {
+      await removeTagged(ec2, setupId);
+      expect(await taggedLeft(ec2, setupId)).toEqual({ addresses: [], instances: [], securityGroups: [], keyPairs: [] });
+    } finally {
+      ec2.destroy();
+    }
   }
   const iam = new IAMClient({ region });
   await quietly(() => iam.send(new DeleteLoginProfileCommand({ UserName: USER })));
