@@ -91,6 +91,9 @@ test('a stray AAAA, a blocking CAA, a mismatch and NXDOMAIN are each explained w
   await page.getByLabel(/Language|언어/).selectOption('ko');
   await openDomainPage(page);
   await expect(page.getByTestId('dns-problem-mismatch')).toContainText('다른 곳을 가리켜요', { timeout: 15_000 });
+  // The particle follows how the address is read: …10 (십) takes 이 and 으로, …7 (칠) takes 로.
+  await expect(page.getByTestId('dns-problem-mismatch')).toContainText(`${EXPECTED_IP}이 아니라 ${OTHER_IP}로 답해요`);
+  await expect(page.getByTestId('dns-problem-mismatch')).toContainText(`A 레코드 값을 ${EXPECTED_IP}으로 바꾸고`);
   await expect(page.getByTestId('gabia-checklist')).toContainText('1년');
   await shoot(page, 'domain-problems-ko');
 });

@@ -15,7 +15,7 @@ const flatten = (json: Json, prefix = ''): Record<string, string> =>
   Object.fromEntries(Object.entries(json).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v]] : Object.entries(flatten(v, `${prefix}${k}.`)))));
 const en = flatten(load('en'));
 const ko = flatten(load('ko'));
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)(?:,[^}]*)?\}\}/g)].map((m) => m[1]).sort();
 
 /** The values main attaches to problems (main/dns/verdict.ts, check-domain.ts). */
 const PROBLEM_VALUES = new Set(['name', 'resolver', 'expected', 'found', 'foundAt', 'records', 'reason', 'failure']);

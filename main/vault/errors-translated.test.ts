@@ -24,7 +24,7 @@ function sourceFiles(dir: string): string[] {
 const thrownKeys = new Set(
   sourceFiles(__dirname).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/vaultError\(\s*'(\w+)'/g)].map((m) => m[1] ?? '')),
 );
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)(?:,[^}]*)?\}\}/g)].map((m) => m[1]).sort();
 
 describe('vault error translations', () => {
   it('finds the thrown codes', () => {

@@ -6,6 +6,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { ContractError } from '../../common/contract/result';
+import { registerParticles } from './korean-particles';
 
 export const languages = ['ko', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -43,6 +44,9 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
   showSupportNotice: false,
 });
+
+// `{{value, 을/를}}` and the like: the Korean particle that fits how the value is read (./korean-particles.ts).
+registerParticles(i18next);
 
 i18next.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
