@@ -16,6 +16,8 @@ describe('Korean particles after a value', () => {
     ['example.com', '은/는', 'example.com은'],
     ['onramp-admin', '이/가', 'onramp-admin이'],
     ['nginx', '을/를', 'nginx를'],
+    ['ns1.onramp.test', '은/는', 'ns1.onramp.test는'], // 테스트
+    ['web', '을/를', 'web을'], // 웹
     ['IAM', '과/와', 'IAM과'],
     ['SSH', '이/가', 'SSH가'],
     ['한글도메인', '을/를', '한글도메인을'],

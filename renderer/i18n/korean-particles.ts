@@ -8,7 +8,9 @@
  * - a capital letter (an acronym such as IAM or SSH): by the letter's name
  *   (엘, 엠, 엔, 알 end in a consonant);
  * - a lower-case word (a domain, a user or group name): by common English
- *   endings (…m, …n, …ng, …l, and the stops k, p, t, b, d, g end in a consonant).
+ *   endings: …m, …n, …ng and …l end in a consonant, and so does a stop (k, p,
+ *   t, b, d, g) right after a vowel (web 웹, net 넷); after a consonant it is
+ *   read with a vowel (test 테스트, host 호스트).
  * Trailing punctuation and brackets are skipped. `으로/로` takes 로 after ㄹ.
  */
 import type { i18n } from 'i18next';
@@ -35,7 +37,7 @@ function endingOf(value: string): Ending {
   if (/[A-Z]/.test(last)) return last === 'L' || last === 'R' ? 'rieul' : last === 'M' || last === 'N' ? 'other' : 'none';
   const lower = text.toLowerCase();
   if (/l$/.test(lower)) return 'rieul';
-  if (/(m|n|ng|[kptbdg])$/.test(lower)) return 'other';
+  if (/(m|n|ng)$/.test(lower) || /[aeiou][kptbdg]$/.test(lower)) return 'other';
   return 'none';
 }
 
