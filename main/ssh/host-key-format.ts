@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ServerHostKeyAlgorithm } from 'ssh2';
+import { HOST_KEY_ALGORITHMS } from './ssh-algorithms';
 
 /** `SHA256:<base64 without padding>`, exactly like `ssh-keygen -l -E sha256`. */
 export function sha256Fingerprint(blob: Buffer): string {
@@ -52,15 +53,6 @@ export function algorithmsForKeyType(keyType: string): ServerHostKeyAlgorithm[] 
   }
 }
 
-const PREFERENCE: readonly ServerHostKeyAlgorithm[] = [
-  'ssh-ed25519',
-  'ecdsa-sha2-nistp256',
-  'ecdsa-sha2-nistp384',
-  'ecdsa-sha2-nistp521',
-  'rsa-sha2-512',
-  'rsa-sha2-256',
-];
-
 /**
  * Restrict negotiation to the key types we can verify (like OpenSSH
  * preferring the types already in known_hosts), so the server cannot pick a
@@ -69,6 +61,6 @@ const PREFERENCE: readonly ServerHostKeyAlgorithm[] = [
 export function hostKeyAlgorithmsFor(keyTypes: Iterable<string>): ServerHostKeyAlgorithm[] | undefined {
   const wanted = new Set<ServerHostKeyAlgorithm>();
   for (const type of keyTypes) for (const algorithm of algorithmsForKeyType(type)) wanted.add(algorithm);
-  const ordered = PREFERENCE.filter((algorithm) => wanted.has(algorithm));
+  const ordered = HOST_KEY_ALGORITHMS.filter((algorithm) => wanted.has(algorithm));
   return ordered.length > 0 ? ordered : undefined;
 }

@@ -18,7 +18,7 @@ import type { i18n } from 'i18next';
 export const PARTICLES = ['을/를', '이/가', '은/는', '과/와', '으로/로'] as const;
 export type Particle = (typeof PARTICLES)[number];
 
-/** none: ends in a vowel; rieul: ends in ㄹ; other: any other final consonant. */
+/** none: ends in a vowel; rieul: ends in ㄹ; other: ends in another final consonant. */
 type Ending = 'none' | 'rieul' | 'other';
 
 const DIGIT_ENDINGS: Record<string, Ending> = { '0': 'other', '1': 'rieul', '2': 'none', '3': 'other', '4': 'none', '5': 'none', '6': 'other', '7': 'rieul', '8': 'rieul', '9': 'none' };
