@@ -7,7 +7,6 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PayloadOf } from '../../../common/contract/types';
 import { IamState } from '../../testing/aws/iam-state';
 import { mockIam, mockSts } from '../../testing/aws/mock-clients';
 import { createAwsEnvSandbox, type AwsEnvSandbox } from '../../testing/aws/aws-env-sandbox';
@@ -37,32 +36,24 @@ afterEach(async () => {
   sandbox.restore();
 });
 
-async function runOperation(kind: string, input: unknown): Promise<PayloadOf<'op.finished'>> {
-  const { opId } = await app.invoke('op.start', { kind, input } as never);
-  await app.waitFor(() => app.payloads('op.finished').some((f) => f.opId === opId), `${kind} to finish`, 60_000);
-  const finished = app.payloads('op.finished').find((f) => f.opId === opId);
-  if (!finished) throw new Error('unreachable');
-  return finished;
-}
-
 describe('done.deleteIamUser', () => {
   it('deletes the user Secure the account made, its password, membership and the emptied group; a rerun finds nothing to do', async () => {
-    const made = await runOperation('secure-account.createUser', { userName: 'onramp-admin', groupName: 'onramp', preset: 'ec2', consoleAccess: true });
+    const made = await app.runOperation('secure-account.createUser', { userName: 'onramp-admin', groupName: 'onramp', preset: 'ec2', consoleAccess: true });
     expect(made.outcome.status).toBe('succeeded');
     expect(state.user('onramp-admin').loginProfile).toBeDefined();
 
-    const first = await runOperation('done.deleteIamUser', { source: { kind: 'default' } });
+    const first = await app.runOperation('done.deleteIamUser', { source: { kind: 'default' } });
     expect(first.outcome).toMatchObject({ status: 'succeeded', result: { userName: 'onramp-admin', userDeleted: true, groupDeleted: true, failures: [] } });
     expect(state.users.size).toBe(0);
     expect(state.groups.size).toBe(0);
     expect(app.payloads('op.progress').map((p) => p.phase)).toEqual(expect.arrayContaining(['ec2:teardown.iam.loginProfile', 'ec2:teardown.iam.user', 'ec2:teardown.iam.group']));
 
-    const again = await runOperation('done.deleteIamUser', { source: { kind: 'default' } });
+    const again = await app.runOperation('done.deleteIamUser', { source: { kind: 'default' } });
     expect(again.outcome).toMatchObject({ status: 'succeeded', result: { userDeleted: true, groupDeleted: true, failures: [] } });
   });
 
   it('says so when the setup made no IAM user', async () => {
-    const finished = await runOperation('done.deleteIamUser', { source: { kind: 'default' } });
+    const finished = await app.runOperation('done.deleteIamUser', { source: { kind: 'default' } });
     expect(finished.outcome).toMatchObject({ status: 'failed', error: { code: 'ec2.noIamUser' } });
   });
 });

@@ -8,7 +8,7 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PayloadOf } from '../../../common/contract/types';
+import type { OpInputRequestOf } from '../../../common/contract/operations';
 import { createAwsEnvSandbox, type AwsEnvSandbox } from '../../testing/aws/aws-env-sandbox';
 import { Ec2World } from '../../testing/aws/ec2-world';
 import { ContractHarness } from '../../testing/ssh/contract-harness';
@@ -38,21 +38,13 @@ afterEach(async () => {
   sandbox.restore();
 });
 
-async function runOperation(kind: string, input: unknown): Promise<PayloadOf<'op.finished'>> {
-  const { opId } = await app.invoke('op.start', { kind, input } as never);
-  await app.waitFor(() => app.payloads('op.finished').some((f) => f.opId === opId), `${kind} to finish`, 60_000);
-  const finished = app.payloads('op.finished').find((f) => f.opId === opId);
-  if (!finished) throw new Error('unreachable');
-  return finished;
-}
-
 async function stepState(step: string): Promise<string | undefined> {
   await app.invoke('setup.reconcile', { step } as never);
   const { steps } = await app.invoke('setup.steps', {});
   return steps.find((s) => s.step === step)?.state;
 }
 
-const choices = {
+const choices: OpInputRequestOf<'launch-server.launch'> = {
   name: 'blog',
   ubuntu: '24.04',
   instanceType: 't3.micro',
@@ -64,7 +56,7 @@ const choices = {
 describe('EC2 through the contract', () => {
   it('launches with progress, records the resources, puts the key in the vault, and the steps pass their checks', async () => {
     expect(await stepState('launch-server')).toBe('not-done');
-    const finished = await runOperation('launch-server.launch', choices);
+    const finished = await app.runOperation('launch-server.launch', choices);
     expect(finished.outcome.status).toBe('succeeded');
     const phases = app.payloads('op.progress').filter((p) => p.opId === finished.opId).map((p) => p.phase);
     expect(phases).toEqual(expect.arrayContaining(['ec2:phases.keyPair', 'ec2:phases.instance', 'ec2:phases.elasticIp']));
@@ -85,18 +77,18 @@ describe('EC2 through the contract', () => {
 
   it('a failed launch is explained with its fix, and the step stays not done', async () => {
     world.failNext.set('RunInstances', Object.assign(new Error('no capacity'), { name: 'InsufficientInstanceCapacity', $metadata: {} }));
-    const finished = await runOperation('launch-server.launch', choices);
+    const finished = await app.runOperation('launch-server.launch', choices);
     expect(finished.outcome).toMatchObject({ status: 'failed', error: { code: 'ec2.insufficientCapacity' } });
     expect(await stepState('launch-server')).toBe('not-done');
-    const again = await runOperation('launch-server.launch', choices);
+    const again = await app.runOperation('launch-server.launch', choices);
     expect(again.outcome.status).toBe('succeeded');
     expect(world.liveInstances()).toHaveLength(1);
     expect(world.keyPairs.size).toBe(1);
   });
 
   it('teardown removes everything tagged and, when asked, the vault key', async () => {
-    await runOperation('launch-server.launch', choices);
-    const finished = await runOperation('done.teardown', { deleteVaultKey: true });
+    await app.runOperation('launch-server.launch', choices);
+    const finished = await app.runOperation('done.teardown', { deleteVaultKey: true });
     expect(finished.outcome).toMatchObject({ status: 'succeeded', result: { removed: { instances: 1, addresses: 1, securityGroups: 1, keyPairs: 1, vaultKeys: 1 }, failures: [] } });
     expect(world.liveInstances()).toHaveLength(0);
     expect((await app.invoke('vault.list', {})).items.filter((i) => i.kind === 'ssh-key')).toHaveLength(0);
@@ -105,7 +97,7 @@ describe('EC2 through the contract', () => {
   });
 
   it('edits the security group rules', async () => {
-    await runOperation('launch-server.launch', choices);
+    await app.runOperation('launch-server.launch', choices);
     await app.invoke('ec2.addRule', { port: 8080, cidr: '198.51.100.7/32' });
     await app.invoke('ec2.addRule', { port: 8080, cidr: '198.51.100.7/32' }); // a duplicate counts as success
     const { rules } = await app.invoke('ec2.rules', {});

@@ -29,14 +29,6 @@ export async function contractServer(sshd: SshdFixture): Promise<ContractServer>
     app,
     sessionId,
     start,
-    async run(kind, input, timeoutMs = 120_000) {
-      const started = await start(kind, input);
-      if (!started.ok) throw new Error(`op.start ${kind} refused: ${started.error.code} ${started.error.message}`);
-      const { opId } = started.value;
-      await app.waitFor(() => app.payloads('op.finished').some((f) => f.opId === opId), `${kind} to finish`, timeoutMs);
-      const finished = app.payloads('op.finished').find((f) => f.opId === opId);
-      if (!finished) throw new Error('unreachable');
-      return finished;
-    },
+    run: (kind, input, timeoutMs = 120_000) => app.runOperation(kind, input, timeoutMs),
   };
 }

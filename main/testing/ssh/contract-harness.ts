@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createServices, type Services } from '../../composition';
 import type { EventName, InvokeChannel } from '../../../common/contract/channels';
+import type { OperationKind, OpInputRequestOf } from '../../../common/contract/operations';
 import type { Result } from '../../../common/contract/result';
 import type { PayloadOf, RequestOf, ResponseOf } from '../../../common/contract/types';
 import { createHostPlatform, type HostPlatform } from '../../host/host-platform';
@@ -64,6 +65,17 @@ export class ContractHarness {
 
   waitFor(condition: () => boolean, what: string, timeoutMs?: number): Promise<void> {
     return waitUntil(condition, what, timeoutMs);
+  }
+
+  /** Starts an operation through `op.start`, as a page does, and waits for its `op.finished`. */
+  async runOperation<K extends OperationKind>(kind: K, input: OpInputRequestOf<K>, timeoutMs = 60_000): Promise<PayloadOf<'op.finished'>> {
+    const started = await this.call('op.start', { kind, input });
+    if (!started.ok) throw new Error(`op.start ${kind} refused: ${started.error.code} ${started.error.message}`);
+    const { opId } = started.value;
+    await this.waitFor(() => this.payloads('op.finished').some((f) => f.opId === opId), `${kind} to finish`, timeoutMs);
+    const finished = this.payloads('op.finished').find((f) => f.opId === opId);
+    if (!finished) throw new Error('unreachable');
+    return finished;
   }
 
   waitForOutput(sessionId: string, pattern: RegExp): Promise<void> {
