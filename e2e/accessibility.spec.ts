@@ -5,24 +5,16 @@
  * open to a REAL OpenSSH server on loopback. No serious or critical violation.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { mergeTests, type Page } from '@playwright/test';
 import { stepIds } from '../common/contract/schemas/setup';
-import { startSshd, type SshdFixture } from '../main/testing/sshd-fixture';
+import type { SshdFixture } from '../main/testing/sshd-fixture';
+import { sshdTest } from './terminal-fixtures';
 import { configureOwnServer, tabId, waitForPrompt } from './terminal-helpers';
 import { FAKE_KEYS, awsTest } from './vault-fixtures';
 import { expect } from './fixtures';
 import { openPage, setLanguage } from './vault-helpers';
 
-const test = awsTest.extend<object, { sshd: SshdFixture }>({
-  sshd: [
-    async ({}, use) => {
-      const sshd = await startSshd();
-      await use(sshd);
-      await sshd.stop();
-    },
-    { scope: 'worker' },
-  ],
-});
+const test = mergeTests(awsTest, sshdTest);
 
 const PAGES = [...stepIds, 'vault', 'settings'] as const;
 

@@ -1,24 +1,16 @@
 /**
- * The Domain spec's fixtures on top of ./fixtures: a REAL DNS server (Knot on
- * loopback, main/testing/dns/), one per worker, serving the test zones; the
- * composition root is told, through its `dns` options, to ask it both as the
- * public resolver and for the NS walk (and to reach the nameservers it names
- * on its port). No special case in product code. No uncaught page errors.
+ * The Domain spec's fixtures on top of ./terminal-fixtures (no uncaught page
+ * errors; the sshd starts only for a spec that asks for it): a REAL DNS server
+ * (Knot on loopback, main/testing/dns/), one per worker, serving the test
+ * zones; the composition root is told, through its `dns` options, to ask it
+ * both as the public resolver and for the NS walk (and to reach the
+ * nameservers it names on its port). No special case in product code.
  */
 import { startKnot, type DnsServerFixture } from '../main/testing/dns/knot-fixture';
 import { testZones } from '../main/testing/dns/test-zones';
-import { expect, test as base } from './fixtures';
+import { test as base } from './terminal-fixtures';
 
-export const test = base.extend<{ noPageErrors: void }, { knot: DnsServerFixture }>({
-  noPageErrors: [
-    async ({ page }, use) => {
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await use();
-      expect(errors).toEqual([]);
-    },
-    { auto: true },
-  ],
+export const test = base.extend<object, { knot: DnsServerFixture }>({
   knot: [
     async ({}, use) => {
       const knot = await startKnot(testZones());

@@ -8,26 +8,13 @@
  * the mock → "Continue the launch" finishes with exactly one of everything →
  * Elastic IP with copy → teardown → nothing left.
  */
-import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
-import { ROOT_KEY, mockAwsTest as test } from './aws-mock/fixture';
-import { createKeychainVault, openPage, pageScreenshot } from './vault-helpers';
-
-async function connect(page: Page): Promise<void> {
-  await createKeychainVault(page);
-  await page.getByRole('button', { name: /Paste an access key/ }).click();
-  await page.locator('#aws-paste-label').fill('temporary root key');
-  await page.locator('#aws-paste-id').fill(ROOT_KEY.accessKeyId);
-  await page.locator('#aws-paste-secret').fill(ROOT_KEY.secretAccessKey);
-  await page.keyboard.press('Enter');
-  await page.locator('#aws-region').selectOption('ap-northeast-2');
-  await page.getByTestId('aws-verify').click();
-  await expect(page.getByTestId('aws-root-warning')).toBeVisible();
-}
+import { connectWithRootKey, mockAwsTest as test } from './aws-mock/fixture';
+import { openPage, pageScreenshot } from './vault-helpers';
 
 test('launch → crash after RunInstances → continue without duplicates → Elastic IP → teardown leaves nothing', async ({ app, appPage: page, world }) => {
   test.setTimeout(120_000); // two app starts, a launch and a teardown
-  await connect(page);
+  await connectWithRootKey(page, 'ap-northeast-2');
   await openPage(page, 'launch-server');
   await expect(page.getByTestId('region-badge')).toContainText('ap-northeast-2');
   await expect(page.getByTestId('region-picker')).toHaveValue('ap-northeast-2');

@@ -7,31 +7,24 @@
  */
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
-import { MOCK_ACCOUNT, ROOT_KEY, mockAwsTest as test } from './aws-mock/fixture';
+import { MOCK_ACCOUNT, ROOT_KEY, connectWithRootKey, mockAwsTest as test } from './aws-mock/fixture';
 import { twoConsecutiveCodes } from '../main/testing/aws/totp';
-import { createKeychainVault, expectNoSecretsSent, openPage, pageScreenshot, setLanguage } from './vault-helpers';
+import { expectNoSecretsSent, openPage, pageScreenshot, setLanguage } from './vault-helpers';
 
 // Many calls and screenshots on a shared machine: give these flows three times the default.
 test.describe.configure({ timeout: 180_000 });
 /** An operation's outcome, waited for as long as a loaded CI machine may need. */
 const SLOW = { timeout: 30_000 };
 
-async function connectWithRootKey(page: Page): Promise<void> {
-  await createKeychainVault(page);
-  await page.getByRole('button', { name: /Paste an access key/ }).click();
-  await page.locator('#aws-paste-label').fill('temporary root key');
-  await page.locator('#aws-paste-id').fill(ROOT_KEY.accessKeyId);
-  await page.locator('#aws-paste-secret').fill(ROOT_KEY.secretAccessKey);
-  await page.keyboard.press('Enter');
-  await page.getByTestId('aws-verify').click();
-  await expect(page.getByTestId('aws-root-warning')).toBeVisible();
+async function connectAndGoOn(page: Page): Promise<void> {
+  await connectWithRootKey(page);
   await page.getByRole('button', { name: 'Go to the Secure account step' }).click();
   await expect(page.getByTestId('page-secure-account')).toBeVisible();
 }
 
 test('root key → IAM user → MFA → the app works as the IAM user, and the root key is gone', async ({ app, appPage: page, iam }) => {
   await expect(page.getByTestId('new-account-ways')).toContainText('CloudShell');
-  await connectWithRootKey(page);
+  await connectAndGoOn(page);
   await expect(page.getByTestId('region-badge')).toContainText(/[a-z]{2}-[a-z]+-\d/);
   await expect(page.getByTestId('root-mfa-state')).toHaveAttribute('data-state', 'disabled');
 
@@ -92,7 +85,7 @@ test('root key → IAM user → MFA → the app works as the IAM user, and the r
 });
 
 test('running the IAM user step twice creates nothing twice, and reports the existing password with a choice (ko)', async ({ appPage: page, iam }) => {
-  await connectWithRootKey(page);
+  await connectAndGoOn(page);
   await page.getByTestId('iam-create-user').click();
   await expect(page.getByTestId('iam-user-result')).toBeVisible(SLOW);
   const firstPassword = iam.users.get('onramp')?.loginProfile?.password;

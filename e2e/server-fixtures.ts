@@ -3,24 +3,22 @@
  * main/testing/server/ and main/testing/dns/): the machine lock (port 80/443,
  * /etc/nginx and /etc/letsencrypt are the machine's), its nginx/certbot state
  * saved and restored, pebble + challtestsrv as the ACME server and its DNS
- * (Let's Encrypt's view), the app on :8000, and Knot on loopback as the
- * world's DNS for the app (the Domain page and the HTTPS preflight use the
- * same DnsService, told through the `dns` options where to ask).
+ * (Let's Encrypt's view) and the app on :8000; on top of ./domain-fixtures,
+ * whose Knot on loopback is the world's DNS for the app (the Domain page and
+ * the HTTPS preflight use the same DnsService), and the sshd.
  */
-import { startKnot, type DnsServerFixture } from '../main/testing/dns/knot-fixture';
-import { testZones } from '../main/testing/dns/test-zones';
 import { lockServerMachine } from '../main/testing/server/machine-lock';
 import { saveMachineState } from '../main/testing/server/machine-state';
 import { startPebble, type PebbleFixture } from '../main/testing/server/pebble';
 import { startTestApp, type TestApp } from '../main/testing/server/test-app';
-import { test as base } from './terminal-fixtures';
+import { test as base } from './domain-fixtures';
 
 export interface ServerMachineFixture {
   pebble: PebbleFixture;
   app: TestApp;
 }
 
-export const test = base.extend<object, { machine: ServerMachineFixture; knot: DnsServerFixture }>({
+export const test = base.extend<object, { machine: ServerMachineFixture }>({
   machine: [
     async ({}, use) => {
       const unlock = await lockServerMachine();
@@ -35,17 +33,6 @@ export const test = base.extend<object, { machine: ServerMachineFixture; knot: D
     },
     { scope: 'worker', timeout: 660_000 },
   ],
-  knot: [
-    async ({}, use) => {
-      const knot = await startKnot(testZones());
-      await use(knot);
-      await knot.stop();
-    },
-    { scope: 'worker' },
-  ],
-  serviceOptions: async ({ knot }, use) => {
-    await use({ dns: { publicResolvers: [knot.address], nsLookupServers: [knot.address], nameserverPort: knot.port, timeoutMs: 1000, tries: 1 } });
-  },
 });
 
 export { expect, screenshot } from './fixtures';

@@ -2,11 +2,23 @@
  * The terminal spec's fixtures on top of ./fixtures: a REAL OpenSSH server on
  * loopback (main/testing/sshd-fixture.ts), one per worker, with the test user
  * `onramp` and throwaway client keys; and no uncaught page errors.
+ * `sshdTest` is the server alone, for specs that merge it with other fixtures.
  */
 import { startSshd, type SshdFixture } from '../main/testing/sshd-fixture';
 import { expect, test as base } from './fixtures';
 
-export const test = base.extend<{ noPageErrors: void }, { sshd: SshdFixture }>({
+export const sshdTest = base.extend<object, { sshd: SshdFixture }>({
+  sshd: [
+    async ({}, use) => {
+      const sshd = await startSshd();
+      await use(sshd);
+      await sshd.stop();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export const test = sshdTest.extend<{ noPageErrors: void }>({
   /** Any uncaught error in the page fails the test (React would otherwise unmount the page silently). */
   noPageErrors: [
     async ({ page }, use) => {
@@ -16,14 +28,6 @@ export const test = base.extend<{ noPageErrors: void }, { sshd: SshdFixture }>({
       expect(errors).toEqual([]);
     },
     { auto: true },
-  ],
-  sshd: [
-    async ({}, use) => {
-      const sshd = await startSshd();
-      await use(sshd);
-      await sshd.stop();
-    },
-    { scope: 'worker' },
   ],
 });
 

@@ -12,7 +12,9 @@ import { createHostPlatform } from '../../main/host/host-platform';
 import { startHost } from '../../main/host/host-server';
 import { hostRendererDir } from '../../main/host/renderer-dir';
 import { createKeytarKeychain } from '../../main/vault/keychain';
-import { test as base, type HostFixture } from '../fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test as base, type HostFixture } from '../fixtures';
+import { createKeychainVault } from '../vault-helpers';
 import { Ec2World } from '../../main/testing/aws/ec2-world';
 import { IamState } from '../../main/testing/aws/iam-state';
 import { mockAwsClientsFactory } from '../../main/testing/aws/mock-clients';
@@ -66,3 +68,16 @@ export const mockAwsTest = base.extend<{ app: MockAwsHostFixture; iam: IamState;
     rmSync(dataDir, { recursive: true, force: true });
   },
 });
+
+/** Connect AWS the way a new account starts: a keychain vault, the mock's root key pasted (in `region` when given), checked; ends on the root warning. */
+export async function connectWithRootKey(page: Page, region?: string): Promise<void> {
+  await createKeychainVault(page);
+  await page.getByRole('button', { name: /Paste an access key/ }).click();
+  await page.locator('#aws-paste-label').fill('temporary root key');
+  await page.locator('#aws-paste-id').fill(ROOT_KEY.accessKeyId);
+  await page.locator('#aws-paste-secret').fill(ROOT_KEY.secretAccessKey);
+  await page.keyboard.press('Enter');
+  if (region) await page.locator('#aws-region').selectOption(region);
+  await page.getByTestId('aws-verify').click();
+  await expect(page.getByTestId('aws-root-warning')).toBeVisible();
+}
