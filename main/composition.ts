@@ -147,11 +147,8 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     log,
   });
   setupWatchers.push((state) => engine.setupChanged(state));
-  // A host key trusted in any terminal: the steps that need a pinned key check again.
-  const stopPinWatch = ssh.knownHosts.onPinned(() => {
-    for (const step of ['connect', 'web-server', 'https'] as const) void engine.statuses.reconcile(step).catch((error: unknown) => log(`check of ${step} failed`, error));
-  });
-  disposers.push(stopPinWatch);
+  // A host key trusted in any terminal: the steps that need a pinned key (recheckOn) check again.
+  disposers.push(ssh.knownHosts.onPinned(() => engine.statuses.signal('hostKeyPinned')));
   disposers.push(() => engine.dispose());
 
   const handlers: Handlers = {

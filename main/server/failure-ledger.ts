@@ -37,7 +37,7 @@ function parseFailures(value: unknown): Failures {
 }
 
 export class FailureLedger {
-  private memory: Failures = new Map();
+  private readonly memory: Failures = new Map();
 
   /** `dataDir`: where the ledger is kept; without one it lives in memory only (tests, the bench). */
   constructor(

@@ -225,4 +225,22 @@ describe('step engine', () => {
     expect(statuses.find((s) => s.step === 'https')).toMatchObject({ state: 'error', error: { code: 'setup.checkInputsChanged' } });
     expect(logged).toEqual([]);
   });
+
+  it('a signal re-checks only the steps that name it in recheckOn', async () => {
+    const calls = { connect: 0, domain: 0 };
+    const engine = createStepEngine({
+      setup: new SetupStateStore(tempDir()),
+      events: new EventBus(),
+      steps: [
+        { id: 'connect', recheckOn: ['hostKeyPinned'], check: async () => ({ done: ++calls.connect > 1 }) },
+        { id: 'domain', check: async () => ({ done: ++calls.domain > 1 }) },
+      ],
+      operations: [],
+      registry: twoCallRegistry,
+    });
+    await engine.statuses.reconcile();
+    engine.statuses.signal('hostKeyPinned');
+    await waitUntil(() => engine.statuses.all().find((s) => s.step === 'connect')?.state === 'done', 'connect re-checked');
+    expect(calls).toEqual({ connect: 2, domain: 1 });
+  });
 });

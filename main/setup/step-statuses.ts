@@ -18,7 +18,7 @@ import type { EventBus } from '../ipc/event-bus';
 import { toContractError } from './contract-error';
 import type { OperationJournal } from './operation-journal';
 import type { SetupStateStore } from './state-store';
-import { CheckInputsChanged, type StepDefinition } from './step';
+import { CheckInputsChanged, type StepDefinition, type StepSignal } from './step';
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 15_000;
 /** A check whose inputs changed under it runs again, this many times in all. */
@@ -84,6 +84,12 @@ export class StepStatuses {
       if (seen === undefined || seen === JSON.stringify(definition.watch(state) ?? null)) continue;
       void this.check(id);
     }
+  }
+
+  /** Something outside setup.json changed: re-check each step that names it in `recheckOn`. */
+  signal(signal: StepSignal): void {
+    if (this.disposed) return;
+    for (const [id, definition] of this.definitions) if (definition.recheckOn?.includes(signal)) void this.check(id);
   }
 
   dispose(): void {

@@ -33,7 +33,15 @@ export interface StepDefinition {
    * credentials). When its JSON changes, the engine checks the step again.
    */
   watch?(setup: SetupState): unknown;
+  /**
+   * Optional: changes outside setup.json this check depends on. When one is
+   * signalled (`StepStatuses.signal`), the engine checks the step again.
+   */
+  recheckOn?: readonly StepSignal[];
 }
+
+/** A change outside setup.json that a check may read: a host key newly pinned in known_hosts. */
+export type StepSignal = 'hostKeyPinned';
 
 /**
  * What a check was reading changed under it (for example the AWS connection

@@ -23,6 +23,7 @@ export function connectStep(deps: { manager: Pick<SshSessionManager, 'exec'>; kn
   return {
     id: 'connect',
     watch: (setup) => [setup.resources.elasticIp, setup.resources.sshKeyItemId, setup.choices.ownServer],
+    recheckOn: ['hostKeyPinned'], // a host key trusted in a terminal makes the check possible
     async check({ setup }): Promise<CheckResult> {
       const target = selectedServer(setup);
       if (!target) return { done: false, detail: { key: 'ssh:check.noServer' } };

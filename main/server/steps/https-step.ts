@@ -15,6 +15,7 @@ export function httpsStep(deps: Pick<ServerStepDeps, 'knownHosts'>): StepDefinit
   return {
     id: 'https',
     watch: (setup) => [chosenDomain(setup), setup.choices.https, setup.choices.ownServer, setup.resources.elasticIp],
+    recheckOn: ['hostKeyPinned'], // a host key trusted in a terminal makes the check possible
     async check({ setup, signal }): Promise<CheckResult> {
       const domain = domainName.safeParse(chosenDomain(setup) ?? '');
       if (!domain.success) return { done: false, detail: { key: 'server:check.noDomain' } };

@@ -16,6 +16,7 @@ export function webServerStep(deps: Pick<ServerStepDeps, 'ssh' | 'knownHosts'>):
   return {
     id: 'web-server',
     watch: (setup) => [chosenDomain(setup), setup.choices.ownServer, setup.resources.elasticIp],
+    recheckOn: ['hostKeyPinned'], // a host key trusted in a terminal makes the check possible
     async check({ setup }): Promise<CheckResult> {
       const domain = domainName.safeParse(chosenDomain(setup) ?? '');
       if (!domain.success) return { done: false, detail: { key: 'server:check.noDomain' } };
