@@ -9,14 +9,20 @@
  *   goes out at once when `maxBatchChars` (256 K) is pending;
  * - every emitted character counts as unacknowledged until the renderer calls
  *   `ack(count)` (count = `text.length` of what it has written to xterm).
- *   Above `highWatermark` (2 M) the source stream is paused; it resumes
- *   when acks bring the count down to `lowWatermark` (512 K).
+ *   Above `highWatermark` (4 M) the source stream is paused; it resumes
+ *   when acks bring the count down to `lowWatermark` (3 M).
  *
- * Why 2 M rather than 512 K: during a flood the renderer feeds xterm in big
- * pieces about ten times a second (renderer/terminal/write-pacer.ts), so about
- * a tenth of a second of output must be in flight or the stream stalls. With
- * 512 K, 100 MB took 29.6 s in `npm run bench:terminal`; with 2 M, 10.8-12.8 s.
- * Unacknowledged text sits in the renderer, not here.
+ * Why these two numbers: during a flood the visible tab feeds xterm
+ * everything that has arrived, about ten times a second
+ * (renderer/terminal/write-pacer.ts), and acknowledges a write only once
+ * xterm has parsed all of it: ~2 M characters, a tenth of a second of
+ * parsing here. The source must resume while the renderer still holds the
+ * next frame's worth, or xterm idles while the pipeline refills. 512 K
+ * stalled every frame (100 MB took 29.6 s); 2 M / 512 K still left the
+ * renderer 30% idle in a CPU profile (bench ratio 0.62, 7.6 s a flood);
+ * 4 M / 3 M gives 5.7-6.3 s a flood, and 6 M or 8 M measured no faster.
+ * `flow-control.simulation.test.ts` models the same pipeline. Unacknowledged
+ * text sits in the renderer (at most 4 M plus one batch per shell), not here.
  *
  * While paused, ssh2 buffers up to its Readable highWaterMark (2 MiB) and then
  * stops widening the channel window, so the server blocks after at most one
@@ -35,8 +41,8 @@ export interface FlowControlOptions {
 export const DEFAULT_FLOW_CONTROL: FlowControlOptions = {
   intervalMs: 16,
   maxBatchChars: 256 * 1024,
-  highWatermark: 2048 * 1024,
-  lowWatermark: 512 * 1024,
+  highWatermark: 4096 * 1024,
+  lowWatermark: 3072 * 1024,
 };
 
 export interface BatcherSink {

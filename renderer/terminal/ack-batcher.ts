@@ -1,6 +1,7 @@
 /**
- * Flow control, renderer side: main pauses a shell when more than ~512 K
- * characters are unacknowledged. We acknowledge what xterm has parsed (its
+ * Flow control, renderer side: main pauses a shell when more than 4 M
+ * characters are unacknowledged and resumes it at 3 M
+ * (main/ssh/output-batcher.ts). We acknowledge what xterm has parsed (its
  * write callback), batched so a flood costs one `ssh.ack` per 64 K or 50 ms
  * rather than one per data event.
  */

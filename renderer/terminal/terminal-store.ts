@@ -21,7 +21,7 @@ export interface TerminalsView {
   readonly notice: ContractError | undefined;
 }
 
-/** Output held for a session whose tab does not know its id yet; bounded by main's flow control (512 K unacked). */
+/** Output held for a session whose tab does not know its id yet; bounded by main's flow control (4 M unacked). */
 interface Orphan {
   chunks: string[];
   closed?: SshClosedReasonCode;

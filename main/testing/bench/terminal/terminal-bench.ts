@@ -3,7 +3,7 @@
  * latency under load, and the host process's memory during a flood — in ONE
  * run, through the real UI in Debian's Chromium and the test host, against a
  * real sshd on loopback. A script, not a test: it prints figures; the goals
- * (ratio ≥ 0.5, echo p95 < 30 ms, RSS growth < 64 MB) are for reading them.
+ * (ratio ≥ 0.6, echo p95 < 30 ms, RSS growth < 64 MB) are for reading them.
  *
  * The throughput baseline is the OpenSSH client on a PTY (`ssh -tt`): a
  * terminal always runs the command on a PTY, and on these machines the kernel
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     log(`    OpenSSH client on a PTY like any terminal's (ssh -tt) to /dev/null: median ${fixed(openssh / 1000, 2)} s (rounds: ${secs(rounds.map((r) => r.pty))}; connect included)`);
     log(`    OpenSSH client without a PTY (ssh host cmd) to /dev/null, for reference: median ${fixed(opensshNoPty / 1000, 2)} s (rounds: ${secs(rounds.map((r) => r.noPty))})`);
     log(`    Onramp terminal, parsed by xterm: median ${fixed(onramp / 1000, 2)} s, ${fixed(FLOOD_MB / (onramp / 1000))} MB/s (rounds: ${secs(rounds.map((r) => r.onramp))})`);
-    log(`    ratio openssh/onramp = ${fixed(ratio, 3)} (goal >= 0.5); per round: ${rounds.map((r) => fixed(r.pty / r.onramp, 3)).join(', ')}; against the no-PTY run it would be ${fixed(opensshNoPty / onramp, 3)}`);
+    log(`    ratio openssh/onramp = ${fixed(ratio, 3)} (goal >= 0.6); per round: ${rounds.map((r) => fixed(r.pty / r.onramp, 3)).join(', ')}; against the no-PTY run it would be ${fixed(opensshNoPty / onramp, 3)}`);
 
     // (b) + (c): a second tab floods for 20 s while we type in the first
     await page.getByTestId('terminal-new-tab').click();
