@@ -7,7 +7,7 @@
  * - a record with the critical flag (128) and a tag the CA does not know
  *   forbids issuance;
  * - `issuewild` only concerns wildcard certificates, so it is ignored here;
- * - no `issue` record at all: any CA may issue;
+ * - no `issue` record at all: every CA may issue;
  * - otherwise issuance needs an `issue` whose issuer domain is
  *   letsencrypt.org, and whose `validationmethods` (if any) include http-01,
  *   the method certbot --nginx uses.
