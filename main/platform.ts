@@ -14,8 +14,9 @@ export interface Platform {
   readonly version: string;
   /** Opens an allowlisted https link in the user's browser (callers check the allowlist too). */
   openLink(url: string): Promise<void>;
-  clipboardWrite(text: string): void;
-  clipboardRead(): string;
+  /** Electron 45's clipboard is asynchronous (the W3C shape), so both return promises. */
+  clipboardWrite(text: string): Promise<void>;
+  clipboardRead(): Promise<string>;
   chooseOpenFile(options: FileDialogOptions): Promise<string | null>;
   chooseSaveFile(options: FileDialogOptions): Promise<string | null>;
 }

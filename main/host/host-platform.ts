@@ -27,8 +27,8 @@ export function createHostPlatform(version: string): HostPlatform {
       opened.push(url);
       console.log(`[host] would open in the browser: ${url}`);
     },
-    clipboardWrite: (text) => void (clipboard = text),
-    clipboardRead: () => clipboard,
+    clipboardWrite: async (text) => void (clipboard = text),
+    clipboardRead: async () => clipboard,
     chooseOpenFile: async (_options: FileDialogOptions) => openQueue.shift() ?? null,
     chooseSaveFile: async (_options: FileDialogOptions) => saveQueue.shift() ?? null,
     queueOpenFile: (path) => void openQueue.push(path),

@@ -170,7 +170,7 @@ function handleControl(req: http.IncomingMessage, res: http.ServerResponse, url:
         return void res.writeHead(204).end();
       }
       if (url.pathname === '/__test/clipboard') {
-        return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ text: platform.clipboardRead() }));
+        return void platform.clipboardRead().then((text) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ text })));
       }
       res.writeHead(404).end();
     } catch {

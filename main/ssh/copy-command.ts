@@ -38,6 +38,6 @@ export async function copySshCommand(context: KeyExportDeps, target: SshTarget):
     throw sshError('ssh.keyNotExported', 'Export the key to a file first; the command needs its path.', { label: meta.label });
   }
   const command = sshCommand(target, meta.exportPath);
-  context.clipboard.writePlain(command);
+  await context.clipboard.writePlain(command);
   return { command };
 }

@@ -84,7 +84,7 @@ describe('ssh.* handlers through the contract, against a real sshd', () => {
 
     const { command } = await app.invoke('ssh.copyCommand', { target: 'ownServer' });
     expect(command).toBe(`ssh -i '${file}' -p ${sshd.port} onramp@127.0.0.1`);
-    expect(app.platform.clipboardRead()).toBe(command);
+    expect(await app.platform.clipboardRead()).toBe(command);
     // The copied line itself, through a shell (quoting included), with only test options added after `ssh`.
     const testOptions = '-o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null';
     const login = await run('sh', ['-c', `${command.replace(/^ssh /, `ssh ${testOptions} `)} echo logged-in`]);

@@ -21,31 +21,36 @@ export class ClipboardGuard {
   ) {}
 
   /** Copies a secret; it is cleared after clearAfterMs unless the user copied something else meanwhile. */
-  writeSecret(text: string): void {
+  async writeSecret(text: string): Promise<void> {
     this.cancelTimer();
-    this.clipboard.clipboardWrite(text);
-    const timer = setTimeout(() => this.clearIfUnchanged(), this.clearAfterMs);
+    await this.clipboard.clipboardWrite(text);
+    const timer = setTimeout(() => void this.clearIfUnchanged(), this.clearAfterMs);
     (timer as { unref?: () => void }).unref?.();
     this.pending = { timer, digest: this.digest(text) };
   }
 
   /** Copies something that is not a secret (it stays on the clipboard). */
-  writePlain(text: string): void {
+  async writePlain(text: string): Promise<void> {
     this.cancelTimer();
-    this.clipboard.clipboardWrite(text);
+    await this.clipboard.clipboardWrite(text);
   }
 
   /** On shutdown: clear a secret that is still on the clipboard now rather than leave it there. */
-  dispose(): void {
-    if (this.pending) this.clearIfUnchanged();
+  dispose(): Promise<void> {
+    return this.pending ? this.clearIfUnchanged() : Promise.resolve();
   }
 
-  private clearIfUnchanged(): void {
+  /** Failures are swallowed: a clipboard that cannot be read is left as it is (nothing to log: no secret in it). */
+  private async clearIfUnchanged(): Promise<void> {
     const pending = this.pending;
     this.cancelTimer();
     if (!pending) return;
-    const current = this.digest(this.clipboard.clipboardRead());
-    if (timingSafeEqual(current, pending.digest)) this.clipboard.clipboardWrite('');
+    try {
+      const current = this.digest(await this.clipboard.clipboardRead());
+      if (timingSafeEqual(current, pending.digest)) await this.clipboard.clipboardWrite('');
+    } catch {
+      /* the clipboard went away (quit): nothing more to do */
+    }
   }
 
   private cancelTimer(): void {

@@ -89,9 +89,9 @@ describe('vault.copySecret', () => {
     await h.ok('vault.initKeychain', {});
     const login = await h.vault.add('console-login', CONSOLE_LOGIN, { label: 'alice' });
     expect(await h.ok('vault.copySecret', { id: login.id })).toEqual({ clearsAfterSeconds: 30 });
-    expect(h.platform.clipboardRead()).toBe(CONSOLE_LOGIN.password);
-    vi.advanceTimersByTime(30_000);
-    expect(h.platform.clipboardRead()).toBe('');
+    expect(await h.platform.clipboardRead()).toBe(CONSOLE_LOGIN.password);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(await h.platform.clipboardRead()).toBe('');
     expect(h.outgoing.join('\n')).not.toContain(CONSOLE_LOGIN.password);
   });
 

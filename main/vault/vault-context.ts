@@ -85,7 +85,7 @@ export class VaultContext {
 
   dispose(): void {
     this.unsubscribe();
-    this.clipboard.dispose();
+    void this.clipboard.dispose();
     this.pending.dispose();
     this.hints.clear();
   }

@@ -59,7 +59,7 @@ export function vaultHandlers(context: VaultContext): HandlersFor<'vault'> {
         throw vaultError('wrongItemKind', `Only console logins have a password to copy.`, { expected: 'console-login', actual: meta.kind });
       }
       const { password } = await vault.getSecretOf(id, 'console-login');
-      context.clipboard.writeSecret(password);
+      await context.clipboard.writeSecret(password);
       return { clearsAfterSeconds: Math.round(context.clipboard.clearAfterMs / 1000) };
     },
   };
