@@ -27,6 +27,20 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '**/main'], message: 'The renderer and preload use common/, never main/.' }] }] },
   },
   {
+    // Journey facts: the renderer shows what main worked out (the journey model's derived facts,
+    // main/journey/derive.ts) and never works out site names or the server to reach itself.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: 'TemplateLiteral > TemplateElement[value.raw=/(^|[^A-Za-z0-9])www\\.$/]', message: 'Site names come from the journey model (derived.site.names, main/journey/derive.ts#serverNames).' },
+        { selector: ":not(JSXAttribute) > Literal[value='ubuntu']", message: 'The server to reach comes from the journey model (derived.server / derived.servers); a form default is DEFAULT_SSH_USER.' },
+        { selector: "MemberExpression[object.property.name='resources'][property.name=/^(elasticIp|sshKeyItemId|instanceId)$/]", message: 'The server and its resources come from the journey model (derived.server, resources.server), not from setup.resources.' },
+        { selector: "MemberExpression[object.object.property.name='choices'][object.property.name=/^(webServer|https|ownServer)$/][property.name=/^(domain|includeWww|host|port|user|keyId)$/]", message: 'The domain to serve and the server come from the journey model (derived.*).' },
+      ],
+    },
+  },
+  {
     files: ['common/**/*.ts'],
     ignores: ['common/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '**/renderer/**', 'node:*'], message: 'common/ is shared by main and the renderer: it imports neither, nor Node.' }] }] },

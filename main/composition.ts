@@ -38,6 +38,8 @@ import { createServerCapability } from './server/server-capability';
 import type { DomainCheck } from './server/domain-check';
 import { reportDetail } from './dns/domain-step';
 import { FailureLedger } from './server/failure-ledger';
+import { JourneyService } from './journey/journey-service';
+import { journeyHandlers } from './journey/journey-handlers';
 
 export interface ServiceOptions {
   platform: Platform;
@@ -86,6 +88,9 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   });
   const settings = new SettingsStore(dataDir, (s) => events.emit('settings.changed', s));
   const disposers: (() => Promise<void> | void)[] = [];
+  // Another process on the same data dir writes setup.json: this one follows (setup.changed, the journey model).
+  void setup.watch().catch((error: unknown) => log('setup.json cannot be watched', error));
+  disposers.push(() => setup.dispose());
 
   const files = new UserFileGrants();
   disposers.push(() => files.dispose());
@@ -139,14 +144,42 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   });
 
   // --- the step engine: every built step's check() and every long operation ---
+  const operations: RunnableOperation[] = [connectAwsVerifyOperation(aws, setup), ...secureAccount.operations, ...ec2.operations, domainCheckOperation(dns), ...server.operations, ...(options.operations ?? [])];
   const engine = createStepEngine({
     setup,
     events,
     steps: [connectAwsStep(aws), secureAccount.step, ...ec2.steps, ...ssh.steps, domainStep(dns), ...server.steps, ...(options.steps ?? [])],
-    operations: [connectAwsVerifyOperation(aws, setup), ...secureAccount.operations, ...ec2.operations, domainCheckOperation(dns), ...server.operations, ...(options.operations ?? [])],
+    operations,
     log,
   });
+  const undoes = new Map(operations.map((operation) => [operation.kind, operation.affects?.undoes ?? []]));
   setupWatchers.push((state) => engine.setupChanged(state));
+
+  // --- the journey model: one versioned value of the whole setup, for every page ---
+  const journey = new JourneyService({
+    sources: {
+      setup: () => setup.get(),
+      steps: () => engine.statuses.all(),
+      operations: () => engine.operations.list(),
+      vaultItems: () => {
+        try {
+          return vault.list();
+        } catch {
+          return undefined; // locked or not set up: no item can be called missing
+        }
+      },
+      awsResources: () => ec2.taggedResources(),
+      undoesOf: (kind) => undoes.get(kind) ?? [],
+    },
+    emit: (snapshot) => events.emit('journey.changed', snapshot),
+    log,
+  });
+  setupWatchers.push((state) => journey.setupChanged(state));
+  const modelEvents = new Set<string>(['setup.stepStatus', 'op.progress', 'op.finished', 'vault.changed', 'settings.changed']);
+  disposers.push(events.subscribe((event) => modelEvents.has(event) && journey.changed()));
+  // An operation that changes AWS resources has finished (not started): read them again.
+  disposers.push(engine.onOperationFinished((_finished, affects) => affects.awsResources && void journey.readAwsResources()));
+  disposers.push(() => journey.dispose());
   // A host key trusted in any terminal: the steps that need a pinned key (recheckOn) check again.
   disposers.push(ssh.knownHosts.onPinned(() => engine.statuses.signal('hostKeyPinned')));
   disposers.push(() => engine.dispose());
@@ -155,6 +188,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...appHandlers(platform),
     ...settingsHandlers(settings),
     ...setupHandlers(setup, engine.statuses),
+    ...journeyHandlers(journey),
     ...operationHandlers(engine.operations),
     ...vaultHandlers(vaultContext),
     ...awsHandlers({ connection: aws, setup, secrets }),
@@ -168,7 +202,12 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   // A keychain-mode vault opens by itself (its key is in the OS keychain), so after a restart the
   // steps' checks can read the credentials they need; then every built step is checked once.
   const opened = vault.open().catch((error: unknown) => log('the vault did not open at start', error));
-  if (options.reconcileOnStart !== false) void opened.then(() => engine.statuses.reconcileInBackground());
+  if (options.reconcileOnStart !== false) {
+    void opened.then(() => {
+      engine.statuses.reconcileInBackground();
+      void journey.readAwsResources();
+    });
+  }
 
   return {
     engine,

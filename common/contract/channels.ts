@@ -19,6 +19,7 @@ import * as ec2 from './schemas/ec2';
 import * as dns from './schemas/dns';
 import * as iam from './schemas/iam';
 import * as server from './schemas/server';
+import * as journey from './schemas/journey';
 
 interface InvokeSpec {
   request: z.ZodType;
@@ -42,6 +43,11 @@ export const invokes = {
   'setup.markStep': invoke(markStepRequest, setupState),
   'setup.steps': invoke(empty, op.stepsStatusResponse),
   'setup.reconcile': invoke(op.reconcileRequest, op.stepsStatusResponse),
+
+  // --- the journey model (main/journey/): one versioned snapshot; every change is `journey.changed` ---
+  'journey.snapshot': invoke(empty, journey.journeySnapshot),
+  /** Reads the setup's AWS resources again (by tag) and answers with the model once that read ended. */
+  'journey.refresh': invoke(journey.journeyRefreshRequest, journey.journeySnapshot),
 
   // --- operations (the step engine, main/setup/engine.ts): kinds in ./operations.ts ---
   'op.start': invoke(opStartRequest, op.opStartResponse),
@@ -108,6 +114,8 @@ export const events = {
   'setup.changed': setupState,
   'settings.changed': settings,
   'setup.stepStatus': op.stepStatus,
+  /** The journey model's next revision (the whole model: a page keeps the highest revision of an epoch). */
+  'journey.changed': journey.journeySnapshot,
   'op.progress': op.opProgress,
   'op.finished': op.opFinished,
 

@@ -33,3 +33,5 @@ export const MAX_IMPORT_BYTES = 256 * 1024;
 export const SSH_HOST_PATTERN = /^(?!-)[A-Za-z0-9.:%_[\]-]{1,253}$/;
 /** POSIX-ish login names: ubuntu, ec2-user, admin, root, … */
 export const SSH_USER_PATTERN = /^[A-Za-z_][A-Za-z0-9._-]{0,31}$/;
+/** The login a server form starts with (Ubuntu's): the schema's default and the Settings form's first value. */
+export const DEFAULT_SSH_USER = 'ubuntu';

@@ -46,6 +46,7 @@ export function connectAwsVerifyOperation(connection: Connector, store: Pick<Set
   return defineOperation({
     kind: 'connect-aws.verify',
     step: 'connect-aws',
+    affects: { steps: ['secure-account', 'launch-server', 'static-ip'], awsResources: true },
     async run(_input, { progress }) {
       progress({ phase: 'aws:phases.verifying', fraction: null });
       const verified = await verifyChosen(connection, await store.get());

@@ -15,6 +15,7 @@
 import { domainToUnicode } from 'node:url';
 import { AppError } from '../../common/errors';
 import { parseDomain } from '../../common/dns/domain-name';
+import { serverNames } from '../journey/derive';
 import type { CaaResult, DnsReport, DnsRow } from '../../common/contract/schemas/dns';
 import { caaAllowsLetsEncrypt, formatCaa, namesUpTo } from './caa';
 import { DnsClient } from './dns-client';
@@ -69,7 +70,7 @@ export async function checkDomain(input: DomainToCheck, environment: DnsEnvironm
   const parsed = parseDomain(input.domain);
   if (!parsed.ok) throw new AppError('dns.invalidDomain', 'not a valid domain name', { problem: parsed.problem });
   const domain = parsed.ascii;
-  const names = input.www ? [domain, `www.${domain}`] : [domain];
+  const names = serverNames(domain, input.www);
   const clientOptions = { timeoutMs: environment.timeoutMs, tries: environment.tries, signal: hooks.signal };
 
   hooks.onProgress?.({ phase: 'nameservers', done: 0, total: 1 });

@@ -7,13 +7,14 @@
  * which sudo always runs (unlike `sudo VAR=value`, which sudoers may refuse).
  */
 import type { HttpsRequest } from '../../common/contract/schemas/server';
+import { serverNames } from '../journey/derive';
 import { shellCommand } from './shell-quote';
 
 export const ACME_CA_PATH = '/etc/onramp/acme-ca.pem';
 
+/** The certificate's names: the one www rule (main/journey/derive.ts#serverNames). */
 function namesOf(request: Pick<HttpsRequest, 'domain' | 'includeWww'>): string[] {
-  const bare = request.domain.startsWith('www.') ? request.domain.slice(4) : request.domain;
-  return request.includeWww ? [bare, `www.${bare}`] : [request.domain];
+  return serverNames(request.domain, request.includeWww);
 }
 
 export { namesOf as certificateNames };

@@ -9,6 +9,7 @@
  */
 import { webServerForm, type WebServerForm, type WebServerFormInput } from '../../common/contract/schemas/server';
 import { AppError } from '../../common/errors';
+import { serverNames } from '../journey/derive';
 
 export const SITES_AVAILABLE = '/etc/nginx/sites-available';
 export const SITES_ENABLED = '/etc/nginx/sites-enabled';
@@ -33,10 +34,9 @@ export function planSite(input: WebServerFormInput): SitePlan {
   return planFromForm(parsed.data);
 }
 
+/** The server_name values: the one www rule (main/journey/derive.ts#serverNames). */
 export function siteNames(form: Pick<WebServerForm, 'domain' | 'includeWww'>): string[] {
-  const bare = form.domain.startsWith('www.') ? form.domain.slice(4) : form.domain;
-  if (!form.includeWww) return [form.domain];
-  return [bare, `www.${bare}`];
+  return serverNames(form.domain, form.includeWww);
 }
 
 export function planFromForm(form: WebServerForm): SitePlan {

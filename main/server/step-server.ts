@@ -1,6 +1,6 @@
 /**
  * Which server the Web server and HTTPS steps work on: the same one the
- * Connect step checks (main/ssh/connect-step.ts#selectedServer): the guided
+ * Connect step checks (main/journey/derive.ts#selectedServer): the guided
  * setup's instance (its Elastic IP and key pair) when there is one, else the
  * bring-your-own server from Settings (no AWS needed at all).
  */
@@ -9,7 +9,8 @@ import net from 'node:net';
 import type { SetupState } from '../../common/contract/schemas/setup';
 import { AppError } from '../../common/errors';
 import type { SshTarget } from '../ssh';
-import { selectedServer } from '../ssh/connect-step';
+import { selectedServer } from '../journey/derive';
+import { targetOf } from '../ssh/target-resolver';
 
 export interface StepServer {
   target: SshTarget;
@@ -19,10 +20,10 @@ export interface StepServer {
 }
 
 export function stepServer(state: SetupState): StepServer {
-  const target = selectedServer(state);
-  if (!target) throw new AppError('server.noServer', 'No server yet: launch one, or set your own server in Settings.');
-  const isSetupServer = Boolean(state.resources.elasticIp && state.resources.sshKeyItemId);
-  return isSetupServer ? { target, byo: false, instanceId: state.resources.instanceId } : { target, byo: true };
+  const server = selectedServer(state);
+  if (!server) throw new AppError('server.noServer', 'No server yet: launch one, or set your own server in Settings.');
+  const target = targetOf(server);
+  return server.ref === 'setup' ? { target, byo: false, instanceId: server.instanceId } : { target, byo: true };
 }
 
 /** The IPv4 address the domain's A record must point at: the host itself, or what its name resolves to. */

@@ -14,7 +14,7 @@ import { EventBus } from '../ipc/event-bus';
 import { gate, Reality, TWO_CALLS, twoCallOperation, twoCallRegistry, twoCallStep, type TwoCallOptions } from '../testing/engine/two-call-step';
 import { waitUntil } from '../testing/wait-until';
 import { SetupStateStore } from './state-store';
-import { CheckInputsChanged } from './step';
+import { CheckInputsChanged, type StepDefinition } from './step';
 import { createStepEngine } from './step-engine';
 
 interface Recorded {
@@ -242,5 +242,32 @@ describe('step engine', () => {
     engine.statuses.signal('hostKeyPinned');
     await waitUntil(() => engine.statuses.all().find((s) => s.step === 'connect')?.state === 'done', 'connect re-checked');
     expect(calls).toEqual({ connect: 2, domain: 1 });
+  });
+
+  it('checks again the steps an operation declares it affects when it FINISHES, not when it starts, and tells listeners', async () => {
+    const reality = new Reality();
+    const between = gate();
+    const events = new EventBus();
+    const statuses: StepStatus[] = [];
+    events.subscribe((event, payload) => event === 'setup.stepStatus' && statuses.push(payload as StepStatus));
+    const checks: string[] = [];
+    const watcher: StepDefinition = { id: 'static-ip', check: async () => (checks.push('static-ip'), { done: reality.resources.has('web-b') }) };
+    const operation = { ...twoCallOperation({ reality, between }), affects: { steps: ['static-ip'] as const, awsResources: true } };
+    const engine = createStepEngine({ setup: new SetupStateStore(tempDir()), events, steps: [twoCallStep(reality), watcher], operations: [operation], registry: twoCallRegistry });
+    const told: unknown[] = [];
+    engine.onOperationFinished((finished, affects) => told.push([finished.kind, affects.awsResources]));
+
+    const { opId } = await engine.operations.start(TWO_CALLS, { name: 'web' });
+    await waitUntil(() => reality.resources.has('web-a'), 'the first call');
+    expect(checks).toEqual([]); // started, not finished: nothing checked yet
+    between.open();
+    await engine.operations.whenSettled(opId);
+    expect(checks).toEqual(['static-ip']);
+    expect(told).toEqual([[TWO_CALLS, true]]);
+    expect(engine.statuses.all().map((s) => [s.step, s.state])).toEqual([
+      ['launch-server', 'done'],
+      ['static-ip', 'done'],
+    ]);
+    engine.dispose();
   });
 });

@@ -10,7 +10,8 @@
  *   the kind's result schema, an error (AppError keeps its code; anything else
  *   is `contract.internal`, without its message), or cancelled.
  * - `cancel(opId)` aborts the operation's signal.
- * - When an operation ends, the engine re-runs its step's check().
+ * - When an operation ends, the engine re-runs the check() of its step and of
+ *   every step it declares it affects (`affects.steps`).
  * - `list()` is the snapshot for a page that subscribes late: the running
  *   operations, the last finished one of each kind, and any interrupted by a
  *   restart. It is bounded by the number of kinds.
@@ -22,7 +23,7 @@ import type { StepId } from '../../common/contract/schemas/setup';
 import { AppError, isAppError } from '../../common/errors';
 import type { EventBus } from '../ipc/event-bus';
 import { toContractError } from './contract-error';
-import type { RunnableOperation, ProgressUpdate } from './operation';
+import type { OperationEffects, RunnableOperation, ProgressUpdate } from './operation';
 import type { OperationJournal } from './operation-journal';
 
 export interface OperationEngineOptions {
@@ -30,8 +31,10 @@ export interface OperationEngineOptions {
   operations: readonly RunnableOperation[];
   journal: OperationJournal;
   events: Pick<EventBus, 'emit'>;
-  /** Re-checks a step after one of its operations ended. */
+  /** Re-checks a step after an operation that changes it ended. */
   recheck(step: StepId): Promise<unknown>;
+  /** Told when an operation has ended (before its steps are checked again), with what it declared it changes. */
+  onFinished?(finished: OpFinished, affects: OperationEffects): void;
   log(message: string, error?: unknown): void;
 }
 
@@ -39,6 +42,7 @@ interface ActiveOperation {
   readonly opId: string;
   readonly kind: string;
   readonly step: StepId | undefined;
+  readonly affects: OperationEffects;
   readonly startedAt: number;
   readonly controller: AbortController;
   progress: OpProgress;
@@ -143,6 +147,7 @@ export class OperationEngine {
       opId,
       kind: definition.kind,
       step,
+      affects: definition.affects ?? {},
       startedAt,
       controller: new AbortController(),
       progress: { opId, kind: definition.kind, ...(step ? { step } : {}), seq: 0, phase: STARTING_PHASE, fraction: null, startedAt },
@@ -206,7 +211,10 @@ export class OperationEngine {
     for (const [id, other] of this.byId) if (other.kind === active.kind && id !== active.opId) this.byId.delete(id);
     this.options.events.emit('op.finished', finished);
     await this.options.journal.ended(active.opId).catch((error: unknown) => this.options.log('could not update setup.json', error));
-    if (active.step) await this.options.recheck(active.step).catch((error: unknown) => this.options.log(`re-check of ${active.step} failed`, error));
+    this.options.onFinished?.(finished, active.affects);
+    // Its own step and every step it declared it changes are checked again, now that it has finished.
+    const steps = [...new Set([...(active.step ? [active.step] : []), ...(active.affects.steps ?? [])])];
+    await Promise.all(steps.map((step) => this.options.recheck(step).catch((error: unknown) => this.options.log(`re-check of ${step} failed`, error))));
     return finished;
   }
 }

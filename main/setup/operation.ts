@@ -20,10 +20,26 @@ export interface OperationContext {
   progress(update: ProgressUpdate): void;
 }
 
+/** What an operation changes besides its own step: checked again (read again) when it FINISHES, never when it starts. */
+export interface OperationEffects {
+  /** Other steps whose check() runs again when the operation ends. */
+  steps?: readonly StepId[];
+  /** The AWS resources tagged for the setup: the journey model reads them again when the operation ends. */
+  awsResources?: boolean;
+  /**
+   * The steps whose work it takes down (teardown, deleting the IAM user): once it
+   * has finished, the results of earlier operations of those steps no longer
+   * describe the world, and the journey model lists them as stale.
+   */
+  undoes?: readonly StepId[];
+}
+
 export interface OperationDefinition<K extends OperationKind = OperationKind> {
   kind: K;
   /** The step whose check() the engine re-runs when this operation ends (success, failure or cancel). */
   step?: StepId;
+  /** What else it changes (see OperationEffects). */
+  affects?: OperationEffects;
   /**
    * Does the work. Must be idempotent: run again after a crash or a cancel, it
    * continues from what exists (found by tag or id) and never makes anything twice.
@@ -43,5 +59,6 @@ export function defineOperation<K extends OperationKind>(definition: OperationDe
 export interface RunnableOperation {
   kind: string;
   step?: StepId;
+  affects?: OperationEffects;
   run(input: unknown, context: OperationContext): Promise<unknown>;
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SetupStateStore } from './state-store';
 
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'onramp-setup-'));
@@ -17,6 +17,25 @@ describe('setup state store', () => {
     expect(reopened.currentPage).toBe('domain');
     expect(reopened.completed).toEqual(['connect-aws']);
     expect(reopened.version).toBe(1);
+  });
+
+  it('follows what another process writes: the change reaches onChange within moments, its own writes are not announced twice', async () => {
+    const dir = tempDir();
+    const seen: string[] = [];
+    const app = new SetupStateStore(dir, (state) => seen.push(state.currentPage));
+    await app.get();
+    await app.watch();
+    try {
+      await app.goTo('domain');
+      const other = new SetupStateStore(dir); // another Onramp on the same data dir
+      await other.goTo('done');
+      await vi.waitFor(() => expect(seen).toEqual(['domain', 'done']), { timeout: 2000 });
+      expect((await app.get()).currentPage).toBe('done');
+      await new Promise((resolve) => setTimeout(resolve, 150)); // the watch's echo of both writes
+      expect(seen).toEqual(['domain', 'done']);
+    } finally {
+      app.dispose();
+    }
   });
 
   it('two processes on one data dir never lose an update: each change applies to the file as it is on disk', async () => {

@@ -5,6 +5,8 @@
  * than overwritten, so nothing is lost. An update holds a cross-process lock
  * (`setup.json.lock`) and applies the change to the file as it is on disk, so
  * a second Onramp process on the same data dir never loses an update.
+ * `watch()` follows the file, so what another process writes reaches this
+ * one's onChange (and so the journey model and every page) within moments.
  */
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -12,6 +14,7 @@ import path from 'node:path';
 import { setupState, type PageId, type SetupState, type StepId } from '../../common/contract/schemas/setup';
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-write';
 import { withFileLock } from '../storage/file-lock';
+import { watchFile } from '../storage/watch-file';
 
 export const SETUP_FILE = 'setup.json';
 
@@ -23,9 +26,40 @@ export class SetupStateStore {
   private state: SetupState | undefined;
   private writing: Promise<void> = Promise.resolve();
   private readonly file: string;
+  private stopWatching: (() => void) | undefined;
 
-  constructor(dataDir: string, private readonly onChange: (state: SetupState) => void = () => {}) {
+  constructor(private readonly dataDir: string, private readonly onChange: (state: SetupState) => void = () => {}) {
     this.file = path.join(dataDir, SETUP_FILE);
+  }
+
+  /** Follows setup.json: a change another process wrote is read and announced (onChange). Stop with dispose(). */
+  async watch(): Promise<void> {
+    if (this.stopWatching) return;
+    await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+    this.stopWatching = watchFile(this.dataDir, SETUP_FILE, () => void this.refresh().catch(() => undefined));
+  }
+
+  dispose(): void {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+  }
+
+  /** Re-reads the file; announces the state when it differs from what this process holds. True if it did. */
+  async refresh(): Promise<boolean> {
+    const read = this.writing.then(async () => {
+      const raw = await readJsonFile(this.file).catch(() => undefined);
+      const parsed = raw === undefined ? undefined : setupState.safeParse(migrate(raw));
+      if (!parsed?.success || JSON.stringify(parsed.data) === JSON.stringify(this.state)) return undefined;
+      this.state = parsed.data;
+      return parsed.data;
+    });
+    this.writing = read.then(
+      () => {},
+      () => {},
+    );
+    const next = await read;
+    if (next) this.onChange(next);
+    return next !== undefined;
   }
 
   async get(): Promise<SetupState> {

@@ -10,7 +10,8 @@ import type { SetupState } from '../../common/contract/schemas/setup';
 import type { HandlersFor } from '../../common/contract/types';
 import type { EventBus } from '../ipc/event-bus';
 import { OperationEngine } from './engine';
-import type { RunnableOperation } from './operation';
+import type { OperationEffects, RunnableOperation } from './operation';
+import type { OpFinished } from '../../common/contract/schemas/operations';
 import { OperationJournal } from './operation-journal';
 import type { SetupStateStore } from './state-store';
 import type { StepDefinition } from './step';
@@ -30,6 +31,8 @@ export interface StepEngineOptions {
 export interface StepEngine {
   operations: OperationEngine;
   statuses: StepStatuses;
+  /** Called when any operation has ended, with what it declared it changes; returns the unsubscribe. */
+  onOperationFinished(listener: (finished: OpFinished, affects: OperationEffects) => void): () => void;
   /** Call with every new setup state (the store's onChange). */
   setupChanged(state: SetupState): void;
   dispose(): void;
@@ -39,17 +42,25 @@ export function createStepEngine(options: StepEngineOptions): StepEngine {
   const log = options.log ?? (() => undefined);
   const journal = new OperationJournal(options.setup);
   const statuses = new StepStatuses({ steps: options.steps, setup: options.setup, journal, events: options.events, log, checkTimeoutMs: options.checkTimeoutMs });
+  const finishedListeners = new Set<(finished: OpFinished, affects: OperationEffects) => void>();
   const operations = new OperationEngine({
     registry: options.registry ?? productOperations,
     operations: options.operations,
     journal,
     events: options.events,
     recheck: (step) => statuses.reconcile(step),
+    onFinished: (finished, affects) => {
+      for (const listener of finishedListeners) listener(finished, affects);
+    },
     log,
   });
   return {
     operations,
     statuses,
+    onOperationFinished(listener) {
+      finishedListeners.add(listener);
+      return () => void finishedListeners.delete(listener);
+    },
     setupChanged: (state) => statuses.setupChanged(state),
     dispose() {
       operations.dispose();

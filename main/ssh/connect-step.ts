@@ -8,21 +8,22 @@ import type { SetupState } from '../../common/contract/schemas/setup';
 import type { CheckResult, StepDefinition } from '../setup/step';
 import type { KnownHosts } from './known-hosts';
 import type { SshSessionManager } from './ssh-session-manager';
-import { displayHost, resolveTarget } from './target-resolver';
+import { selectedServer as selectedJourneyServer } from '../journey/derive';
+import { displayHost, targetOf } from './target-resolver';
 import type { SshTarget } from './ssh-target';
 
 export const CONNECT_CHECK_TIMEOUT_MS = 10_000;
 
+/** The server the step checks, as the journey model picks it (main/journey/derive.ts#selectedServer). */
 export function selectedServer(setup: SetupState): SshTarget | undefined {
-  if (setup.resources.elasticIp && setup.resources.sshKeyItemId) return resolveTarget('setup', setup);
-  if (setup.choices.ownServer) return resolveTarget('ownServer', setup);
-  return undefined;
+  const server = selectedJourneyServer(setup);
+  return server ? targetOf(server) : undefined;
 }
 
 export function connectStep(deps: { manager: Pick<SshSessionManager, 'exec'>; knownHosts: Pick<KnownHosts, 'lookup'> }): StepDefinition {
   return {
     id: 'connect',
-    watch: (setup) => [setup.resources.elasticIp, setup.resources.sshKeyItemId, setup.choices.ownServer],
+    watch: (setup) => selectedJourneyServer(setup) ?? null,
     recheckOn: ['hostKeyPinned'], // a host key trusted in a terminal makes the check possible
     async check({ setup }): Promise<CheckResult> {
       const target = selectedServer(setup);

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../common/contract/result';
-import type { PageId, SetupState } from '../../common/contract/schemas/setup';
+import type { PageId } from '../../common/contract/schemas/setup';
 import { api } from '../bridge/api';
 import { useEvent } from '../bridge/use-contract';
 import i18n, { errorText, resolveLanguage } from '../i18n';
+import { useJourney, useJourneyFailure } from '../journey/journey-store';
 import { PageView } from '../pages/registry';
 import { ErrorBanner } from './ErrorBanner';
 import { Sidebar } from './Sidebar';
@@ -14,31 +15,32 @@ type Settings = { language: 'system' | 'ko' | 'en' };
 
 export function App() {
   const { t } = useTranslation();
-  const [setup, setSetup] = useState<SetupState>();
-  const [error, setError] = useState<ContractError>();
+  const journey = useJourney();
+  const loadError = useJourneyFailure();
+  const [pageError, setError] = useState<ContractError>();
+  const error = pageError ?? (journey ? undefined : loadError);
+  const setup = journey?.setup;
 
   const applySettings = useCallback((s: Settings) => void i18n.changeLanguage(resolveLanguage(s.language)), []);
-  useEvent('setup.changed', setSetup);
   useEvent('settings.changed', applySettings);
 
   useEffect(() => {
     void api.invoke['settings.get']({}).then((r) => r.ok && applySettings(r.value));
-    void api.invoke['setup.getState']({}).then((r) => (r.ok ? setSetup(r.value) : setError(r.error)));
   }, [applySettings]);
 
+  // The page shown is the setup's currentPage: the store shows the new one when main has saved it.
   const goTo = useCallback(async (page: PageId) => {
     const result = await api.invoke['setup.goTo']({ page });
-    if (result.ok) setSetup(result.value);
-    else setError(result.error);
+    if (!result.ok) setError(result.error);
   }, []);
   useStepKeyboard(setup?.currentPage, goTo);
 
   return (
     <div className="app">
-      <Sidebar current={setup?.currentPage} completed={setup?.completed ?? []} onSelect={goTo} />
+      <Sidebar current={setup?.currentPage} steps={journey?.steps ?? []} completed={setup?.completed ?? []} onSelect={goTo} />
       <main className="content" id="content" tabIndex={-1}>
         {error && <ErrorBanner text={errorText(error)} onDismiss={() => setError(undefined)} />}
-        {setup ? <PageView setup={setup} onNavigate={goTo} onError={setError} /> : !error && <p className="muted">{t('loading')}</p>}
+        {journey && setup ? <PageView journey={journey} setup={setup} onNavigate={goTo} onError={setError} /> : !error && <p className="muted">{t('loading')}</p>}
       </main>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stepIds } from '../../common/contract/constants';
+import type { StepStatus } from '../../common/contract/schemas/operations';
 import type { PageId, StepId } from '../../common/contract/schemas/setup';
 
 const toolPages = ['vault', 'settings'] as const;
@@ -22,11 +23,21 @@ function ToolIcon({ page }: { page: (typeof toolPages)[number] }) {
 
 interface Props {
   current: PageId | undefined;
+  /** The journey model's step statuses: a built step's mark is its status, the same the page's badge shows. */
+  steps: readonly StepStatus[];
+  /** The cached marks (setup.json), for a step not built or not checked yet in this run. */
   completed: StepId[];
   onSelect: (page: PageId) => void;
 }
 
-export function Sidebar({ current, completed, onSelect }: Props) {
+/** Done when its check last passed; while a check runs or before the first, the mark cached at the last run. */
+export function stepMarkedDone(step: StepId, steps: readonly StepStatus[], completed: readonly StepId[]): boolean {
+  const status = steps.find((s) => s.step === step);
+  if (!status || status.state === 'unknown' || status.state === 'checking') return completed.includes(step);
+  return status.state === 'done';
+}
+
+export function Sidebar({ current, steps, completed, onSelect }: Props) {
   const { t } = useTranslation();
   const item = (page: PageId, badge: ReactNode, done: boolean) => (
     <li key={page}>
@@ -35,6 +46,7 @@ export function Sidebar({ current, completed, onSelect }: Props) {
         className={`nav-item${current === page ? ' active' : ''}${done ? ' done' : ''}`}
         aria-current={current === page ? 'step' : undefined}
         data-page={page}
+        data-done={done ? 'true' : 'false'}
         onClick={() => onSelect(page)}
       >
         <span className="badge" aria-hidden="true">
@@ -55,7 +67,7 @@ export function Sidebar({ current, completed, onSelect }: Props) {
         </div>
       </div>
       <h2 className="nav-heading">{t('nav.steps')}</h2>
-      <ol className="nav-list">{stepIds.map((step, i) => item(step, String(i + 1), completed.includes(step)))}</ol>
+      <ol className="nav-list">{stepIds.map((step, i) => item(step, String(i + 1), stepMarkedDone(step, steps, completed)))}</ol>
       <h2 className="nav-heading">{t('nav.tools')}</h2>
       <ul className="nav-list">{toolPages.map((page) => item(page, <ToolIcon page={page} />, false))}</ul>
     </nav>

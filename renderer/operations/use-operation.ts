@@ -1,15 +1,17 @@
 /**
- * One operation kind as a page sees it: subscribes to `op.progress` and
- * `op.finished` first, then fetches `op.list`, and merges both by seq, so an
- * operation started before the page opened (or before a reload) shows at once
- * and no event is lost or applied twice.
+ * One operation kind as a page sees it, read from the journey store
+ * (renderer/journey/journey-store.ts), which merges the model's operations and
+ * the `op.progress` / `op.finished` events by seq: an operation started before
+ * the page opened (or in another window) shows at once, and no event is lost
+ * or applied twice.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { operations, type OperationKind, type OpInputRequestOf, type OpResultOf } from '../../common/contract/operations';
 import type { ContractError } from '../../common/contract/result';
 import type { OpSnapshot } from '../../common/contract/schemas/operations';
 import { api } from '../bridge/api';
-import { applyFinished, applyProgress, applySnapshot, currentOf, type OpViews } from './op-views';
+import { useJourneyState } from '../journey/journey-store';
+import { currentOf } from './op-views';
 
 export interface OperationState<K extends OperationKind> {
   /** The running operation of this kind, else the last one that finished (undefined: none yet). */
@@ -24,30 +26,13 @@ export interface OperationState<K extends OperationKind> {
 }
 
 export function useOperation<K extends OperationKind>(kind: K): OperationState<K> {
-  const [views, setViews] = useState<OpViews>({});
+  const { operations: seen, snapshot: journey } = useJourneyState();
   const [startError, setStartError] = useState<ContractError>();
+  const views = useMemo(() => Object.fromEntries(Object.entries(seen).filter(([, view]) => view.progress.kind === kind)), [seen, kind]);
 
-  useEffect(() => {
-    let alive = true;
-    const offProgress = api.on('op.progress', (progress) => {
-      if (progress.kind === kind) setViews((v) => applyProgress(v, progress));
-    });
-    const offFinished = api.on('op.finished', (finished) => {
-      if (finished.kind === kind) setViews((v) => applyFinished(v, finished));
-    });
-    void api.invoke['op.list']({}).then((r) => {
-      if (!alive || !r.ok) return;
-      const mine = r.value.operations.filter((snapshot) => snapshot.progress.kind === kind);
-      setViews((v) => mine.reduce(applySnapshot, v));
-    });
-    return () => {
-      alive = false;
-      offProgress();
-      offFinished();
-    };
-  }, [kind]);
-
-  const snapshot = currentOf(views);
+  // A finished operation that a later one took down (the model's staleOperations) is history: not shown.
+  const latest = currentOf(views);
+  const snapshot = latest && journey?.model.staleOperations.includes(latest.progress.opId) ? undefined : latest;
   const running = snapshot !== undefined && snapshot.finished === undefined;
   const runningId = running ? snapshot.progress.opId : undefined;
 

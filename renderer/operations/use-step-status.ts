@@ -1,14 +1,15 @@
 /**
- * A step's status as the engine found it from check(): fetched with
- * `setup.steps`, reconciled when the page opens (`setup.reconcile {step}`),
- * and kept current from `setup.stepStatus` (the highest `revision` wins).
- * A step missing from `setup.steps` is not built yet (no check).
+ * A step's status as the engine found it from check(), read from the journey
+ * store (renderer/journey/journey-store.ts): checked again when the page opens
+ * (`setup.reconcile {step}`), and kept current by the store. A step missing
+ * from the model's steps is not built yet (no check).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { ContractError } from '../../common/contract/result';
 import type { StepStatus } from '../../common/contract/schemas/operations';
 import type { StepId } from '../../common/contract/schemas/setup';
 import { api } from '../bridge/api';
+import { useJourney } from '../journey/journey-store';
 
 export interface StepStatusState {
   status: StepStatus | undefined;
@@ -20,44 +21,24 @@ export interface StepStatusState {
 }
 
 export function useStepStatus(step: StepId | undefined): StepStatusState {
-  const [status, setStatus] = useState<StepStatus>();
-  const [loaded, setLoaded] = useState(false);
-  const [built, setBuilt] = useState(false);
+  const journey = useJourney();
   const [error, setError] = useState<ContractError>();
-
-  const apply = useCallback((next: StepStatus) => setStatus((current) => (current && current.revision >= next.revision ? current : next)), []);
+  const status = step ? journey?.steps.find((s) => s.step === step) : undefined;
+  const built = status !== undefined;
 
   const recheck = useCallback(async () => {
     if (!step) return;
     setError(undefined);
     const r = await api.invoke['setup.reconcile']({ step });
-    if (!r.ok) return setError(r.error);
-    const mine = r.value.steps.find((s) => s.step === step);
-    if (mine) apply(mine);
-  }, [step, apply]);
+    if (!r.ok) setError(r.error);
+  }, [step]);
 
+  // The page opened: check its step once (the store shows the result).
+  const loaded = journey !== undefined;
   useEffect(() => {
-    if (!step) return undefined;
-    let alive = true;
-    const off = api.on('setup.stepStatus', (next) => {
-      if (next.step === step) apply(next);
-    });
-    void api.invoke['setup.steps']({}).then((r) => {
-      if (!alive) return;
-      if (!r.ok) return setError(r.error);
-      const mine = r.value.steps.find((s) => s.step === step);
-      setLoaded(true);
-      setBuilt(mine !== undefined);
-      if (mine) {
-        apply(mine);
-        void recheck();
-      }
-    });
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [step, apply, recheck]);
+    if (!loaded || !built || !step) return;
+    void api.invoke['setup.reconcile']({ step }).then((r) => !r.ok && setError(r.error));
+  }, [loaded, built, step]);
 
   return { status, loaded, built, recheck, error };
 }

@@ -110,6 +110,11 @@ export const terminals = {
     publish({ activeId: view.activeId === tabId ? rest[rest.length - 1] : view.activeId });
   },
 
+  /** Closes the tabs of a named server ('setup', 'ownServer') the journey model no longer has (a torn-down instance). */
+  closeGone(available: readonly string[]): void {
+    for (const tab of [...tabs.values()]) if (typeof tab.info.target === 'string' && !available.includes(tab.info.target)) terminals.close(tab.info.id);
+  },
+
   dismissNotice(): void {
     publish({ notice: undefined });
   },

@@ -63,6 +63,7 @@ export const taggedResourcesResponse = z.object({
   /** The sum of the instance estimates and $3.60 per public IPv4 address. */
   monthlyUsd: usd,
 });
+export type TaggedResources = z.infer<typeof taggedResourcesResponse>;
 
 export const ingressRule = z.object({
   ruleId: z.string().max(64),

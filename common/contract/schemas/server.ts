@@ -76,14 +76,17 @@ export const emailAddress = z
     return EMAIL_LOCAL.test(value.slice(0, at)) && isAsciiDomain(value.slice(at + 1).toLowerCase());
   }, { message: 'not an e-mail address' });
 
+/** The Web server form's defaults: written here once (the schema below and main/journey/derive.ts use them). */
+export const WEB_SERVER_DEFAULTS = { appPort: 8000, clientMaxBodySize: '10m' } as const;
+
 /** What the Web server form holds. */
 export const webServerForm = z
   .object({
     domain: domainName,
     includeWww: z.boolean().default(false),
-    appPort: appPort.default(8000),
+    appPort: appPort.default(WEB_SERVER_DEFAULTS.appPort),
     staticDir: staticDir.optional(),
-    clientMaxBodySize: bodySize.default('10m'),
+    clientMaxBodySize: bodySize.default(WEB_SERVER_DEFAULTS.clientMaxBodySize),
   })
   .strict();
 export type WebServerFormInput = z.input<typeof webServerForm>;

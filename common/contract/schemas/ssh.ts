@@ -5,7 +5,7 @@
  * `ssh.ack` after xterm has parsed it (flow control, see main/ssh/README.md).
  */
 import { z } from 'zod';
-import { SSH_HOST_PATTERN, SSH_USER_PATTERN } from '../constants';
+import { DEFAULT_SSH_USER, SSH_HOST_PATTERN, SSH_USER_PATTERN } from '../constants';
 
 export { SSH_HOST_PATTERN, SSH_USER_PATTERN };
 
@@ -17,7 +17,7 @@ const keyId = z.string().min(1).max(64);
 const termDimension = z.number().int().min(1).max(1000);
 
 /** A server given explicitly: the bring-your-own server of Settings, or any host with a vault key. */
-export const sshServer = z.object({ host, port: port.default(22), user: user.default('ubuntu'), keyId }).strict();
+export const sshServer = z.object({ host, port: port.default(22), user: user.default(DEFAULT_SSH_USER), keyId }).strict();
 export type SshServer = z.output<typeof sshServer>;
 
 /**

@@ -21,6 +21,8 @@ export interface DeleteIamUserDeps {
 export function deleteIamUserOperation(deps: DeleteIamUserDeps) {
   return defineOperation({
     kind: 'done.deleteIamUser',
+    // The app may have been running as that user: its own connection is checked again too.
+    affects: { steps: ['secure-account', 'connect-aws', 'launch-server', 'static-ip'], awsResources: true, undoes: ['secure-account'] },
     async run({ source }, { signal, progress }) {
       const setup = await deps.setup.get();
       const iamChoices = setup.choices.iam;

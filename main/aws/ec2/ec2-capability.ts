@@ -18,6 +18,7 @@ import { monthlyEstimate, PUBLIC_IPV4_HOURLY_USD, HOURS_PER_MONTH } from './pric
 import { addRule, findSetupGroup, listRules, removeRule } from './security-group';
 import { listTagged, teardown } from './teardown';
 import { AppError } from '../../../common/errors';
+import type { TaggedResources } from '../../../common/contract/schemas/ec2';
 import type { SecretStore } from '../../vault/secret-store';
 import type { AwsConnection } from '../aws-connection';
 
@@ -45,8 +46,31 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
     return { ec2: c.ec2, groupId };
   };
 
+  /** What AWS holds for the setup, found by its tag, with the monthly estimate (ec2.resources and the journey model). */
+  const taggedResources = (): Promise<TaggedResources> =>
+    wrap(async () => {
+      const c = await clients();
+      const setup = await deps.setup.get();
+      const found = await listTagged({ ec2: c.ec2 }, setup.setupId);
+      const instances = found.instances.map((i) => {
+        const estimate = i.instanceType ? monthlyEstimate(c.region, i.instanceType) : undefined;
+        return { ...i, ...(estimate ? { estimate } : {}) };
+      });
+      const ipv4Monthly = PUBLIC_IPV4_HOURLY_USD * HOURS_PER_MONTH;
+      const monthlyUsd = instances.reduce((sum, i) => sum + (i.estimate?.instanceUsd ?? 0), 0) + found.addresses.length * ipv4Monthly;
+      return {
+        region: c.region,
+        instances,
+        addresses: found.addresses.map((a) => ({ allocationId: a.allocationId, publicIp: a.publicIp, associated: !!a.associationId })),
+        securityGroups: found.securityGroups,
+        keyPairs: found.keyPairs.map((k) => ({ keyName: k.keyName, inVault: !!deps.vault.findKeyPair(k.keyName, c.region) })),
+        monthlyUsd: Math.round(monthlyUsd * 100) / 100,
+      };
+    });
+
   const teardownOperation = defineOperation({
     kind: 'done.teardown',
+    affects: { steps: ['launch-server', 'static-ip', 'domain', 'connect', 'web-server', 'https'], awsResources: true, undoes: ['launch-server', 'static-ip', 'connect', 'web-server', 'https'] },
     async run({ deleteVaultKey }, { signal, progress }) {
       const setup = await deps.setup.get();
       const c = await clientsFor(deps.connection, setup);
@@ -90,26 +114,7 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
         return { keyPairs: await reusableKeyPairs({ ec2: c.ec2, vault: deps.vault }, c.region) };
       }),
     'ec2.myIp': async () => ({ ip: await lookUpMyIp(deps.myIpUrl ?? DEFAULT_MY_IP_URL) }),
-    'ec2.resources': () =>
-      wrap(async () => {
-        const c = await clients();
-        const setup = await deps.setup.get();
-        const found = await listTagged({ ec2: c.ec2 }, setup.setupId);
-        const instances = found.instances.map((i) => {
-          const estimate = i.instanceType ? monthlyEstimate(c.region, i.instanceType) : undefined;
-          return { ...i, ...(estimate ? { estimate } : {}) };
-        });
-        const ipv4Monthly = PUBLIC_IPV4_HOURLY_USD * HOURS_PER_MONTH;
-        const monthlyUsd = instances.reduce((sum, i) => sum + (i.estimate?.instanceUsd ?? 0), 0) + found.addresses.length * ipv4Monthly;
-        return {
-          region: c.region,
-          instances,
-          addresses: found.addresses.map((a) => ({ allocationId: a.allocationId, publicIp: a.publicIp, associated: !!a.associationId })),
-          securityGroups: found.securityGroups,
-          keyPairs: found.keyPairs.map((k) => ({ keyName: k.keyName, inVault: !!deps.vault.findKeyPair(k.keyName, c.region) })),
-          monthlyUsd: Math.round(monthlyUsd * 100) / 100,
-        };
-      }),
+    'ec2.resources': () => taggedResources(),
     'ec2.rules': () =>
       wrap(async () => {
         const { ec2, groupId } = await securityGroup();
@@ -138,6 +143,8 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
     securityGroups: {
       openPorts: async (instanceId: string, ports: number[], signal: AbortSignal) => openPorts((await clients()).ec2, instanceId, ports, signal),
     },
+    /** What AWS holds for the setup by its tag (the journey model's resources). */
+    taggedResources,
     steps: [launchServerStep(deps), staticIpStep(deps)],
     operations: [launchOperation(deps), staticIpOperation(deps), teardownOperation, deleteIamUserOperation(deps)],
     handlers,

@@ -52,6 +52,8 @@ export function createAccessKeyOperation(deps: SecureAccountDeps, proveDelaysMs:
   return defineOperation({
     kind: 'secure-account.createAccessKey',
     step: 'secure-account',
+    // The key switch replaces the app's AWS source: everything read with it is read again.
+    affects: { steps: ['connect-aws', 'launch-server', 'static-ip'], awsResources: true },
     async run(input, { signal, progress }) {
       const live = await liveConnection(deps);
       const iam = iamOf(live);

@@ -38,6 +38,7 @@ export function httpsOperations(deps: ServerStepDeps) {
     defineOperation({
       kind: 'https.issue',
       step: 'https',
+      affects: { steps: ['web-server'] },
       async run(input, operation) {
         await remember(deps, input);
         const outcome = await issueCertificate(input, { ...(await context(deps, input.sessionId)), ledger: deps.ledger }, operation);

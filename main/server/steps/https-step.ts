@@ -9,12 +9,13 @@ import { probeHttp } from '../http-probe';
 import { probeTls } from '../tls-probe';
 import type { ServerStepDeps } from '../server-deps';
 import type { CheckResult, StepDefinition } from '../../setup/step';
+import { selectedServer } from '../../journey/derive';
 import { chosenDomain, isServer, reachableServer } from './server-reach';
 
 export function httpsStep(deps: Pick<ServerStepDeps, 'knownHosts'>): StepDefinition {
   return {
     id: 'https',
-    watch: (setup) => [chosenDomain(setup), setup.choices.https, setup.choices.ownServer, setup.resources.elasticIp],
+    watch: (setup) => [chosenDomain(setup), setup.choices.https, selectedServer(setup) ?? null],
     recheckOn: ['hostKeyPinned'], // a host key trusted in a terminal makes the check possible
     async check({ setup, signal }): Promise<CheckResult> {
       const domain = domainName.safeParse(chosenDomain(setup) ?? '');

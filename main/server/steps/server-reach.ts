@@ -25,7 +25,5 @@ export function isServer(value: StepServer | CheckResult): value is StepServer {
   return 'target' in value;
 }
 
-/** The domain the steps serve: the Web server form's, else the Domain step's. */
-export function chosenDomain(setup: SetupState): string | undefined {
-  return setup.choices.webServer?.domain ?? setup.choices.domain;
-}
+/** The domain the steps serve (main/journey/derive.ts#domainToServe). */
+export { domainToServe as chosenDomain } from '../../journey/derive';

@@ -9,6 +9,7 @@ export function webServerApplyOperation(deps: Pick<ServerStepDeps, 'ssh' | 'setu
   return defineOperation({
     kind: 'web-server.apply',
     step: 'web-server',
+    affects: { steps: ['https'] },
     async run(input, context) {
       const server = stepServer(await deps.setup.get());
       const remote = sshRemote(deps.ssh, server.target, input.sessionId);

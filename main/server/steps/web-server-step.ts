@@ -4,6 +4,7 @@
  * still counts (nginx works; the detail says the app is not listening).
  */
 import { domainName } from '../../../common/contract/schemas/server';
+import { deriveFacts, selectedServer } from '../../journey/derive';
 import { planFromForm } from '../nginx-site';
 import { nginxCommands as cmd } from '../nginx-commands';
 import { holds, sshRemote } from '../remote';
@@ -15,7 +16,7 @@ import { chosenDomain, isServer, reachableServer } from './server-reach';
 export function webServerStep(deps: Pick<ServerStepDeps, 'ssh' | 'knownHosts'>): StepDefinition {
   return {
     id: 'web-server',
-    watch: (setup) => [chosenDomain(setup), setup.choices.ownServer, setup.resources.elasticIp],
+    watch: (setup) => [deriveFacts(setup).webServerForm, selectedServer(setup) ?? null],
     recheckOn: ['hostKeyPinned'], // a host key trusted in a terminal makes the check possible
     async check({ setup }): Promise<CheckResult> {
       const domain = domainName.safeParse(chosenDomain(setup) ?? '');
@@ -23,11 +24,11 @@ export function webServerStep(deps: Pick<ServerStepDeps, 'ssh' | 'knownHosts'>):
       const server = await reachableServer(deps, setup);
       if (!isServer(server)) return server;
       const remote = sshRemote(deps.ssh, server.target);
-      const web = setup.choices.webServer;
-      const plan = planFromForm({ domain: domain.data, includeWww: web?.includeWww ?? false, appPort: web?.appPort ?? 8000, clientMaxBodySize: '10m' });
+      const form = deriveFacts(setup).webServerForm;
+      const plan = planFromForm({ domain: domain.data, includeWww: form.includeWww, appPort: form.appPort, clientMaxBodySize: form.clientMaxBodySize });
       if (!(await holds(remote, cmd.isSymlink(plan.enabledPath)))) return { done: false, detail: { key: 'server:check.siteNotEnabled', values: { site: plan.site } } };
       if (!(await holds(remote, cmd.testQuiet))) return { done: false, detail: { key: 'server:check.nginxTestFails' } };
-      const answer = await siteAnswer(remote, plan.site, web?.appPort ?? 8000, 1);
+      const answer = await siteAnswer(remote, plan.site, form.appPort, 1);
       if (answer.httpStatus === 0) return { done: false, detail: { key: 'server:answer.nothing' } };
       if (answer.explanation) return { done: true, detail: answer.explanation };
       return { done: true, detail: { key: 'server:check.siteAnswers', values: { domain: plan.site, status: answer.httpStatus } } };

@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { DEFAULT_SSH_USER } from '../../../common/contract/constants';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../common/contract/result';
 import { SSH_HOST_PATTERN, SSH_USER_PATTERN } from '../../../common/contract/constants';
@@ -16,7 +17,7 @@ export function OwnServerSettings({ saved, onOpenVault }: { saved: SshServer | u
   const vault = useVault();
   const [host, setHost] = useState(saved?.host ?? '');
   const [port, setPort] = useState(String(saved?.port ?? 22));
-  const [user, setUser] = useState(saved?.user ?? 'ubuntu');
+  const [user, setUser] = useState(saved?.user ?? DEFAULT_SSH_USER);
   const [keyId, setKeyId] = useState(saved?.keyId ?? '');
   const [message, setMessage] = useState<{ ok: true; text: string } | { ok: false; error: ContractError } | { ok: false; text: string }>();
 

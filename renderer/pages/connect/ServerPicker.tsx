@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { serverLabel, type ServerChoice, type ServerRef } from './servers';
+import type { ServerChoice, ServerRef } from './servers';
 
 /** Which server the terminal buttons act on: the setup's EC2 server or the user's own. */
 export function ServerPicker({ choices, value, onChange, onOpenSettings }: {
@@ -18,7 +18,7 @@ export function ServerPicker({ choices, value, onChange, onOpenSettings }: {
           <span>
             <strong>{t(ref === 'setup' ? 'connect.setupServer' : 'connect.ownServer')}</strong>
             {server ? (
-              <span className="mono">{ref === 'setup' ? t('connect.setupServerDetail', { server: serverLabel(server) }) : serverLabel(server)}</span>
+              <span className="mono">{ref === 'setup' ? t('connect.setupServerDetail', { server: server.label }) : server.label}</span>
             ) : (
               <span className="muted">{t(ref === 'setup' ? 'connect.setupServerMissing' : 'connect.ownServerMissing')}</span>
             )}

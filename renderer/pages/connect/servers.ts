@@ -1,26 +1,28 @@
-/** The servers the Connect page offers, read from the setup state (no key material: just a vault item id). */
-import type { SetupState } from '../../../common/contract/schemas/setup';
+/**
+ * The servers the Connect page offers, as the journey model names them
+ * (main/journey/derive.ts works out host, port, user and key; nothing here
+ * derives a server). No key material: just a vault item id.
+ */
+import type { JourneyModel } from '../../../common/contract/schemas/journey';
 
 export type ServerRef = 'setup' | 'ownServer';
 
 export interface ServerChoice {
   readonly ref: ServerRef;
   /** undefined: not available yet (no instance launched / nothing in Settings). */
-  readonly server: { host: string; port: number; user: string } | undefined;
+  readonly server: { host: string; port: number; user: string; label: string } | undefined;
   /** The vault item of its key (an id, never key material), for `vault.export`. */
   readonly keyId: string | undefined;
 }
 
-export function serverChoices(setup: SetupState): ServerChoice[] {
-  const { elasticIp, sshKeyItemId } = setup.resources;
-  const own = setup.choices.ownServer;
-  return [
-    { ref: 'setup', server: elasticIp && sshKeyItemId ? { host: elasticIp, port: 22, user: 'ubuntu' } : undefined, keyId: sshKeyItemId },
-    { ref: 'ownServer', server: own ? { host: own.host, port: own.port, user: own.user } : undefined, keyId: own?.keyId },
-  ];
+export function serverChoices(journey: JourneyModel): ServerChoice[] {
+  return (['setup', 'ownServer'] as const).map((ref) => {
+    const server = journey.derived.servers.find((s) => s.ref === ref);
+    return { ref, server: server ? { host: server.host, port: server.port, user: server.user, label: server.label } : undefined, keyId: server?.keyId };
+  });
 }
 
-/** `user@host` or `user@host:port`. */
+/** `user@host` or `user@host:port`, for a server the user has just typed (Settings) rather than one the model names. */
 export function serverLabel(server: { host: string; port: number; user: string }): string {
   return `${server.user}@${server.host}${server.port === 22 ? '' : `:${server.port}`}`;
 }

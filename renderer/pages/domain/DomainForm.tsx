@@ -63,6 +63,7 @@ export function DomainForm({ initial, fixedTarget, saving, onSave }: Props) {
       </div>
       <label className="check-row">
         <input type="checkbox" checked={www} onChange={(e) => setWww(e.target.checked)} data-testid="domain-www" />
+        {/* eslint-disable-next-line no-restricted-syntax -- the label previews the name being typed, before main has it */}
         {t('form.www', { domain: parsed.ok ? `www.${toUnicodeDomain(parsed.ascii)}` : 'www' })}
       </label>
       {fixedTarget ? (

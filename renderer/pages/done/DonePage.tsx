@@ -1,12 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../app/ErrorBanner';
-import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
+import { journeyStore } from '../../journey/journey-store';
 import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
 import { RegionBadge } from '../../app/RegionBadge';
-import { useLoad } from '../launch-server/use-ec2';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { DeleteIamUserSection } from './DeleteIamUserSection';
@@ -15,25 +14,30 @@ import '../launch-server/launch-server.css';
 /** Step 9: what exists in AWS for this setup, what it costs a month, and the way to tear it all down. */
 export function DonePage(props: PageProps) {
   const { t } = useTranslation('ec2');
-  const resources = useLoad(() => api.invoke['ec2.resources']({}), 'resources');
+  const { journey } = props;
   const op = useOperation('done.teardown');
   const [confirming, setConfirming] = useState(false);
   const [deleteVaultKey, setDeleteVaultKey] = useState(false);
-  const r = resources.value;
+  // What AWS holds comes from the journey model; opening the page reads it again (it may have changed outside Onramp).
+  useEffect(() => void journeyStore.refresh(), []);
+  const aws = journey.resources.aws;
+  const r = aws.found;
   const nothing = r && r.instances.length + r.addresses.length + r.securityGroups.length + r.keyPairs.length === 0;
+  const domain = journey.derived.site?.domain;
   return (
     <StepFrame page="done" {...props}>
-      <RegionBadge region={props.setup.choices.region} />
-      {props.setup.choices.domain && (
+      <RegionBadge region={journey.derived.region} />
+      {domain && (
         <p>
-          <a href={`https://${props.setup.choices.domain}/`} target="_blank" rel="noreferrer">
-            https://{props.setup.choices.domain}/
+          <a href={`https://${domain}/`} target="_blank" rel="noreferrer">
+            https://{domain}/
           </a>
         </p>
       )}
-      <section className="card" aria-labelledby="resources-title" data-testid="tagged-resources">
+      <section className="card" aria-labelledby="resources-title" data-testid="tagged-resources" data-state={aws.state} aria-busy={aws.state === 'reading'}>
         <h2 id="resources-title">{t('done.resources')}</h2>
-        {resources.error && <ErrorBanner text={errorText(resources.error)} onDismiss={resources.reload} />}
+        {aws.state === 'reading' && <p className="muted">{t('journey:resources.reading')}</p>}
+        {aws.error && <ErrorBanner text={errorText(aws.error)} onDismiss={() => void journeyStore.refresh()} />}
         {nothing && <p className="muted">{t('done.none', { region: r.region })}</p>}
         {r && !nothing && (
           <ul>
@@ -81,7 +85,8 @@ export function DonePage(props: PageProps) {
               data-testid="teardown-confirm"
               onClick={() => {
                 setConfirming(false);
-                void op.start({ deleteVaultKey }).then(() => resources.reload());
+                // The list follows the model: main reads AWS again when the teardown has finished.
+                void op.start({ deleteVaultKey });
               }}
             >
               {t('done.teardown')}
@@ -108,7 +113,7 @@ export function DonePage(props: PageProps) {
           )}
         </div>
       )}
-      {props.setup.choices.iam && <DeleteIamUserSection userName={props.setup.choices.iam.userName} ownKeyItemId={props.setup.resources.iamAccessKeyItemId} />}
+      {journey.setup.choices.iam && <DeleteIamUserSection userName={journey.setup.choices.iam.userName} ownKeyItemId={journey.setup.resources.iamAccessKeyItemId} />}
     </StepFrame>
   );
 }

@@ -16,7 +16,7 @@ import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { ServerTerminal, useStepTerminal } from '../web-server/ServerTerminal';
 import '../web-server/server-pages.css';
-import { domainOf, initialCertFields, requestOf } from './cert-form';
+import { initialCertFields, requestOf } from './cert-form';
 import { CertForm } from './CertForm';
 import { CheckList } from './CheckList';
 
@@ -26,12 +26,12 @@ function latest<T>(...candidates: { value: T | undefined; at: number }[]): T | u
 
 export function HttpsPage(props: PageProps) {
   const { t } = useTranslation('server');
-  const domain = domainOf(props.setup);
-  const [fields, setFields] = useState(() => initialCertFields(props.setup));
+  const domain = props.journey.derived.site?.domain ?? '';
+  const [fields, setFields] = useState(() => initialCertFields(props.journey.derived.httpsForm));
   const preflight = useOperation('https.preflight');
   const issue = useOperation('https.issue');
   const verify = useOperation('https.verify');
-  const sessionId = useStepTerminal(props.setup);
+  const sessionId = useStepTerminal(props.journey);
   const running = preflight.running || issue.running || verify.running;
   const request = requestOf(domain, fields);
   const at = (op: { snapshot: { progress: { startedAt: number } } | undefined }) => op.snapshot?.progress.startedAt ?? 0;
@@ -73,7 +73,7 @@ export function HttpsPage(props: PageProps) {
           {t('https.expires', { validTo: certificate.validTo.slice(0, 10), days: certificate.daysLeft })}
         </p>
       )}
-      <ServerTerminal setup={props.setup} onOpenSettings={() => props.onNavigate('settings')} />
+      <ServerTerminal journey={props.journey} onOpenSettings={() => props.onNavigate('settings')} />
     </StepFrame>
   );
 }

@@ -1,6 +1,6 @@
 /** The HTTPS form as the page edits it, and its request for the contract. */
+import type { DerivedFacts } from '../../../common/contract/schemas/journey';
 import type { CertMode, HttpsRequestInput } from '../../../common/contract/schemas/server';
-import type { SetupState } from '../../../common/contract/schemas/setup';
 
 export interface CertFields {
   email: string;
@@ -11,19 +11,15 @@ export interface CertFields {
   caPem: string;
 }
 
-export function domainOf(setup: SetupState): string {
-  return setup.choices.webServer?.domain ?? setup.choices.domain ?? '';
-}
-
-export function initialCertFields(setup: SetupState): CertFields {
-  const saved = setup.choices.https;
+/** The form as main last saved it, defaults filled in by main (the journey model's derived.httpsForm). */
+export function initialCertFields(saved: DerivedFacts['httpsForm']): CertFields {
   return {
-    email: saved?.email ?? '',
-    includeWww: saved?.includeWww ?? setup.choices.webServer?.includeWww ?? false,
-    mode: saved?.mode ?? 'production',
-    advanced: saved?.acme !== undefined,
-    directoryUrl: saved?.acme?.directoryUrl ?? '',
-    caPem: saved?.acme?.caPem ?? '',
+    email: saved.email,
+    includeWww: saved.includeWww,
+    mode: saved.mode,
+    advanced: saved.acme !== undefined,
+    directoryUrl: saved.acme?.directoryUrl ?? '',
+    caPem: saved.acme?.caPem ?? '',
   };
 }
 

@@ -32,7 +32,12 @@ function defaults(saved: LaunchChoices | undefined): LaunchChoices {
 /** Step 3: region, Ubuntu, instance type with cost, key pair into the vault, firewall, storage, then Launch. */
 export function LaunchServerPage(props: PageProps) {
   const { t } = useTranslation('ec2');
-  const region = props.setup.choices.region;
+  const { journey } = props;
+  const region = journey.derived.region;
+  const server = journey.resources.server;
+  // "Continue the launch" only while a launch is unfinished: interrupted, or an instance without its attached Elastic IP.
+  const launchStatus = journey.steps.find((s) => s.step === 'launch-server');
+  const unfinished = launchStatus?.interrupted !== undefined || (server?.instanceId !== undefined && !server.attached);
   const [form, setForm] = useState<LaunchChoices>(() => defaults(props.setup.choices.launch));
   const types = useLoad(() => api.invoke['ec2.instanceTypes']({ region: region ?? '' }), region ?? '');
   const op = useOperation('launch-server.launch');
@@ -82,17 +87,27 @@ export function LaunchServerPage(props: PageProps) {
         </div>
         <div className="row">
           <button type="submit" className="primary" disabled={!valid.success || op.running || !region} data-testid="launch">
-            {props.setup.resources.instanceId ? t('form.relaunch') : t('form.launch')}
+            {unfinished ? t('form.relaunch') : t('form.launch')}
           </button>
         </div>
       </form>
       <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
       {op.error && <ErrorBanner text={errorText(op.error)} />}
-      {op.result && (
+      {server && (
         <div className="card" data-testid="launch-result">
           <strong>{t('server.title')}</strong>
           <p>
-            {t('server.instance')}: <code>{op.result.instanceId}</code> · {t('server.ip')}: <code>{op.result.elasticIp}</code>
+            {server.instanceId && (
+              <>
+                {t('server.instance')}: <code>{server.instanceId}</code>
+              </>
+            )}
+            {server.instanceId && server.elasticIp && ' · '}
+            {server.elasticIp && (
+              <>
+                {t('server.ip')}: <code>{server.elasticIp}</code>
+              </>
+            )}
           </p>
         </div>
       )}

@@ -14,10 +14,11 @@ import '../launch-server/launch-server.css';
 export function StaticIpPage(props: PageProps) {
   const { t } = useTranslation('ec2');
   const op = useOperation('static-ip.attach');
-  const ip = op.result?.publicIp ?? props.setup.resources.elasticIp;
+  const server = props.journey.resources.server;
+  const ip = server?.elasticIp;
   return (
     <StepFrame page="static-ip" {...props}>
-      <RegionBadge region={props.setup.choices.region} />
+      <RegionBadge region={props.journey.derived.region} />
       {ip && (
         <div className="card row" data-testid="elastic-ip">
           <span>
@@ -27,14 +28,16 @@ export function StaticIpPage(props: PageProps) {
         </div>
       )}
       <p className="muted">{t('server.eipCost')}</p>
-      <div className="row">
-        <button type="button" className="primary" disabled={op.running} onClick={() => void op.start({})}>
-          {t('server.attach')}
-        </button>
-      </div>
+      {!server?.attached && (
+        <div className="row">
+          <button type="button" className="primary" disabled={op.running} onClick={() => void op.start({})}>
+            {t('server.attach')}
+          </button>
+        </div>
+      )}
       <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
       {op.error && <ErrorBanner text={errorText(op.error)} />}
-      {props.setup.resources.instanceId && <RulesEditor />}
+      {server?.instanceId && <RulesEditor />}
     </StepFrame>
   );
 }

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { SetupState } from '../../../common/contract/schemas/setup';
+import type { ServerTarget } from '../../../common/contract/schemas/journey';
 import type { VaultItem } from '../../../common/contract/schemas/vault';
 import { formatDate, itemDetail, serverOf } from './item-text';
 
 export type ItemAction = 'copyPassword' | 'copySshCommand' | 'export' | 'edit' | 'remove';
 
 /** The vault's entries: kind, name, fingerprint or account, date added, and what can be done with each. */
-export function ItemTable({ items, setup, onAction }: { items: VaultItem[]; setup: SetupState; onAction: (action: ItemAction, item: VaultItem) => void }) {
+export function ItemTable({ items, servers, onAction }: { items: VaultItem[]; servers: readonly ServerTarget[]; onAction: (action: ItemAction, item: VaultItem) => void }) {
   const { t, i18n } = useTranslation('vault');
   if (items.length === 0) {
     return (
@@ -36,7 +36,7 @@ export function ItemTable({ items, setup, onAction }: { items: VaultItem[]; setu
       </thead>
       <tbody>
         {items.map((item) => {
-          const server = serverOf(item, setup);
+          const server = serverOf(item, servers);
           return (
             <tr key={item.id} data-kind={item.kind} data-testid="vault-item">
               <td>

@@ -21,7 +21,7 @@ export function VaultPage(props: PageProps) {
   const vault = useVault();
   const [error, setError] = useState<ContractError>();
   const [imported, setImported] = useState<string>();
-  const actions = useItemActions(props.setup, setError);
+  const actions = useItemActions(props.journey.derived.servers, setError);
   const importer = useImport(
     (result) => {
       setError(undefined);
@@ -74,7 +74,7 @@ export function VaultPage(props: PageProps) {
             />
             <ItemTable
               items={view.items}
-              setup={props.setup}
+              servers={props.journey.derived.servers}
               onAction={(action, item) => {
                 setError(undefined);
                 setImported(undefined);

@@ -1,11 +1,10 @@
 /** Where the vault page's "Copy ssh command" points (ssh.copyCommand resolves the user and port in main). */
 import { describe, expect, it } from 'vitest';
-import type { SetupState } from '../../../common/contract/schemas/setup';
+import type { JourneyModel, ServerTarget } from '../../../common/contract/schemas/journey';
 import type { VaultItem } from '../../../common/contract/schemas/vault';
 import { serverChoices } from '../connect/servers';
 import { commandTargetOf, serverOf } from './item-text';
 
-const base: SetupState = { version: 1, setupId: 's', currentPage: 'vault', completed: [], choices: {}, resources: {} };
 const key = (id: string, serverHost?: string): VaultItem => ({
   kind: 'ssh-key',
   id,
@@ -17,32 +16,35 @@ const key = (id: string, serverHost?: string): VaultItem => ({
   createdAt: '2026-12-02T00:00:00Z',
   updatedAt: '2026-12-02T00:00:00Z',
 });
+const own: ServerTarget = { ref: 'ownServer', host: 'srv.example.com', port: 2222, user: 'admin', keyId: 'k1', label: 'admin@srv.example.com:2222' };
+const setupServer: ServerTarget = { ref: 'setup', host: '3.35.1.2', port: 22, user: 'ubuntu', keyId: 'k3', label: 'ubuntu@3.35.1.2' };
 
 describe('commandTargetOf', () => {
   it('the key of the server in Settings -> ownServer (its user and port), shown with its host', () => {
-    const setup = { ...base, choices: { ownServer: { host: 'srv.example.com', port: 2222, user: 'admin', keyId: 'k1' } } };
-    expect(commandTargetOf(key('k1'), setup)).toBe('ownServer');
-    expect(serverOf(key('k1'), setup)).toBe('srv.example.com');
+    expect(commandTargetOf(key('k1'), [own])).toBe('ownServer');
+    expect(serverOf(key('k1'), [own])).toBe('srv.example.com');
   });
 
-  it("a key with a typed server address -> that host (ubuntu, port 22); the setup's key -> 'setup'", () => {
-    expect(commandTargetOf(key('k2', '203.0.113.10'), base)).toEqual({ host: '203.0.113.10', keyId: 'k2' });
-    const setup = { ...base, resources: { sshKeyItemId: 'k3', elasticIp: '3.35.1.2' } };
-    expect(commandTargetOf(key('k3'), setup)).toBe('setup');
+  it("a key with a typed server address -> that host; the setup's key -> 'setup', shown with its Elastic IP", () => {
+    expect(commandTargetOf(key('k2', '203.0.113.10'), [])).toEqual({ host: '203.0.113.10', keyId: 'k2' });
+    expect(commandTargetOf(key('k3'), [setupServer])).toBe('setup');
+    expect(serverOf(key('k3'), [setupServer])).toBe('3.35.1.2');
   });
 
   it('no server, or not an SSH key -> nothing to copy', () => {
-    expect(commandTargetOf(key('k4'), base)).toBeUndefined();
-    expect(serverOf(key('k4'), base)).toBeUndefined();
+    expect(commandTargetOf(key('k4'), [])).toBeUndefined();
+    expect(serverOf(key('k4'), [])).toBeUndefined();
   });
 });
 
 describe('serverChoices', () => {
-  it('carries the key id of each server for vault.export', () => {
-    const setup = { ...base, resources: { sshKeyItemId: 'k3', elasticIp: '3.35.1.2' }, choices: { ownServer: { host: 'h', port: 22, user: 'u', keyId: 'k1' } } };
-    expect(serverChoices(setup).map((choice) => [choice.ref, choice.keyId])).toEqual([
-      ['setup', 'k3'],
-      ['ownServer', 'k1'],
+  it("offers both servers, as the model names them, with each one's key id for vault.export", () => {
+    const journey = { derived: { servers: [setupServer, own] } } as unknown as JourneyModel;
+    expect(serverChoices(journey).map((choice) => [choice.ref, choice.keyId, choice.server?.label])).toEqual([
+      ['setup', 'k3', 'ubuntu@3.35.1.2'],
+      ['ownServer', 'k1', 'admin@srv.example.com:2222'],
     ]);
+    const none = { derived: { servers: [] } } as unknown as JourneyModel;
+    expect(serverChoices(none).map((choice) => choice.server)).toEqual([undefined, undefined]);
   });
 });

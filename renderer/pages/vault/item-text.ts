@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { SetupState } from '../../../common/contract/schemas/setup';
+import type { ServerTarget } from '../../../common/contract/schemas/journey';
 import type { SshTargetRef } from '../../../common/contract/schemas/ssh';
 import type { VaultItem } from '../../../common/contract/schemas/vault';
 
@@ -16,23 +16,25 @@ export function itemDetail(item: VaultItem, t: TFunction): string {
   }
 }
 
-/** The server an SSH key opens: its own address, or the guided setup's Elastic IP when it is the setup's key. */
 /**
  * Where `ssh.copyCommand` should point for this key: the server in Settings that uses it (its user and port),
- * the setup's own server, or the host typed on the key (ubuntu, port 22).
+ * the host typed on the key (main's default user, port 22), or the setup's own server. `servers` are the
+ * journey model's (derived.servers): the renderer never works out a server itself.
  */
-export function commandTargetOf(item: VaultItem, setup: SetupState): SshTargetRef | undefined {
+export function commandTargetOf(item: VaultItem, servers: readonly ServerTarget[]): SshTargetRef | undefined {
   if (item.kind !== 'ssh-key') return undefined;
-  if (setup.choices.ownServer?.keyId === item.id) return 'ownServer';
+  const own = servers.find((s) => s.ref === 'ownServer' && s.keyId === item.id);
+  if (own) return 'ownServer';
   if (item.serverHost) return { host: item.serverHost, keyId: item.id };
-  return setup.resources.sshKeyItemId === item.id && setup.resources.elasticIp ? 'setup' : undefined;
+  return servers.some((s) => s.ref === 'setup' && s.keyId === item.id) ? 'setup' : undefined;
 }
 
-export function serverOf(item: VaultItem, setup: SetupState): string | undefined {
+/** The server an SSH key opens: the server in Settings, its own typed address, or the guided setup's Elastic IP. */
+export function serverOf(item: VaultItem, servers: readonly ServerTarget[]): string | undefined {
   if (item.kind !== 'ssh-key') return undefined;
-  const own = setup.choices.ownServer;
-  if (own?.keyId === item.id) return own.host;
-  return item.serverHost ?? (setup.resources.sshKeyItemId === item.id ? setup.resources.elasticIp : undefined);
+  const own = servers.find((s) => s.ref === 'ownServer' && s.keyId === item.id);
+  if (own) return own.host;
+  return item.serverHost ?? servers.find((s) => s.ref === 'setup' && s.keyId === item.id)?.host;
 }
 
 export function formatDate(iso: string, language: string): string {

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../common/contract/result';
-import type { SetupState } from '../../../common/contract/schemas/setup';
+import type { ServerTarget } from '../../../common/contract/schemas/journey';
 import type { ExportFormat, VaultItem } from '../../../common/contract/schemas/vault';
 import { api } from '../../bridge/api';
 import { Dialog } from './Dialog';
@@ -18,7 +18,7 @@ export interface Notice {
 type Open = { action: 'export' | 'edit' | 'remove'; item: VaultItem } | undefined;
 
 /** What each row button does; dialogs for export (confirm first), edit and delete (confirm). */
-export function useItemActions(setup: SetupState, onError: (error: ContractError) => void) {
+export function useItemActions(servers: readonly ServerTarget[], onError: (error: ContractError) => void) {
   const { t } = useTranslation('vault');
   const [open, setOpen] = useState<Open>();
   const [busy, setBusy] = useState(false);
@@ -39,7 +39,7 @@ export function useItemActions(setup: SetupState, onError: (error: ContractError
       const copied = await call(() => api.invoke['vault.copySecret']({ id: item.id }));
       if (copied) setNotice({ text: t('notices.passwordCopied', { seconds: copied.clearsAfterSeconds }) });
     } else if (action === 'copySshCommand') {
-      const target = commandTargetOf(item, setup);
+      const target = commandTargetOf(item, servers);
       const copied = target ? await call(() => api.invoke['ssh.copyCommand']({ target })) : undefined;
       if (copied) setNotice({ text: t('notices.commandCopied'), code: copied.command });
     } else {

@@ -5,12 +5,11 @@
  * session id `useStepTerminal` hands to the page.
  */
 import { useTranslation } from 'react-i18next';
-import type { SetupState } from '../../../common/contract/schemas/setup';
+import type { JourneyModel } from '../../../common/contract/schemas/journey';
 import { useHostKeyPrompt } from '../../terminal/host-key-prompts';
 import { terminals, useTerminals } from '../../terminal/terminal-store';
 import { installTerminalTestHook } from '../../terminal/test-hook';
 import { HostKeyDialog } from '../connect/HostKeyDialog';
-import { serverLabel } from '../connect/servers';
 import { TerminalArea } from '../connect/TerminalArea';
 import '../connect/connect.css';
 import { stepServerChoice } from './step-server';
@@ -18,19 +17,19 @@ import { stepServerChoice } from './step-server';
 installTerminalTestHook();
 
 /** The session id of an open terminal to the step's server, if any. */
-export function useStepTerminal(setup: SetupState): string | undefined {
+export function useStepTerminal(journey: JourneyModel): string | undefined {
   const view = useTerminals();
-  const choice = stepServerChoice(setup);
+  const choice = stepServerChoice(journey);
   if (!choice) return undefined;
   const open = view.tabs.filter((tab) => tab.target === choice.ref && tab.status === 'open' && tab.sessionId);
   const active = open.find((tab) => tab.id === view.activeId) ?? open[0];
   return active?.sessionId;
 }
 
-export function ServerTerminal({ setup, onOpenSettings }: { setup: SetupState; onOpenSettings: () => void }) {
+export function ServerTerminal({ journey, onOpenSettings }: { journey: JourneyModel; onOpenSettings: () => void }) {
   const { t } = useTranslation('server');
-  const choice = stepServerChoice(setup);
-  const sessionId = useStepTerminal(setup);
+  const choice = stepServerChoice(journey);
+  const sessionId = useStepTerminal(journey);
   const prompt = useHostKeyPrompt();
   if (!choice) {
     return (
@@ -42,8 +41,8 @@ export function ServerTerminal({ setup, onOpenSettings }: { setup: SetupState; o
       </div>
     );
   }
-  const label = serverLabel(choice.server);
-  const serverOf = () => ({ host: choice.server.host, port: choice.server.port });
+  const label = choice.label;
+  const serverOf = () => ({ host: choice.host, port: choice.port });
   return (
     <section className="card server-terminal" aria-label={t('page.server', { server: label })}>
       <p>
@@ -61,7 +60,7 @@ export function ServerTerminal({ setup, onOpenSettings }: { setup: SetupState; o
           </button>
         </div>
       )}
-      <TerminalArea serverOf={serverOf} ownServer={setup.choices.ownServer} />
+      <TerminalArea serverOf={serverOf} ownServer={journey.setup.choices.ownServer} />
       {prompt && <HostKeyDialog key={prompt.promptId} prompt={prompt} />}
     </section>
   );

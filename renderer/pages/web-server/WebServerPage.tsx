@@ -20,13 +20,13 @@ const DEFAULT_SITE_ERRORS = new Set(['server.defaultSiteSameName', 'server.defau
 
 export function WebServerPage(props: PageProps) {
   const { t } = useTranslation('server');
-  const [fields, setFields] = useState(() => initialFields(props.setup));
+  const [fields, setFields] = useState(() => initialFields(props.journey.derived.webServerForm));
   const [edited, setEdited] = useState<string>();
   const [disableDefault, setDisableDefault] = useState(false);
   const form = formOf(fields);
   const { preview, error: previewError } = usePreview(form);
   const apply = useOperation('web-server.apply');
-  const sessionId = useStepTerminal(props.setup);
+  const sessionId = useStepTerminal(props.journey);
   const result = apply.result;
   const askDefault = apply.error !== undefined && DEFAULT_SITE_ERRORS.has(apply.error.code);
 
@@ -64,7 +64,7 @@ export function WebServerPage(props: PageProps) {
           {result.disabledDefaultSite && <p className="muted">{t('webServer.disabledDefault')}</p>}
         </div>
       )}
-      <ServerTerminal setup={props.setup} onOpenSettings={() => props.onNavigate('settings')} />
+      <ServerTerminal journey={props.journey} onOpenSettings={() => props.onNavigate('settings')} />
     </StepFrame>
   );
 }

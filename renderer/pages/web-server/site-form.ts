@@ -1,6 +1,6 @@
 /** The Web server form as the page edits it (strings), and its request shape for the contract. */
+import type { DerivedFacts } from '../../../common/contract/schemas/journey';
 import type { WebServerFormInput } from '../../../common/contract/schemas/server';
-import type { SetupState } from '../../../common/contract/schemas/setup';
 
 export interface SiteFields {
   domain: string;
@@ -10,15 +10,9 @@ export interface SiteFields {
   clientMaxBodySize: string;
 }
 
-export function initialFields(setup: SetupState): SiteFields {
-  const saved = setup.choices.webServer;
-  return {
-    domain: saved?.domain ?? setup.choices.domain ?? '',
-    includeWww: saved?.includeWww ?? false,
-    appPort: String(saved?.appPort ?? 8000),
-    staticDir: saved?.staticDir ?? '',
-    clientMaxBodySize: saved?.clientMaxBodySize ?? '10m',
-  };
+/** The form as main last saved it, defaults filled in by main (the journey model's derived.webServerForm). */
+export function initialFields(saved: DerivedFacts['webServerForm']): SiteFields {
+  return { ...saved, appPort: String(saved.appPort) };
 }
 
 export function formOf(fields: SiteFields): WebServerFormInput {
