@@ -13,7 +13,7 @@ export function ServerPicker({ choices, value, onChange, onOpenSettings }: {
     <fieldset className="server-picker">
       <legend>{t('connect.serverLegend')}</legend>
       {choices.map(({ ref, server }) => (
-        <label key={ref} className={`server-option${value === ref ? ' selected' : ''}${server ? '' : ' unavailable'}`}>
+        <label key={ref} className={`server-option${value === ref ? ' selected' : ''}${server ? '' : ' unavailable'}`} data-testid={`server-choice-${ref}`}>
           <input type="radio" name="server" value={ref} checked={value === ref} disabled={!server} onChange={() => onChange(ref)} />
           <span>
             <strong>{t(ref === 'setup' ? 'connect.setupServer' : 'connect.ownServer')}</strong>

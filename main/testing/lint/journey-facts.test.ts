@@ -1,5 +1,5 @@
 /**
- * The renderer never works out a journey fact itself: site names (the www
+ * eslint.config.mjs, "journey facts": the renderer never works out a journey fact itself: site names (the www
  * rule), the server to reach, the domain to serve. eslint.config.mjs refuses
  * it ("journey facts"); this proves the rule catches each way of doing it, and
  * that renderer code as it is passes.
