@@ -270,4 +270,36 @@ describe('step engine', () => {
     ]);
     engine.dispose();
   });
+
+  it('a run stopped before its last phase stays marked with that phase after its step passes, until every step it completes passes', async () => {
+    const reality = new Reality();
+    const dataDir = tempDir();
+    const attached = { done: false };
+    const staticIp: StepDefinition = { id: 'static-ip', check: async () => ({ done: attached.done }) };
+    const make = (options: TwoCallOptions) => {
+      const events = new EventBus();
+      const operation = { ...twoCallOperation(options), affects: { finishedWhen: ['launch-server', 'static-ip'] as const } };
+      return createStepEngine({ setup: new SetupStateStore(dataDir), events, steps: [twoCallStep(reality), staticIp], operations: [operation], registry: twoCallRegistry });
+    };
+    const first = make({ reality, after: gate() }); // both calls made, then the process "dies" before its last phase ends
+    await first.operations.start(TWO_CALLS, { name: 'web' });
+    await waitUntil(() => reality.resources.has('web-b'), 'both calls');
+    await waitUntil(() => fileOf(dataDir).operations?.[0] !== undefined && JSON.stringify(fileOf(dataDir)).includes('test:phases.second'), 'the phase in setup.json');
+
+    const second = make({ reality });
+    const launch = (await second.statuses.reconcile('launch-server'))[0];
+    expect(launch).toMatchObject({ step: 'launch-server', state: 'done', interrupted: { kind: TWO_CALLS, phase: 'test:phases.second' } });
+    await second.statuses.reconcile('static-ip');
+    expect(second.statuses.all()[0]?.interrupted).toMatchObject({ phase: 'test:phases.second' }); // static IP not done: still unfinished
+
+    attached.done = true;
+    await second.statuses.reconcile('static-ip');
+    expect(second.statuses.all().map((s) => [s.step, s.state, s.interrupted])).toEqual([
+      ['launch-server', 'done', undefined],
+      ['static-ip', 'done', undefined],
+    ]);
+    expect(fileOf(dataDir).operations).toEqual([]);
+    first.dispose();
+    second.dispose();
+  });
 });

@@ -88,7 +88,14 @@ export class OperationEngine {
 
     const active = this.activate(definition);
     try {
-      await this.options.journal.started({ opId: active.opId, kind, ...(active.step ? { step: active.step } : {}), startedAt: active.startedAt });
+      const finishedWhen = active.affects.finishedWhen;
+      await this.options.journal.started({
+        opId: active.opId,
+        kind,
+        ...(active.step ? { step: active.step } : {}),
+        startedAt: active.startedAt,
+        ...(finishedWhen?.length ? { finishedWhen: [...finishedWhen] } : {}),
+      });
     } catch (error) {
       this.running.delete(kind);
       this.byId.delete(active.opId);
@@ -170,8 +177,11 @@ export class OperationEngine {
     delete next.message;
     const message = validMessage(update.message);
     if (message) next.message = message;
+    const phaseChanged = next.phase !== active.progress.phase;
     active.progress = next;
     this.options.events.emit('op.progress', next);
+    // Where it got to, kept in the journal: an interrupted run can say which phase did not finish.
+    if (phaseChanged) void this.options.journal.reached(active.opId, next.phase).catch((error: unknown) => this.options.log('could not update setup.json', error));
   }
 
   private async execute(active: ActiveOperation, definition: RunnableOperation, input: unknown, resultSchema: OperationSpecs[string]['result']): Promise<OpFinished | undefined> {

@@ -32,6 +32,13 @@ export interface OperationEffects {
    * describe the world, and the journey model lists them as stale.
    */
   undoes?: readonly StepId[];
+  /**
+   * The steps whose checks, all passing, mean its work is complete (default: its
+   * own step). Until then an interrupted run stays marked with the phase it
+   * reached, even when its own step's check passes (a launch stopped before the
+   * Elastic IP: the instance runs, the launch did not finish).
+   */
+  finishedWhen?: readonly StepId[];
 }
 
 export interface OperationDefinition<K extends OperationKind = OperationKind> {

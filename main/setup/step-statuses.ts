@@ -132,10 +132,25 @@ export class StepStatuses {
     }
     if (this.inFlight.get(step) !== controller || this.disposed) return this.statuses.get(step); // superseded
     this.inFlight.delete(step);
-    if (next.state === 'done') await this.options.journal.clearStep(step).catch((error: unknown) => this.options.log('could not update setup.json', error));
+    let cleared: StepId[] = [];
+    if (next.state === 'done') {
+      const isDone = (s: StepId) => this.statuses.get(s)?.state === 'done';
+      cleared = await this.options.journal.clearStep(step, isDone).catch((error: unknown) => {
+        this.options.log('could not update setup.json', error);
+        return [];
+      });
+    }
     const interrupted = this.options.journal.interruptedOf(step);
-    if (interrupted) next.interrupted = { kind: interrupted.kind, startedAt: interrupted.startedAt };
+    if (interrupted) next.interrupted = { kind: interrupted.kind, startedAt: interrupted.startedAt, ...(interrupted.phase ? { phase: interrupted.phase } : {}) };
     this.set(next);
+    // Another step's interrupted run is complete now (a launch, once its Elastic IP is attached): its mark goes.
+    for (const other of cleared) {
+      const status = this.statuses.get(other);
+      if (other !== step && status?.interrupted) {
+        const { interrupted: _gone, ...rest } = status;
+        this.set(rest);
+      }
+    }
     if (next.state === 'done' || next.state === 'not-done') await this.cache(step, next.state === 'done');
     return next;
   }

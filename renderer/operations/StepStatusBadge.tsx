@@ -40,9 +40,9 @@ export function StepStatusBadge({ status, error, onRecheck }: { status: StepStat
       <button type="button" className="link" disabled={state === 'checking'} onClick={onRecheck}>
         {t('status.recheck')}
       </button>
-      {status?.interrupted && state !== 'done' && (
-        <p className="step-status-interrupted" role="note">
-          {t('status.interrupted')}
+      {status?.interrupted && (
+        <p className="step-status-interrupted" role="note" data-testid="step-interrupted">
+          {status.interrupted.phase ? t('status.interruptedAt', { phase: t(status.interrupted.phase) }) : t('status.interrupted')}
         </p>
       )}
     </div>

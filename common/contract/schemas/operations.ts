@@ -73,7 +73,7 @@ export const stepStatus = z.object({
   /** Grows by one each time this step's status changes; the renderer keeps the highest. */
   revision: z.number().int().nonnegative(),
   /** An operation of this step was running when Onramp last stopped: run it again to continue. */
-  interrupted: z.object({ kind: z.string().max(96), startedAt: z.number() }).optional(),
+  interrupted: z.object({ kind: z.string().max(96), startedAt: z.number(), phase: z.string().max(160).optional() }).optional(),
 });
 export type StepStatus = z.infer<typeof stepStatus>;
 export const stepsStatusResponse = z.object({ steps: z.array(stepStatus) });

@@ -21,6 +21,10 @@ export const runningOperationRecord = z.object({
   kind: z.string().max(96),
   step: stepId.optional(),
   startedAt: z.number(),
+  /** The phase it had reached (an i18n key), so an interrupted one can say where it stopped. */
+  phase: z.string().max(160).optional(),
+  /** The steps whose checks, all passing, mean its work is complete (default: its own step). */
+  finishedWhen: z.array(stepId).max(16).optional(),
 });
 export type RunningOperationRecord = z.infer<typeof runningOperationRecord>;
 

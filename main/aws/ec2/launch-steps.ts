@@ -80,7 +80,7 @@ export function launchOperation(deps: LaunchStepDeps) {
   return defineOperation({
     kind: 'launch-server.launch',
     step: 'launch-server',
-    affects: { steps: ['static-ip', 'domain', 'connect', 'web-server', 'https'], awsResources: true },
+    affects: { steps: ['static-ip', 'domain', 'connect', 'web-server', 'https'], awsResources: true, finishedWhen: ['launch-server', 'static-ip'] },
     async run(choices, { signal, progress }) {
       const saved = await deps.setup.update((s) => ({ ...s, choices: { ...s.choices, launch: choices } }));
       let clients: SetupClients | undefined;
