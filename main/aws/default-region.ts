@@ -28,7 +28,7 @@ export async function resolveDefaultRegion(options: DefaultRegionOptions): Promi
   return fromEnvOrProfile();
 }
 
-/** A sensible first region for a new user: Seoul for Korean, N. Virginia otherwise. */
+/** A sensible first region for a new user: Seoul for Korean, N. Virginia otherwise (the only place this rule is written). */
 export function fallbackRegionForLocale(locale: string): string {
   return locale.toLowerCase().startsWith('ko') ? 'ap-northeast-2' : 'us-east-1';
 }

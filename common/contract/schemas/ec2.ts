@@ -36,6 +36,8 @@ export const monthlyEstimate = z.object({ instanceUsd: usd, publicIpv4Usd: usd, 
 
 export const regionsResponse = z.object({
   regions: z.array(z.object({ region: z.string().max(32), optIn: z.string().max(32), usable: z.boolean() })),
+  /** True when AWS listed them (DescribeRegions); false for main's catalog, before there are credentials. */
+  live: z.boolean(),
 });
 export const instanceTypesRequest = z.object({ region: awsRegion }).strict();
 export const instanceTypesResponse = z.object({

@@ -11,6 +11,7 @@ import { openPorts } from './open-ports';
 import { toEc2AppError } from './ec2-errors';
 import { launchOperation, launchServerStep, staticIpOperation, staticIpStep, type LaunchStepDeps } from './launch-steps';
 import { instanceTypes, regions } from './catalog';
+import { knownRegionChoices } from '../region-catalog';
 import { deleteIamUserOperation } from './delete-iam-user-operation';
 import { reusableKeyPairs } from './key-pair';
 import { lookUpMyIp, DEFAULT_MY_IP_URL } from './my-ip';
@@ -106,7 +107,12 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
   });
 
   const handlers: HandlersFor<'ec2'> = {
-    'ec2.regions': () => wrap(async () => ({ regions: await regions((await clients()).ec2) })),
+    // One region list for every page: AWS's own once the setup has chosen credentials, else main's catalog.
+    'ec2.regions': async () => {
+      const setup = await deps.setup.get();
+      if (!setup.choices.awsSource || !setup.choices.region) return { regions: knownRegionChoices(), live: false };
+      return wrap(async () => ({ regions: await regions((await clients()).ec2), live: true }));
+    },
     'ec2.instanceTypes': ({ region }) => wrap(async () => ({ types: await instanceTypes((await clients()).connection.clients, region) })),
     'ec2.keyPairs': () =>
       wrap(async () => {

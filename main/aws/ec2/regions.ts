@@ -1,12 +1,9 @@
 /** Regions for the picker: DescribeRegions with every region and its opt-in status. */
 import { DescribeRegionsCommand, type EC2Client } from '@aws-sdk/client-ec2';
 
-export interface RegionChoice {
-  region: string;
-  /** opt-in-not-required | opted-in | not-opted-in */
-  optIn: string;
-  usable: boolean;
-}
+import type { RegionChoice } from '../region-catalog';
+
+export type { RegionChoice };
 
 export async function listRegions(ec2: EC2Client, signal?: AbortSignal): Promise<RegionChoice[]> {
   const out = await ec2.send(new DescribeRegionsCommand({ AllRegions: true }), { abortSignal: signal });

@@ -1,10 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { REGIONS } from './regions';
+import { api } from '../../bridge/api';
+import { useLoad } from '../../bridge/use-load';
 
-/** The region to work in; a region not in the list (from AWS_REGION or a profile) is offered too. */
+/**
+ * The region to work in, from main's one region list (`ec2.regions`: AWS's own
+ * once there are credentials, main's catalog before); a region not in the list
+ * (from AWS_REGION or a profile) is offered too.
+ */
 export function RegionSelect({ value, onChange }: { value: string; onChange: (region: string) => void }) {
   const { t } = useTranslation('aws');
-  const regions: string[] = [...REGIONS];
+  const loaded = useLoad(() => api.invoke['ec2.regions']({}), 'regions');
+  const regions = (loaded.value?.regions ?? []).filter((r) => r.usable).map((r) => r.region);
   if (value && !regions.includes(value)) regions.unshift(value);
   return (
     <div className="field">

@@ -6,7 +6,7 @@ import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
 import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
-import { useLoad } from '../launch-server/use-ec2';
+import { useLoad } from '../../bridge/use-load';
 
 /** `vault:<id>`, `profile:<name>` or `default` (My environment), for the select. */
 function parseSource(value: string): AwsSource | undefined {

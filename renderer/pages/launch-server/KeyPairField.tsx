@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LaunchChoices } from '../../../common/contract/schemas/ec2';
 import { api } from '../../bridge/api';
-import { useLoad } from './use-ec2';
+import { useLoad } from '../../bridge/use-load';
 
 type KeyPair = LaunchChoices['keyPair'];
 

@@ -13,7 +13,7 @@ import { KeyPairField } from './KeyPairField';
 import { RegionBadge } from '../../app/RegionBadge';
 import { RegionPicker } from './RegionPicker';
 import { SshSourceField } from './SshSourceField';
-import { useLoad } from './use-ec2';
+import { useLoad } from '../../bridge/use-load';
 import './launch-server.css';
 
 function defaults(saved: LaunchChoices | undefined): LaunchChoices {

@@ -4,12 +4,7 @@ import type { AwsSource } from '../../../common/contract/schemas/aws';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
-import { useLoad } from './use-ec2';
-
-/** Korean gives Seoul, everything else N. Virginia (the same rule as main's fallbackRegionForLocale). */
-export function localeDefaultRegion(language: string): string {
-  return language.toLowerCase().startsWith('ko') ? 'ap-northeast-2' : 'us-east-1';
-}
+import { useLoad } from '../../bridge/use-load';
 
 /**
  * The region the AWS steps work in, from DescribeRegions with opt-in status
@@ -18,13 +13,14 @@ export function localeDefaultRegion(language: string): string {
  * setup.choices.region follows.
  */
 export function RegionPicker({ region, source }: { region: string | undefined; source: AwsSource | undefined }) {
-  const { t, i18n } = useTranslation('ec2');
+  const { t } = useTranslation('ec2');
   const regions = useLoad(() => api.invoke['ec2.regions']({}), source ? JSON.stringify(source) : '');
   const [switching, setSwitching] = useState(false);
   const [switchError, setSwitchError] = useState<string | undefined>();
-  const value = region ?? localeDefaultRegion(i18n.language);
-  const listed = regions.value?.regions ?? [{ region: value, optIn: 'opt-in-not-required', usable: true }];
-  const shown = listed.some((r) => r.region === value) ? listed : [{ region: value, optIn: 'opt-in-not-required', usable: true }, ...listed];
+  // The setup's region (main's); until Connect AWS has chosen one there is nothing to switch.
+  const value = region ?? '';
+  const listed = regions.value?.regions ?? [];
+  const shown = value === '' || listed.some((r) => r.region === value) ? listed : [{ region: value, optIn: 'unknown', usable: true }, ...listed];
 
   const choose = async (next: string) => {
     if (!source || next === region) return;

@@ -5,7 +5,7 @@ import { addRuleRequest } from '../../../common/contract/schemas/ec2';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
-import { useLoad } from '../launch-server/use-ec2';
+import { useLoad } from '../../bridge/use-load';
 
 /** The security group's inbound rules: list, add, remove (a duplicate add is fine). */
 export function RulesEditor() {

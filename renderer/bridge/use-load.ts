@@ -1,6 +1,6 @@
-/** A small loader for the EC2 pages: the value, an error, whether it is loading, and a reload. */
+/** A small loader for any page: the value, an error, whether it is loading, and a reload. */
 import { useEffect, useRef, useState } from 'react';
-import type { ContractError, Result } from '../../../common/contract/result';
+import type { ContractError, Result } from '../../common/contract/result';
 
 interface Loaded<T> {
   token: string;
