@@ -40,6 +40,7 @@ import { reportDetail } from './dns/domain-step';
 import { FailureLedger } from './server/failure-ledger';
 import { JourneyService } from './journey/journey-service';
 import { journeyHandlers } from './journey/journey-handlers';
+import { forgetMissingItems } from './journey/vault-follower';
 
 export interface ServiceOptions {
   platform: Platform;
@@ -180,6 +181,18 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   // An operation that changes AWS resources has finished (not started): read them again.
   disposers.push(engine.onOperationFinished((_finished, affects) => affects.awsResources && void journey.readAwsResources()));
   disposers.push(() => journey.dispose());
+  // Vault items follow their resources: an item gone from the vault is no longer pointed at by the setup.
+  disposers.push(
+    vault.onChange(() => {
+      let present: Set<string>;
+      try {
+        present = new Set(vault.list().map((item) => item.id));
+      } catch {
+        return; // locked: nothing can be called missing
+      }
+      void forgetMissingItems(setup, present).catch((error: unknown) => log('could not update setup.json', error));
+    }),
+  );
   // A host key trusted in any terminal: the steps that need a pinned key (recheckOn) check again.
   disposers.push(ssh.knownHosts.onPinned(() => engine.statuses.signal('hostKeyPinned')));
   disposers.push(() => engine.dispose());
@@ -188,7 +201,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...appHandlers(platform),
     ...settingsHandlers(settings),
     ...setupHandlers(setup, engine.statuses),
-    ...journeyHandlers(journey),
+    ...journeyHandlers({ journey, removeVaultItem: (id) => secrets.remove(id) }),
     ...operationHandlers(engine.operations),
     ...vaultHandlers(vaultContext),
     ...awsHandlers({ connection: aws, setup, secrets }),

@@ -48,6 +48,8 @@ export const invokes = {
   'journey.snapshot': invoke(empty, journey.journeySnapshot),
   /** Reads the setup's AWS resources again (by tag) and answers with the model once that read ended. */
   'journey.refresh': invoke(journey.journeyRefreshRequest, journey.journeySnapshot),
+  /** Deletes from the vault the setup's items whose resource is gone (one click on Done). */
+  'journey.deleteGoneItems': invoke(empty, journey.deleteGoneItemsResponse),
 
   // --- operations (the step engine, main/setup/engine.ts): kinds in ./operations.ts ---
   'op.start': invoke(opStartRequest, op.opStartResponse),

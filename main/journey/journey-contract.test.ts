@@ -80,6 +80,14 @@ describe('the journey model through the contract', () => {
     expect(model.staleOperations).toContain(launched.opId);
     expect(model.staleOperations).not.toContain(teardown.opId);
 
+    // The key pair is deleted, its private key was kept: the model says so, and one call deletes it from the vault.
+    const serverKey = model.vaultItems.find((i) => i.role === 'server-key');
+    expect(serverKey).toMatchObject({ belongsTo: 'blog-key', missing: false, gone: true });
+    expect(await app.invoke('journey.deleteGoneItems', {})).toEqual({ removed: 1 });
+    expect((await app.invoke('vault.list', {})).items.map((i) => i.id)).not.toContain(serverKey?.itemId);
+    await app.waitFor(() => app.payloads('journey.changed').at(-1)?.model.vaultItems.length === 0, 'the setup to forget the deleted item');
+    expect((await app.invoke('setup.getState', {})).resources).toEqual({});
+
     const seen = revisions();
     expect(seen.length).toBeGreaterThan(3);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));

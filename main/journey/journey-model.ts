@@ -13,6 +13,7 @@ import { deriveFacts } from './derive';
 export interface VaultItemRef {
   id: string;
   kind: string;
+  label?: string;
   awsKeyPairName?: string;
   region?: string;
 }
@@ -36,6 +37,11 @@ export function buildJourneyModel(inputs: JourneyInputs): JourneyModel {
   if (source?.missing) notices.push({ code: 'journey.awsSourceMissing', message: { key: 'journey:notices.awsSourceMissing' } });
   const serverKey = vaultItems.find((item) => item.role === 'server-key');
   if (serverKey?.missing) notices.push({ code: 'journey.serverKeyMissing', message: { key: 'journey:notices.serverKeyMissing', values: { keyPair: serverKey.belongsTo } } });
+  const userName = setup.choices.iam?.userName;
+  const userGone = vaultItems.some((item) => (item.role === 'console-login' || item.role === 'iam-access-key') && item.gone) || userMissing(inputs.steps);
+  if (userName && userGone && setup.choices.awsIdentity?.arn.endsWith(`:user/${userName}`)) {
+    notices.push({ code: 'journey.runsAsDeletedUser', message: { key: 'journey:notices.runsAsDeletedUser', values: { userName } } });
+  }
   return {
     setupId: setup.setupId,
     setup,
@@ -51,9 +57,11 @@ export function buildJourneyModel(inputs: JourneyInputs): JourneyModel {
 
 /** The vault items the setup made or points at, each with what it belongs to and whether that still exists. */
 export function setupVaultItems({ setup, vaultItems, aws, steps }: JourneyInputs): SetupVaultItem[] {
-  const ids = vaultItems ? new Set(vaultItems.map((item) => item.id)) : undefined;
-  const missing = (id: string) => ids !== undefined && !ids.has(id);
-  const items: SetupVaultItem[] = [];
+  const byId = vaultItems ? new Map(vaultItems.map((item) => [item.id, item])) : undefined;
+  const missing = (id: string) => byId !== undefined && !byId.has(id);
+  const label = (id: string) => byId?.get(id)?.label ?? '';
+  const pushed: Omit<SetupVaultItem, 'label'>[] = [];
+  const items = { push: (item: Omit<SetupVaultItem, 'label'>) => pushed.push(item) };
   const { resources, choices } = setup;
   if (resources.sshKeyItemId) {
     const keyPair = resources.keyPairName ?? '';
@@ -61,7 +69,7 @@ export function setupVaultItems({ setup, vaultItems, aws, steps }: JourneyInputs
     const gone = found !== undefined && keyPair !== '' && !found.keyPairs.some((k) => k.keyName === keyPair);
     items.push({ itemId: resources.sshKeyItemId, role: 'server-key', belongsTo: keyPair, missing: missing(resources.sshKeyItemId), gone });
   }
-  const userGone = steps.some((s) => s.step === 'secure-account' && s.state === 'not-done' && s.detail?.key === 'iam:check.userMissing');
+  const userGone = userMissing(steps);
   const userName = choices.iam?.userName ?? '';
   if (resources.consoleLoginItemId) {
     items.push({ itemId: resources.consoleLoginItemId, role: 'console-login', belongsTo: userName, missing: missing(resources.consoleLoginItemId), gone: userGone });
@@ -77,7 +85,7 @@ export function setupVaultItems({ setup, vaultItems, aws, steps }: JourneyInputs
   if (choices.ownServer) {
     items.push({ itemId: choices.ownServer.keyId, role: 'own-server-key', belongsTo: choices.ownServer.host, missing: missing(choices.ownServer.keyId), gone: false });
   }
-  return items;
+  return pushed.map((item) => ({ ...item, label: label(item.itemId) }));
 }
 
 /**
@@ -119,4 +127,9 @@ export function staleOperations(operations: readonly OpSnapshot[], undoesOf: (ki
   return finished
     .filter((a) => a.step !== undefined && finished.some((b) => b.kind !== a.kind && b.finishedAt >= a.finishedAt && b.outcome.status === 'succeeded' && a.step !== undefined && undoesOf(b.kind).includes(a.step)))
     .map((a) => a.opId);
+}
+
+/** The Secure account check found the setup's IAM user gone. */
+function userMissing(steps: readonly StepStatus[]): boolean {
+  return steps.some((s) => s.step === 'secure-account' && s.state === 'not-done' && s.detail?.key === 'iam:check.userMissing');
 }

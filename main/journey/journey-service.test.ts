@@ -119,10 +119,10 @@ describe('JourneyService', () => {
     await h.service.readAwsResources();
     const model = (await h.service.snapshot()).model;
     expect(model.vaultItems).toEqual([
-      { itemId: 'k-1', role: 'server-key', belongsTo: 'onramp-key', missing: false, gone: true },
-      { itemId: 'login-1', role: 'console-login', belongsTo: 'onramp', missing: false, gone: true },
-      { itemId: 'key-2', role: 'iam-access-key', belongsTo: 'onramp', missing: true, gone: true },
-      { itemId: 'key-2', role: 'aws-source', belongsTo: 'onramp', missing: true, gone: true },
+      { itemId: 'k-1', label: '', role: 'server-key', belongsTo: 'onramp-key', missing: false, gone: true },
+      { itemId: 'login-1', label: '', role: 'console-login', belongsTo: 'onramp', missing: false, gone: true },
+      { itemId: 'key-2', label: '', role: 'iam-access-key', belongsTo: 'onramp', missing: true, gone: true },
+      { itemId: 'key-2', label: '', role: 'aws-source', belongsTo: 'onramp', missing: true, gone: true },
     ]);
     expect(model.notices.map((n) => n.code)).toEqual(['journey.awsSourceMissing']);
   });

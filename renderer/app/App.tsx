@@ -40,6 +40,11 @@ export function App() {
       <Sidebar current={setup?.currentPage} steps={journey?.steps ?? []} completed={setup?.completed ?? []} onSelect={goTo} />
       <main className="content" id="content" tabIndex={-1}>
         {error && <ErrorBanner text={errorText(error)} onDismiss={() => setError(undefined)} />}
+        {journey?.notices.map((notice) => (
+          <p key={notice.code} className="notice" role="status" data-testid="journey-notice" data-code={notice.code}>
+            {t(notice.message.key, notice.message.values)}
+          </p>
+        ))}
         {journey && setup ? <PageView journey={journey} setup={setup} onNavigate={goTo} onError={setError} /> : !error && <p className="muted">{t('loading')}</p>}
       </main>
     </div>

@@ -101,6 +101,8 @@ export const deleteIamUserResult = z.object({
   groupDeleted: z.boolean(),
   /** The group was kept because this many other users are in it. */
   groupKeptFor: z.number().int().optional(),
+  /** The app ran as the deleted user: its AWS source is now the credentials that deleted it (that made it). */
+  sourceRestored: z.boolean().optional(),
   failures: z.array(z.object({ part: z.enum(['loginProfile', 'mfa', 'accessKeys', 'groups', 'user', 'group']), id: z.string().max(256), code: z.string().max(128) })),
 });
 

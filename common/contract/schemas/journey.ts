@@ -101,6 +101,8 @@ export type ServerResources = z.infer<typeof serverResources>;
 /** A vault item the setup made or uses, and what it belongs to; `gone` when that thing no longer exists. */
 export const setupVaultItem = z.object({
   itemId: z.string().max(64),
+  /** The item's label in the vault (empty when it is not there or the vault is locked). */
+  label: z.string().max(200),
   role: z.enum(['server-key', 'own-server-key', 'console-login', 'iam-access-key', 'aws-source']),
   /** What it belongs to: a key pair name, an IAM user name, a server. */
   belongsTo: z.string().max(255),
@@ -144,3 +146,5 @@ export const journeySnapshot = z.object({
 export type JourneySnapshot = z.infer<typeof journeySnapshot>;
 
 export const journeyRefreshRequest = z.object({}).strict();
+/** Deletes from the vault every item of the setup whose resource is gone (the model's vaultItems with gone: true). */
+export const deleteGoneItemsResponse = z.object({ removed: z.number().int().nonnegative() });

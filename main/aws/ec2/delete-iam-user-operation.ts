@@ -15,7 +15,7 @@ import { toIamError } from '../iam/iam-errors';
 
 export interface DeleteIamUserDeps {
   connection: Pick<AwsConnection, 'withClients'>;
-  setup: Pick<SetupStateStore, 'get'>;
+  setup: Pick<SetupStateStore, 'get' | 'update'>;
 }
 
 export function deleteIamUserOperation(deps: DeleteIamUserDeps) {
@@ -43,9 +43,22 @@ export function deleteIamUserOperation(deps: DeleteIamUserDeps) {
           if (signal.aborted) throw error;
           throw toIamError(error, 'iam:GetUser');
         });
+      // The app ran as that user (its own key was the AWS source): go back to the credentials that made it.
+      let sourceRestored = false;
+      if (result.userDeleted) {
+        await deps.setup.update((s) => {
+          const ownKey = s.resources.iamAccessKeyItemId;
+          const ranAsUser = s.choices.awsSource?.kind === 'vault' && ownKey !== undefined && s.choices.awsSource.itemId === ownKey;
+          if (!ranAsUser) return s;
+          sourceRestored = true;
+          const { awsIdentity: _identity, ...choices } = s.choices;
+          return { ...s, choices: { ...choices, awsSource: source } };
+        });
+      }
       return {
         userName: iamChoices.userName,
         userDeleted: result.userDeleted,
+        sourceRestored,
         groupDeleted: result.groupDeleted,
         ...(result.groupKeptFor !== undefined ? { groupKeptFor: result.groupKeptFor } : {}),
         failures: result.failures.map((f) => ({ part: f.part, id: f.id, code: toIamError(f.error, `iam:${f.part}`).code || readErrorFacts(f.error).name })),

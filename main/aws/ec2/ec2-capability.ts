@@ -92,7 +92,13 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
           }
         }
       }
-      await deps.setup.update((s) => ({ ...s, resources: {} }));
+      // What EC2 made is gone: forget its ids. The IAM user's items are not EC2's; a key pair's vault item that
+      // was kept stays recorded with its key pair's name, so the journey model offers it for deletion.
+      const keptKey = !deleteVaultKey || vaultKeys === 0;
+      await deps.setup.update((s) => {
+        const { instanceId: _i, allocationId: _a, elasticIp: _e, securityGroupId: _g, keyPairName, sshKeyItemId, ...rest } = s.resources;
+        return { ...s, resources: { ...rest, ...(keptKey && sshKeyItemId ? { sshKeyItemId, ...(keyPairName ? { keyPairName } : {}) } : {}) } };
+      });
       return {
         removed: {
           addresses: result.removed.addresses.length,

@@ -59,6 +59,7 @@ export function DeleteIamUserSection({ userName, ownKeyItemId }: { userName: str
         <div role="status" data-testid="iam-teardown-result">
           <p>{op.result.userDeleted ? t('iamTeardown.userDeleted', { userName: op.result.userName }) : t('iamTeardown.userLeft', { userName: op.result.userName })}</p>
           {op.result.groupKeptFor !== undefined && <p>{t('iamTeardown.groupKept', { count: op.result.groupKeptFor })}</p>}
+          {op.result.sourceRestored && <p data-testid="iam-source-restored">{t('journey:iam.sourceRestored', { userName: op.result.userName })}</p>}
           {op.result.failures.length > 0 && (
             <>
               <p>{t('done.partial')}</p>

@@ -9,6 +9,7 @@ import { RegionBadge } from '../../app/RegionBadge';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { DeleteIamUserSection } from './DeleteIamUserSection';
+import { GoneVaultItems } from './GoneVaultItems';
 import '../launch-server/launch-server.css';
 
 /** Step 9: what exists in AWS for this setup, what it costs a month, and the way to tear it all down. */
@@ -113,6 +114,7 @@ export function DonePage(props: PageProps) {
           )}
         </div>
       )}
+      <GoneVaultItems items={journey.vaultItems} />
       {journey.setup.choices.iam && <DeleteIamUserSection userName={journey.setup.choices.iam.userName} ownKeyItemId={journey.setup.resources.iamAccessKeyItemId} />}
     </StepFrame>
   );
