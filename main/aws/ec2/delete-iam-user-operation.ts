@@ -47,12 +47,14 @@ export function deleteIamUserOperation(deps: DeleteIamUserDeps) {
       let sourceRestored = false;
       if (result.userDeleted) {
         await deps.setup.update((s) => {
+          // Its MFA device went with it.
+          const { mfaSerial: _mfa, ...resources } = s.resources;
           const ownKey = s.resources.iamAccessKeyItemId;
           const ranAsUser = s.choices.awsSource?.kind === 'vault' && ownKey !== undefined && s.choices.awsSource.itemId === ownKey;
-          if (!ranAsUser) return s;
+          if (!ranAsUser) return { ...s, resources };
           sourceRestored = true;
           const { awsIdentity: _identity, ...choices } = s.choices;
-          return { ...s, choices: { ...choices, awsSource: source } };
+          return { ...s, choices: { ...choices, awsSource: source }, resources };
         });
       }
       return {
