@@ -93,3 +93,37 @@ test('another process writes setup.json: the open pages follow within moments', 
   }
   await second.close();
 });
+
+test('two setups keep their own resources; deleting one with a server left is refused', async ({ appPage: page, world }) => {
+  await connectWithRootKey(page, 'ap-northeast-2');
+  await launch(page);
+  const ip = [...world.addresses.values()][0]?.publicIp ?? 'no address';
+  await expect(page.getByTestId('active-setup')).toHaveText('Setup: Setup 1');
+
+  await openPage(page, 'settings');
+  await page.getByTestId('setup-new-name').fill('Second site');
+  await page.getByTestId('setup-create').click();
+  await expect(page.getByTestId('active-setup')).toHaveText('Setup: Second site', SOON);
+  await expect(sidebarDone(page, 'launch-server')).toHaveAttribute('data-done', 'false', SOON);
+  await openPage(page, 'launch-server');
+  await expect(page.getByTestId('launch-result')).toHaveCount(0);
+  await openPage(page, 'done');
+  await expect(page.getByTestId('tagged-resources')).not.toContainText(ip);
+
+  // The first setup still has its server: deleting it is refused, and nothing is lost.
+  await openPage(page, 'settings');
+  const first = page.getByTestId('setup-entry').filter({ hasText: 'Setup 1' });
+  await first.getByTestId('setup-delete').click();
+  await expect(page.getByTestId('setups').getByRole('alert')).toContainText('still has resources in AWS', SOON);
+  await expect(page.getByTestId('setup-entry')).toHaveCount(2);
+
+  await first.getByTestId('setup-switch').click();
+  await expect(page.getByTestId('active-setup')).toHaveText('Setup: Setup 1', SOON);
+  await openPage(page, 'launch-server');
+  await expect(page.getByTestId('launch-result')).toContainText(ip, SOON);
+  // The empty second setup can go.
+  await openPage(page, 'settings');
+  await page.getByTestId('setup-entry').filter({ hasText: 'Second site' }).getByTestId('setup-delete').click();
+  await expect(page.getByTestId('setup-entry')).toHaveCount(1, SOON);
+  expect(world.liveInstances()).toHaveLength(1);
+});

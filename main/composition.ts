@@ -14,6 +14,8 @@ import { settingsHandlers } from './settings/settings-handlers';
 import { SettingsStore } from './settings/settings-store';
 import { setupHandlers } from './setup/setup-handlers';
 import { SetupStateStore } from './setup/state-store';
+import { SetupList } from './setup/setup-list';
+import { setupsHandlers } from './setup/setups-handlers';
 import type { RunnableOperation } from './setup/operation';
 import type { StepDefinition } from './setup/step';
 import { createStepEngine, operationHandlers, type StepEngine } from './setup/step-engine';
@@ -154,6 +156,19 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     log,
   });
   const undoes = new Map(operations.map((operation) => [operation.kind, operation.affects?.undoes ?? []]));
+
+  // --- more than one setup: setups.json lists them; the store holds the active one ---
+  const setupList = new SetupList(dataDir, setup, {
+    busy: async () => (await engine.operations.list()).some((snapshot) => !snapshot.finished),
+    hasResources: async (file) => {
+      const { resources } = await new SetupStateStore(dataDir, () => undefined, file).get();
+      return [resources.instanceId, resources.allocationId, resources.elasticIp, resources.securityGroupId, resources.mfaSerial].some((id) => id !== undefined);
+    },
+    // Another setup: every step is checked again, and its AWS resources read.
+    switched: () => engine.statuses.reconcileInBackground(),
+    changed: () => journey.changed(),
+  });
+  const setupsReady = setupList.load().catch((error: unknown) => log('the list of setups could not be read', error));
   setupWatchers.push((state) => engine.setupChanged(state));
 
   // --- the journey model: one versioned value of the whole setup, for every page ---
@@ -171,6 +186,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
       },
       awsResources: () => ec2.taggedResources(),
       undoesOf: (kind) => undoes.get(kind) ?? [],
+      setups: () => setupList.list(),
     },
     emit: (snapshot) => events.emit('journey.changed', snapshot),
     log,
@@ -202,6 +218,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...settingsHandlers(settings),
     ...setupHandlers(setup, engine.statuses),
     ...journeyHandlers({ journey, removeVaultItem: (id) => secrets.remove(id) }),
+    ...setupsHandlers(setupList),
     ...operationHandlers(engine.operations),
     ...vaultHandlers(vaultContext),
     ...awsHandlers({ connection: aws, setup, secrets }),
@@ -216,7 +233,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   // steps' checks can read the credentials they need; then every built step is checked once.
   const opened = vault.open().catch((error: unknown) => log('the vault did not open at start', error));
   if (options.reconcileOnStart !== false) {
-    void opened.then(() => {
+    void Promise.all([opened, setupsReady]).then(() => {
       engine.statuses.reconcileInBackground();
       void journey.readAwsResources();
     });

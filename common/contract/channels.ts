@@ -20,6 +20,7 @@ import * as dns from './schemas/dns';
 import * as iam from './schemas/iam';
 import * as server from './schemas/server';
 import * as journey from './schemas/journey';
+import * as setups from './schemas/setups';
 
 interface InvokeSpec {
   request: z.ZodType;
@@ -48,6 +49,13 @@ export const invokes = {
   'journey.snapshot': invoke(empty, journey.journeySnapshot),
   /** Reads the setup's AWS resources again (by tag) and answers with the model once that read ended. */
   'journey.refresh': invoke(journey.journeyRefreshRequest, journey.journeySnapshot),
+  // --- more than one setup (main/setup/setup-list.ts): the journey model shows the list and the active one ---
+  'setups.list': invoke(empty, setups.setupsView),
+  'setups.create': invoke(setups.createSetupRequest, setups.setupsView),
+  'setups.rename': invoke(setups.renameSetupRequest, setups.setupsView),
+  'setups.switch': invoke(setups.setupIdRequest, setups.setupsView),
+  /** Refused for the active setup and for one with AWS resources left (setups.hasResources: tear down first). */
+  'setups.delete': invoke(setups.setupIdRequest, setups.setupsView),
   /** Deletes from the vault the setup's items whose resource is gone (one click on Done). */
   'journey.deleteGoneItems': invoke(empty, journey.deleteGoneItemsResponse),
 

@@ -7,6 +7,7 @@
 import type { AwsResourcesView, JourneyModel, ServerResources, SetupVaultItem } from '../../common/contract/schemas/journey';
 import type { OpSnapshot, StepStatus } from '../../common/contract/schemas/operations';
 import type { SetupState, StepId } from '../../common/contract/schemas/setup';
+import type { SetupsView } from '../../common/contract/schemas/setups';
 import { deriveFacts } from './derive';
 
 /** What the model needs of a vault item: its id and, for an SSH key, the key pair it was made as. */
@@ -25,6 +26,7 @@ export interface JourneyInputs {
   /** undefined while the vault is locked or not set up: no item can be called missing then. */
   vaultItems: readonly VaultItemRef[] | undefined;
   aws: AwsResourcesView;
+  setups: SetupsView;
   /** The steps each operation kind takes down (OperationEffects.undoes), for the stale results. */
   undoesOf?(kind: string): readonly StepId[];
 }
@@ -52,6 +54,7 @@ export function buildJourneyModel(inputs: JourneyInputs): JourneyModel {
     operations: inputs.operations,
     staleOperations: staleOperations(inputs.operations, inputs.undoesOf ?? (() => [])),
     notices,
+    setups: inputs.setups,
   };
 }
 

@@ -35,6 +35,7 @@ function harness(overrides: Partial<JourneySources> = {}) {
     steps: () => steps,
     operations: async () => [],
     vaultItems: () => [{ id: 'k-1', kind: 'ssh-key' }],
+    setups: async () => ({ active: setup.setupId, setups: [{ id: setup.setupId, name: '', createdAt: 0 }] }),
     awsResources: async () => aws,
     ...overrides,
   };

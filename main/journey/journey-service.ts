@@ -18,6 +18,7 @@ import type { AwsResourcesView, JourneySnapshot } from '../../common/contract/sc
 import type { OpSnapshot, StepStatus } from '../../common/contract/schemas/operations';
 import type { TaggedResources } from '../../common/contract/schemas/ec2';
 import type { SetupState, StepId } from '../../common/contract/schemas/setup';
+import type { SetupsView } from '../../common/contract/schemas/setups';
 import { toContractError } from '../setup/contract-error';
 import { buildJourneyModel, type VaultItemRef } from './journey-model';
 import { pathOf } from './derive';
@@ -28,6 +29,8 @@ export interface JourneySources {
   operations(): Promise<OpSnapshot[]>;
   /** The vault's items (metadata), or undefined while it is locked. */
   vaultItems(): readonly VaultItemRef[] | undefined;
+  /** The setups of this data dir and the active one. */
+  setups(): Promise<SetupsView>;
   /** What AWS holds for the setup by its tag; throws an AppError when AWS can't be read. */
   awsResources?(signal: AbortSignal): Promise<TaggedResources>;
   /** The steps an operation kind takes down (its OperationEffects.undoes). */
@@ -128,8 +131,8 @@ export class JourneyService {
   private async build(): Promise<JourneySnapshot | undefined> {
     if (this.disposed) return this.last?.snapshot;
     const { sources } = this.options;
-    const [setup, operations] = await Promise.all([sources.setup(), sources.operations()]);
-    const model = buildJourneyModel({ setup, steps: sources.steps(), operations, vaultItems: sources.vaultItems(), aws: this.aws, ...(sources.undoesOf ? { undoesOf: sources.undoesOf } : {}) });
+    const [setup, operations, setups] = await Promise.all([sources.setup(), sources.operations(), sources.setups()]);
+    const model = buildJourneyModel({ setup, steps: sources.steps(), operations, vaultItems: sources.vaultItems(), aws: this.aws, setups, ...(sources.undoesOf ? { undoesOf: sources.undoesOf } : {}) });
     const json = JSON.stringify(model);
     if (this.last?.json === json) return this.last.snapshot;
     const snapshot: JourneySnapshot = { epoch: this.epoch, revision: ++this.revision, model };

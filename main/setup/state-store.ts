@@ -25,18 +25,33 @@ export function freshSetupState(): SetupState {
 export class SetupStateStore {
   private state: SetupState | undefined;
   private writing: Promise<void> = Promise.resolve();
-  private readonly file: string;
+  private file: string;
   private stopWatching: (() => void) | undefined;
 
-  constructor(private readonly dataDir: string, private readonly onChange: (state: SetupState) => void = () => {}) {
-    this.file = path.join(dataDir, SETUP_FILE);
+  constructor(private readonly dataDir: string, private readonly onChange: (state: SetupState) => void = () => {}, fileName = SETUP_FILE) {
+    this.file = path.join(dataDir, fileName);
+  }
+
+  /** The file of the setup this store holds (one of the setups in setups.json, main/setup/setup-list.ts). */
+  get fileName(): string {
+    return path.basename(this.file);
+  }
+
+  /** Holds another setup from now on (a switch): reads its file and announces it. */
+  async useFile(fileName: string): Promise<SetupState> {
+    await this.writing;
+    this.file = path.join(this.dataDir, fileName);
+    this.state = undefined;
+    const state = await this.get();
+    this.onChange(state);
+    return state;
   }
 
   /** Follows setup.json: a change another process wrote is read and announced (onChange). Stop with dispose(). */
   async watch(): Promise<void> {
     if (this.stopWatching) return;
     await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
-    this.stopWatching = watchFile(this.dataDir, SETUP_FILE, () => void this.refresh().catch(() => undefined));
+    this.stopWatching = watchFile(this.dataDir, () => this.fileName, () => void this.refresh().catch(() => undefined));
   }
 
   dispose(): void {

@@ -37,7 +37,7 @@ export function App() {
 
   return (
     <div className="app">
-      <Sidebar current={setup?.currentPage} steps={journey?.steps ?? []} completed={setup?.completed ?? []} onSelect={goTo} />
+      <Sidebar current={setup?.currentPage} steps={journey?.steps ?? []} completed={setup?.completed ?? []} setups={journey?.setups} onSelect={goTo} />
       <main className="content" id="content" tabIndex={-1}>
         {error && <ErrorBanner text={errorText(error)} onDismiss={() => setError(undefined)} />}
         {journey?.notices.map((notice) => (

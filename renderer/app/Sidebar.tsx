@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { stepIds } from '../../common/contract/constants';
 import type { StepStatus } from '../../common/contract/schemas/operations';
 import type { PageId, StepId } from '../../common/contract/schemas/setup';
+import type { SetupsView } from '../../common/contract/schemas/setups';
+import { setupLabel } from './SetupsCard';
 
 const toolPages = ['vault', 'settings'] as const;
 
@@ -27,6 +29,8 @@ interface Props {
   steps: readonly StepStatus[];
   /** The cached marks (setup.json), for a step not built or not checked yet in this run. */
   completed: StepId[];
+  /** Every setup and the active one (the journey model's). */
+  setups: SetupsView | undefined;
   onSelect: (page: PageId) => void;
 }
 
@@ -37,7 +41,7 @@ export function stepMarkedDone(step: StepId, steps: readonly StepStatus[], compl
   return status.state === 'done';
 }
 
-export function Sidebar({ current, steps, completed, onSelect }: Props) {
+export function Sidebar({ current, steps, completed, setups, onSelect }: Props) {
   const { t } = useTranslation();
   const item = (page: PageId, badge: ReactNode, done: boolean) => (
     <li key={page}>
@@ -66,6 +70,11 @@ export function Sidebar({ current, steps, completed, onSelect }: Props) {
           <div className="brand-tagline">{t('tagline')}</div>
         </div>
       </div>
+      {setups && (
+        <button type="button" className="link active-setup" data-testid="active-setup" onClick={() => onSelect('settings')}>
+          {t('setups:activeLabel', { name: setupLabel(setups, setups.active, t) })}
+        </button>
+      )}
       <h2 className="nav-heading">{t('nav.steps')}</h2>
       <ol className="nav-list">{stepIds.map((step, i) => item(step, String(i + 1), stepMarkedDone(step, steps, completed)))}</ol>
       <h2 className="nav-heading">{t('nav.tools')}</h2>

@@ -5,6 +5,7 @@ import { systemLanguage } from '../i18n';
 import type { PageProps } from './page-props';
 import { StepFrame } from './StepFrame';
 import { OwnServerSettings } from './connect/OwnServerSettings';
+import { SetupsCard } from '../app/SetupsCard';
 
 type Language = 'system' | 'ko' | 'en';
 
@@ -33,6 +34,7 @@ export function SettingsPage(props: PageProps) {
         <span className="field-label">{t('theme.label')}</span>
         <p className="muted">{t('theme.followsSystem')}</p>
       </div>
+      <SetupsCard setups={props.journey.setups} />
       <OwnServerSettings saved={props.setup.choices.ownServer} onOpenVault={() => props.onNavigate('vault')} />
     </StepFrame>
   );

@@ -16,6 +16,7 @@ import { contractErrorSchema } from '../result';
 import { taggedResourcesResponse } from './ec2';
 import { messageRef, opSnapshot, stepStatus } from './operations';
 import { setupState } from './setup';
+import { setupsView } from './setups';
 
 /** The two ways to a site: a server launched in AWS, or a server the user already has. */
 export const journeyPath = z.enum(['aws', 'own-server']);
@@ -134,6 +135,8 @@ export const journeyModel = z.object({
    */
   staleOperations: z.array(z.string().max(64)).max(64),
   notices: z.array(journeyNotice).max(16),
+  /** Every setup of this data dir and the active one (the one this model is of). */
+  setups: setupsView,
 });
 export type JourneyModel = z.infer<typeof journeyModel>;
 
