@@ -102,7 +102,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   // The vault announces its own changes (vault.changed) and follows vault.json, which another
   // Onramp process on the same data dir may change. Capabilities get only the narrow SecretStore.
   const vault = new VaultService({ dataDir, keychain });
-  const vaultContext = new VaultContext({ vault, platform, events, setup, files, log });
+  const vaultContext = new VaultContext({ vault, platform, events, files, log });
   const secrets = vaultContext.secrets;
   void vault.watch().catch((error: unknown) => log('the vault file cannot be watched', error));
   const aws = new AwsConnection({ getAccessKey: (itemId) => secrets.secretOf(itemId, 'aws-access-key') }, platform.version, options.awsClientsFactory);

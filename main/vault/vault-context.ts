@@ -9,7 +9,6 @@
 import type { DamagedVaultItem, VaultItem, VaultStatus } from '../../common/contract/schemas/vault';
 import type { EventBus } from '../ipc/event-bus';
 import type { Platform } from '../platform';
-import type { SetupStateStore } from '../setup/state-store';
 import { UserFileGrants } from '../files/user-file-grants';
 import { ClipboardGuard } from './clipboard-guard';
 import type { ItemMeta } from './items';
@@ -22,7 +21,6 @@ export interface VaultContextDeps {
   vault: VaultService;
   platform: Platform;
   events: EventBus;
-  setup: SetupStateStore;
   clipboard?: ClipboardGuard;
   /** Files the user chose, by one-time token (shared with the transports that mint them). */
   files?: UserFileGrants;
@@ -33,7 +31,6 @@ export class VaultContext {
   readonly vault: VaultService;
   readonly secrets: SecretStore;
   readonly platform: Platform;
-  readonly setup: SetupStateStore;
   readonly clipboard: ClipboardGuard;
   readonly pending = new PendingImports();
   readonly files: UserFileGrants;
@@ -44,7 +41,6 @@ export class VaultContext {
     this.vault = deps.vault;
     this.secrets = secretStoreOf(deps.vault);
     this.platform = deps.platform;
-    this.setup = deps.setup;
     this.clipboard = deps.clipboard ?? new ClipboardGuard(deps.platform);
     this.unsubscribe = deps.vault.onChange(() => this.announce());
     this.files = deps.files ?? new UserFileGrants();

@@ -59,7 +59,7 @@ export async function createHarness(options: { keychain?: Keychain; dataDir?: st
   const vault = new VaultService({ dataDir, keychain: options.keychain ?? new InMemoryKeychain() });
   const clipboard = new ClipboardGuard(platform, options.clipboardClearMs);
   const files = new UserFileGrants();
-  const context = new VaultContext({ vault, platform, events: bus, setup, clipboard, files });
+  const context = new VaultContext({ vault, platform, events: bus, clipboard, files });
   const connection = new AwsConnection({ getAccessKey: (itemId) => context.secrets.secretOf(itemId, 'aws-access-key') }, 'test');
   const handlers: Partial<Handlers> = { ...vaultHandlers(context), ...awsHandlers({ connection, setup, secrets: context.secrets }) };
   const dispatch = createRouter(handlers as Handlers);
