@@ -17,23 +17,21 @@ import { SetupStateStore } from './setup/state-store';
 import { SetupList } from './setup/setup-list';
 import { setupsHandlers } from './setup/setups-handlers';
 import type { RunnableOperation } from './setup/operation';
+import { mergeHandlers, type Capability } from './setup/capability';
+import { createAwsCapability } from './aws/aws-capability';
+import { createDnsCapability } from './dns/dns-capability';
+import { createVaultCapability } from './vault/vault-capability';
 import type { StepDefinition } from './setup/step';
 import { createStepEngine, operationHandlers, type StepEngine } from './setup/step-engine';
-import { connectAwsStep, connectAwsVerifyOperation } from './aws/connect-aws-step';
 import type { Keychain } from './vault/keychain';
 import { AwsConnection, type AwsClientsFactory } from './aws/aws-connection';
 import { createSecureAccount } from './aws/secure-account';
-import { awsHandlers } from './aws/aws-handlers';
 import { VaultContext } from './vault/vault-context';
-import { vaultHandlers } from './vault/vault-handlers';
 import { VaultService } from './vault/vault-service';
 import { createEc2Capability } from './aws/ec2/ec2-capability';
 import { createSshCapability } from './ssh/ssh-capability';
 import type { DnsEnvironment } from './dns/check-domain';
-import { dnsHandlers } from './dns/dns-handlers';
 import { DnsService } from './dns/dns-service';
-import { domainStep } from './dns/domain-step';
-import { domainCheckOperation } from './dns/domain-operation';
 
 import { UserFileGrants } from './files/user-file-grants';
 import { createServerCapability } from './server/server-capability';
@@ -105,16 +103,15 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const vaultContext = new VaultContext({ vault, platform, events, files, log });
   const secrets = vaultContext.secrets;
   void vault.watch().catch((error: unknown) => log('the vault file cannot be watched', error));
+  const vaultCapability = createVaultCapability(vaultContext);
   const aws = new AwsConnection({ getAccessKey: (itemId) => secrets.secretOf(itemId, 'aws-access-key') }, platform.version, options.awsClientsFactory);
-  disposers.push(() => vault.dispose(), () => vaultContext.dispose(), () => aws.dispose());
+  const awsCapability = createAwsCapability({ connection: aws, setup, secrets });
 
   // --- secure the account: IAM user, MFA, the user's own key ---
   const secureAccount = createSecureAccount({ connection: aws, setup, secrets });
-  disposers.push(() => secureAccount.dispose());
 
   // --- ssh: terminals with vault keys, known_hosts in the data dir, EC2 console host keys ---
   const ssh = createSshCapability({ dataDir, events, setup, keys: { secrets, platform, clipboard: vaultContext.clipboard }, aws });
-  disposers.push(() => ssh.dispose());
 
   // --- ec2: launch server, static IP, teardown ---
   const ec2 = createEc2Capability({
@@ -135,6 +132,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     userResolvers: async () => (await settings.get()).dnsResolvers,
     updateSetup: (change) => setup.update(change),
   });
+  const dnsCapability = createDnsCapability(dns);
 
   // --- web server and HTTPS: remote steps over the same SSH manager; the preflight's DNS check is the Domain step's ---
   const server = createServerCapability({
@@ -146,12 +144,17 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     securityGroups: ec2.securityGroups,
   });
 
+  // --- every capability in one shape ({ steps, operations, handlers, dispose }), in the guided setup's order ---
+  const capabilities = [vaultCapability, awsCapability, secureAccount, ec2, dnsCapability, ssh, server] as const satisfies readonly Capability[];
+  // Stopped in reverse: the last built first (the vault and the AWS connection last).
+  for (const capability of capabilities) disposers.push(() => capability.dispose());
+
   // --- the step engine: every built step's check() and every long operation ---
-  const operations: RunnableOperation[] = [connectAwsVerifyOperation(aws, setup), ...secureAccount.operations, ...ec2.operations, domainCheckOperation(dns), ...server.operations, ...(options.operations ?? [])];
+  const operations: RunnableOperation[] = [...capabilities.flatMap((c) => c.operations), ...(options.operations ?? [])];
   const engine = createStepEngine({
     setup,
     events,
-    steps: [connectAwsStep(aws), secureAccount.step, ...ec2.steps, ...ssh.steps, domainStep(dns), ...server.steps, ...(options.steps ?? [])],
+    steps: [...capabilities.flatMap((c) => c.steps), ...(options.steps ?? [])],
     operations,
     log,
   });
@@ -220,13 +223,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     ...journeyHandlers({ journey, removeVaultItem: (id) => secrets.remove(id) }),
     ...setupsHandlers(setupList),
     ...operationHandlers(engine.operations),
-    ...vaultHandlers(vaultContext),
-    ...awsHandlers({ connection: aws, setup, secrets }),
-    ...ssh.handlers,
-    ...ec2.handlers,
-    ...dnsHandlers(dns),
-    ...secureAccount.handlers,
-    ...server.handlers,
+    ...mergeHandlers(capabilities),
   };
 
   // A keychain-mode vault opens by itself (its key is in the OS keychain), so after a restart the

@@ -16,11 +16,13 @@ export interface ServerCapability {
   steps: StepDefinition[];
   operations: RunnableOperation[];
   handlers: HandlersFor<'server'>;
+  dispose(): void;
 }
 
 export function createServerCapability(deps: ServerStepDeps): ServerCapability {
   return {
     steps: [webServerStep(deps), httpsStep(deps)],
+    dispose: () => undefined,
     operations: [webServerApplyOperation(deps), ...httpsOperations(deps)],
     handlers: {
       'server.previewSite': (form) => {

@@ -35,6 +35,8 @@ export interface SshCapability {
   handlers: HandlersFor<'ssh'>;
   /** The Connect step's check (for the step engine). */
   steps: StepDefinition[];
+  /** Connect has no long operation: terminals are sessions, not operations. */
+  operations: [];
   dispose(): void;
 }
 
@@ -62,6 +64,7 @@ export function createSshCapability(deps: SshCapabilityDeps): SshCapability {
     knownHosts,
     handlers: sshHandlers({ manager, setup: deps.setup, keys: deps.keys }),
     steps: [connectStep({ manager, knownHosts })],
+    operations: [],
     dispose: () => manager.dispose(),
   };
 }

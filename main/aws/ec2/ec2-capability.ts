@@ -158,6 +158,7 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
     /** What AWS holds for the setup by its tag (the journey model's resources). */
     taggedResources,
     steps: [launchServerStep(deps), staticIpStep(deps)],
+    dispose: () => undefined,
     operations: [launchOperation(deps), staticIpOperation(deps), teardownOperation, deleteIamUserOperation(deps)],
     handlers,
   };

@@ -12,7 +12,7 @@ import { iamHandlers } from './iam-handlers';
 export function createSecureAccount(deps: Omit<SecureAccountDeps, 'mfa'> & { mfa?: MfaEnrollments }) {
   const full: SecureAccountDeps = { ...deps, mfa: deps.mfa ?? new MfaEnrollments() };
   return {
-    step: secureAccountStep(full),
+    steps: [secureAccountStep(full)] as const,
     operations: [createUserOperation(full), createAccessKeyOperation(full)] as const,
     handlers: iamHandlers(full),
     /** Deletes any unassigned MFA device still waiting for codes and wipes its seed (app quit). */

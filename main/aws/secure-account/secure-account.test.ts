@@ -221,7 +221,7 @@ describe('secure-account.createAccessKey', () => {
 });
 
 describe('secure-account check (reads reality)', () => {
-  const check = async () => secureAccount().step.check({ setup: await setup.get(), signal: new AbortController().signal });
+  const check = async () => secureAccount().steps[0].check({ setup: await setup.get(), signal: new AbortController().signal });
 
   it('is not done before a user was chosen', async () => {
     await expect(check()).resolves.toEqual({ done: false, detail: { key: 'iam:check.noUser' } });
