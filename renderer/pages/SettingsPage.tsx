@@ -4,7 +4,7 @@ import { api } from '../bridge/api';
 import { systemLanguage } from '../i18n';
 import type { PageProps } from './page-props';
 import { StepFrame } from './StepFrame';
-import { OwnServerSettings } from './connect/OwnServerSettings';
+import { OwnServerSettings } from './OwnServerSettings';
 import { SetupsCard } from '../app/SetupsCard';
 
 type Language = 'system' | 'ko' | 'en';

@@ -7,7 +7,7 @@ import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
-import '../vault/vault.css';
+import '../../vault/vault.css';
 import './connect-aws.css';
 import { IdentityCard, type IdentityState } from './IdentityCard';
 import { NewAccountWays } from './NewAccountWays';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../bridge/api';
-import '../secure-account/secure-account.css';
+import '../../styles/iam-pages.css';
 
 const CLOUDSHELL_URL = 'https://console.aws.amazon.com/cloudshell/home';
 const NAME = /^[\w+=,.@-]{1,64}$/;

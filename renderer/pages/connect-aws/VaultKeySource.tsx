@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../common/contract/result';
-import { ImportPanel } from '../vault/ImportPanel';
-import { useImport } from '../vault/use-import';
-import { useVault } from '../vault/use-vault';
-import { VaultGate } from '../vault/VaultGate';
+import { ImportPanel } from '../../vault/ImportPanel';
+import { useImport } from '../../vault/use-import';
+import { useVault } from '../../vault/use-vault';
+import { VaultGate } from '../../vault/VaultGate';
 import { PasteKeyForm } from './PasteKeyForm';
 
 /** Pick an access key from the vault, import the CSV AWS gave you, or paste a key (stored in the vault). */

@@ -6,12 +6,12 @@ import { terminals } from '../../terminal/terminal-store';
 import { installTerminalTestHook } from '../../terminal/test-hook';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
-import './connect.css';
-import { HostKeyDialog } from './HostKeyDialog';
+import '../../terminal/ui/terminal-ui.css';
+import { HostKeyDialog } from '../../terminal/ui/HostKeyDialog';
 import { KeyActions } from './KeyActions';
 import { serverChoices, type ServerRef } from './servers';
 import { ServerPicker } from './ServerPicker';
-import { TerminalArea } from './TerminalArea';
+import { TerminalArea } from '../../terminal/ui/TerminalArea';
 
 installTerminalTestHook();
 

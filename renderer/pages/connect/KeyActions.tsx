@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../common/contract/result';
 import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
-import { Dialog } from '../vault/Dialog';
-import '../vault/vault.css'; // the shared .dialog styles
+import { Dialog } from '../../app/Dialog';
+import '../../app/dialog.css';
+import '../../vault/vault.css'; // .row and the other shared layout rules
 import type { ServerRef } from './servers';
 
 type Outcome = { kind: 'copied'; command: string; exportedTo?: string } | { kind: 'exported'; path: string } | { kind: 'error'; error: ContractError };

@@ -21,8 +21,3 @@ export function serverChoices(journey: JourneyModel): ServerChoice[] {
     return { ref, server: server ? { host: server.host, port: server.port, user: server.user, label: server.label } : undefined, keyId: server?.keyId };
   });
 }
-
-/** `user@host` or `user@host:port`, for a server the user has just typed (Settings) rather than one the model names. */
-export function serverLabel(server: { host: string; port: number; user: string }): string {
-  return `${server.user}@${server.host}${server.port === 22 ? '' : `:${server.port}`}`;
-}

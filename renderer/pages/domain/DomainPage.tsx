@@ -16,7 +16,7 @@ import { DomainForm, type DomainChoice } from './DomainForm';
 import { GabiaChecklist } from './GabiaChecklist';
 import { ResolverSettings } from './ResolverSettings';
 import { useDnsRecheck } from './use-dns-recheck';
-import '../vault/vault.css';
+import '../../vault/vault.css';
 import './domain.css';
 
 export function DomainPage(props: PageProps) {

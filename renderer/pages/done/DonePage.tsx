@@ -10,7 +10,7 @@ import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { DeleteIamUserSection } from './DeleteIamUserSection';
 import { GoneVaultItems } from './GoneVaultItems';
-import '../launch-server/launch-server.css';
+import '../../styles/ec2-pages.css';
 
 /** Step 9: what exists in AWS for this setup, what it costs a month, and the way to tear it all down. */
 export function DonePage(props: PageProps) {

@@ -14,7 +14,7 @@ import { RegionBadge } from '../../app/RegionBadge';
 import { RegionPicker } from './RegionPicker';
 import { SshSourceField } from './SshSourceField';
 import { useLoad } from '../../bridge/use-load';
-import './launch-server.css';
+import '../../styles/ec2-pages.css';
 
 function defaults(saved: LaunchChoices | undefined): LaunchChoices {
   return (

@@ -6,7 +6,7 @@ import { AccessKeySwitch } from './AccessKeySwitch';
 import { IamUserForm } from './IamUserForm';
 import { RootMfa } from './RootMfa';
 import { UserMfa } from './UserMfa';
-import './secure-account.css';
+import '../../styles/iam-pages.css';
 
 /** Step 2, one page: root MFA, the IAM user, its MFA, and moving the app onto it. Progress per sub-step. */
 export function SecureAccountPage(props: PageProps) {

@@ -8,7 +8,7 @@ import { RegionBadge } from '../../app/RegionBadge';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { RulesEditor } from './RulesEditor';
-import '../launch-server/launch-server.css';
+import '../../styles/ec2-pages.css';
 
 /** Step 4: the server's Elastic IP, with copy, its cost, (re)attach, and the firewall rules. */
 export function StaticIpPage(props: PageProps) {

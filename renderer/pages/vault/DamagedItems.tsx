@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../common/contract/result';
 import type { DamagedVaultItem } from '../../../common/contract/schemas/vault';
 import { api } from '../../bridge/api';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../app/Dialog';
 import type { Notice } from './use-item-actions';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultItem } from '../../../common/contract/schemas/vault';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../app/Dialog';
 
 export interface EditResult {
   label: string;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, VaultItem } from '../../../common/contract/schemas/vault';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../app/Dialog';
 
 function formatsFor(item: VaultItem): ExportFormat[] {
   if (item.kind !== 'ssh-key') return ['csv'];

@@ -7,13 +7,13 @@ import { errorText } from '../../i18n';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { DamagedItems } from './DamagedItems';
-import { ImportPanel } from './ImportPanel';
+import { ImportPanel } from '../../vault/ImportPanel';
 import { ItemTable } from './ItemTable';
-import { useImport } from './use-import';
+import { useImport } from '../../vault/use-import';
 import { useItemActions } from './use-item-actions';
-import { useVault } from './use-vault';
-import { VaultGate } from './VaultGate';
-import './vault.css';
+import { useVault } from '../../vault/use-vault';
+import { VaultGate } from '../../vault/VaultGate';
+import '../../vault/vault.css';
 
 /** The vault manager: every stored credential, with import, export, rename, delete and copy. */
 export function VaultPage(props: PageProps) {

@@ -1,8 +1,7 @@
 /** Where the vault page's "Copy ssh command" points (ssh.copyCommand resolves the user and port in main). */
 import { describe, expect, it } from 'vitest';
-import type { JourneyModel, ServerTarget } from '../../../common/contract/schemas/journey';
+import type { ServerTarget } from '../../../common/contract/schemas/journey';
 import type { VaultItem } from '../../../common/contract/schemas/vault';
-import { serverChoices } from '../connect/servers';
 import { commandTargetOf, serverOf } from './item-text';
 
 const key = (id: string, serverHost?: string): VaultItem => ({
@@ -34,17 +33,5 @@ describe('commandTargetOf', () => {
   it('no server, or not an SSH key -> nothing to copy', () => {
     expect(commandTargetOf(key('k4'), [])).toBeUndefined();
     expect(serverOf(key('k4'), [])).toBeUndefined();
-  });
-});
-
-describe('serverChoices', () => {
-  it("offers both servers, as the model names them, with each one's key id for vault.export", () => {
-    const journey = { derived: { servers: [setupServer, own] } } as unknown as JourneyModel;
-    expect(serverChoices(journey).map((choice) => [choice.ref, choice.keyId, choice.server?.label])).toEqual([
-      ['setup', 'k3', 'ubuntu@3.35.1.2'],
-      ['ownServer', 'k1', 'admin@srv.example.com:2222'],
-    ]);
-    const none = { derived: { servers: [] } } as unknown as JourneyModel;
-    expect(serverChoices(none).map((choice) => choice.server)).toEqual([undefined, undefined]);
   });
 });

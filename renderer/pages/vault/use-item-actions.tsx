@@ -4,7 +4,7 @@ import type { ContractError } from '../../../common/contract/result';
 import type { ServerTarget } from '../../../common/contract/schemas/journey';
 import type { ExportFormat, VaultItem } from '../../../common/contract/schemas/vault';
 import { api } from '../../bridge/api';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../app/Dialog';
 import { EditDialog, type EditResult } from './EditDialog';
 import { ExportDialog } from './ExportDialog';
 import { commandTargetOf } from './item-text';

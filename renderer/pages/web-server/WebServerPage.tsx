@@ -11,10 +11,10 @@ import { useOperation } from '../../operations/use-operation';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { ConfigPreview, usePreview } from './ConfigPreview';
-import { ServerTerminal, useStepTerminal } from './ServerTerminal';
+import { ServerTerminal, useStepTerminal } from '../../terminal/ui/ServerTerminal';
 import { formOf, initialFields } from './site-form';
 import { SiteForm } from './SiteForm';
-import './server-pages.css';
+import '../../styles/server-pages.css';
 
 const DEFAULT_SITE_ERRORS = new Set(['server.defaultSiteSameName', 'server.defaultSiteDuplicateDefault']);
 

@@ -1,6 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../common/contract/result';
+import type { ContractError } from '../../common/contract/result';
 import { chooseSource, isContractError, sourceForFile } from './file-source';
 import type { UseImport } from './use-import';
 

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SshServer } from '../../../common/contract/schemas/ssh';
 import { errorText } from '../../i18n';
-import type { TabInfo } from '../../terminal/tab-info';
+import type { TabInfo } from '../tab-info';
 import { HostKeyMismatch } from './HostKeyMismatch';
 import { LoginNameRetry } from './LoginNameRetry';
-import { serverLabel } from './servers';
+import { serverLabel } from '../server-label';
 
 /** What the active tab needs to say above its terminal: connecting, disconnected (Reconnect), or why it failed. */
 export function TerminalBanner({ tab, server, ownServer, onReconnect, onRelabel }: {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VaultStatus } from '../../../common/contract/schemas/vault';
-import { api } from '../../bridge/api';
-import { ErrorBanner } from '../../app/ErrorBanner';
-import { errorText } from '../../i18n';
+import type { VaultStatus } from '../../common/contract/schemas/vault';
+import { api } from '../bridge/api';
+import { ErrorBanner } from '../app/ErrorBanner';
+import { errorText } from '../i18n';
 import { NewPassphraseForm } from './NewPassphraseForm';
 import type { UseVault } from './use-vault';
 

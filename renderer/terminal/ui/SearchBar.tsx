@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TerminalTab } from '../../terminal/terminal-tab';
+import type { TerminalTab } from '../terminal-tab';
 
 const DECORATIONS = {
   matchBackground: '#f2cc6080',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../common/contract/result';
 import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
-import { Dialog } from '../vault/Dialog';
+import { Dialog } from '../../app/Dialog';
 
 /**
  * A changed host key blocks the connection. The full explanation names both

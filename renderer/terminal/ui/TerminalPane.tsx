@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { terminals } from '../../terminal/terminal-store';
+import { terminals } from '../terminal-store';
 
 /**
  * The box the terminals live in. Every tab's xterm element is kept inside it

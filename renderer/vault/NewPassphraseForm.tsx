@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../common/contract/result';
-import { api } from '../../bridge/api';
+import type { ContractError } from '../../common/contract/result';
+import { api } from '../bridge/api';
 
 const MIN_LENGTH = 8;
 

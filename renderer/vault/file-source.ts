@@ -1,7 +1,7 @@
-import type { ContractError } from '../../../common/contract/result';
-import { MAX_IMPORT_BYTES } from '../../../common/contract/constants';
-import type { RequestOf } from '../../../common/contract/types';
-import { grantFile, pickFile } from '../../bridge/api';
+import type { ContractError } from '../../common/contract/result';
+import { MAX_IMPORT_BYTES } from '../../common/contract/constants';
+import type { RequestOf } from '../../common/contract/types';
+import { grantFile, pickFile } from '../bridge/api';
 
 export type ImportSource = RequestOf<'vault.import'>['source'];
 

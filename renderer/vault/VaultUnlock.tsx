@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VaultStatus } from '../../../common/contract/schemas/vault';
-import { ErrorBanner } from '../../app/ErrorBanner';
-import { api } from '../../bridge/api';
-import { errorText } from '../../i18n';
-import { Dialog } from './Dialog';
+import type { VaultStatus } from '../../common/contract/schemas/vault';
+import { ErrorBanner } from '../app/ErrorBanner';
+import { api } from '../bridge/api';
+import { errorText } from '../i18n';
+import { Dialog } from '../app/Dialog';
 import type { UseVault } from './use-vault';
 
 /** A locked vault: a passphrase form, or (keychain mode) why the keychain did not open it, with retry and reset. */

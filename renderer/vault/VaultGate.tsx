@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner } from '../../app/ErrorBanner';
-import { errorText } from '../../i18n';
+import { ErrorBanner } from '../app/ErrorBanner';
+import { errorText } from '../i18n';
 import type { UseVault, VaultView } from './use-vault';
 import { VaultSetup } from './VaultSetup';
 import { VaultUnlock } from './VaultUnlock';

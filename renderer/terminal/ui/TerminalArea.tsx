@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SshServer, SshTargetRef } from '../../../common/contract/schemas/ssh';
-import { zoom } from '../../terminal/font-zoom';
-import { terminals, useTerminals } from '../../terminal/terminal-store';
+import { zoom } from '../font-zoom';
+import { terminals, useTerminals } from '../terminal-store';
 import { errorText } from '../../i18n';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { SearchBar } from './SearchBar';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from './Dialog';
+import { Dialog } from '../app/Dialog';
 
 /** Asks for the passphrase of an encrypted key being imported. */
 export function PassphraseDialog({ fileName, wrong, busy, onSubmit, onClose }: { fileName: string; wrong: boolean; busy: boolean; onSubmit: (passphrase: string) => void; onClose: () => void }) {

@@ -6,12 +6,12 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { JourneyModel } from '../../../common/contract/schemas/journey';
-import { useHostKeyPrompt } from '../../terminal/host-key-prompts';
-import { terminals, useTerminals } from '../../terminal/terminal-store';
-import { installTerminalTestHook } from '../../terminal/test-hook';
-import { HostKeyDialog } from '../connect/HostKeyDialog';
-import { TerminalArea } from '../connect/TerminalArea';
-import '../connect/connect.css';
+import { useHostKeyPrompt } from '../host-key-prompts';
+import { terminals, useTerminals } from '../terminal-store';
+import { installTerminalTestHook } from '../test-hook';
+import { HostKeyDialog } from './HostKeyDialog';
+import { TerminalArea } from './TerminalArea';
+import './terminal-ui.css';
 import { stepServerChoice } from './step-server';
 
 installTerminalTestHook();

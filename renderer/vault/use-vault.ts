@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ContractError } from '../../../common/contract/result';
-import type { DamagedVaultItem, VaultItem, VaultStatus } from '../../../common/contract/schemas/vault';
-import type { PayloadOf } from '../../../common/contract/types';
-import { api } from '../../bridge/api';
-import { useEvent } from '../../bridge/use-contract';
+import type { ContractError } from '../../common/contract/result';
+import type { DamagedVaultItem, VaultItem, VaultStatus } from '../../common/contract/schemas/vault';
+import type { PayloadOf } from '../../common/contract/types';
+import { api } from '../bridge/api';
+import { useEvent } from '../bridge/use-contract';
 
 export interface VaultView {
   status: VaultStatus;

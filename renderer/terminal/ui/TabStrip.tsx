@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TabInfo } from '../../terminal/tab-info';
-import { terminals } from '../../terminal/terminal-store';
+import type { TabInfo } from '../tab-info';
+import { terminals } from '../terminal-store';
 
 /**
  * One tab per terminal; several per server. The + opens another terminal to the active tab's server.

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostKeyPromptView } from '../../../common/contract/schemas/ssh';
-import { hostKeyPrompts } from '../../terminal/host-key-prompts';
-import '../vault/vault.css'; // the shared .dialog styles
+import { hostKeyPrompts } from '../host-key-prompts';
+import '../../app/dialog.css';
+import '../../vault/vault.css'; // .row and the other shared layout rules
 
 /**
  * "Is this really your server?": the key type, the SHA256 fingerprint and why

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
-import type { ContractError } from '../../../common/contract/result';
-import type { ImportResponse } from '../../../common/contract/schemas/vault';
-import { api } from '../../bridge/api';
+import type { ContractError } from '../../common/contract/result';
+import type { ImportResponse } from '../../common/contract/schemas/vault';
+import { api } from '../bridge/api';
 import type { ImportSource } from './file-source';
 import { PassphraseDialog } from './PassphraseDialog';
 

@@ -1,15 +1,15 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { DEFAULT_SSH_USER } from '../../../common/contract/constants';
+import { DEFAULT_SSH_USER } from '../../common/contract/constants';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../common/contract/result';
-import { SSH_HOST_PATTERN, SSH_USER_PATTERN } from '../../../common/contract/constants';
-import type { SshServer } from '../../../common/contract/schemas/ssh';
-import { api } from '../../bridge/api';
-import { errorText } from '../../i18n';
-import type { VaultItem } from '../../../common/contract/schemas/vault';
+import type { ContractError } from '../../common/contract/result';
+import { SSH_HOST_PATTERN, SSH_USER_PATTERN } from '../../common/contract/constants';
+import type { SshServer } from '../../common/contract/schemas/ssh';
+import { api } from '../bridge/api';
+import { errorText } from '../i18n';
+import type { VaultItem } from '../../common/contract/schemas/vault';
 import { useVault, type UseVault } from '../vault/use-vault';
-import { serverLabel } from './servers';
-import './connect.css';
+import { serverLabel } from '../terminal/server-label';
+import '../terminal/ui/terminal-ui.css';
 
 /** Settings → "Your own server": host, port, login name and an SSH key from the vault, saved in the setup state. */
 export function OwnServerSettings({ saved, onOpenVault }: { saved: SshServer | undefined; onOpenVault: () => void }) {
