@@ -31,13 +31,14 @@ describe('detectRuntime', () => {
   it('Flask (WSGI): a venv, pip install -r, gunicorn bound to 127.0.0.1:$PORT', () => {
     const plan = detectRuntime(project({ 'requirements.txt': 'flask==3.1\n', 'app.py': '' }));
     expect(plan).toMatchObject({ runtime: 'python', pythonServer: 'gunicorn', entry: 'app:app', django: false, build: [] });
-    expect(plan.install).toEqual(['python3 -m venv .venv', '.venv/bin/pip install -r requirements.txt', '.venv/bin/pip install gunicorn']);
-    expect(plan.start).toBe('.venv/bin/gunicorn --bind 127.0.0.1:$PORT --workers 2 app:app');
+    expect(plan.packages).toEqual(['python3-venv', 'gunicorn']);
+    expect(plan.install).toEqual(['python3 -m venv --system-site-packages .venv', '.venv/bin/pip install -r requirements.txt']);
+    expect(plan.start).toBe('.venv/bin/python -m gunicorn --bind 127.0.0.1:$PORT --workers 2 app:app');
   });
 
   it('FastAPI (ASGI) from pyproject: uvicorn, and the wanted Python version is noted', () => {
     const plan = detectRuntime(project({ 'pyproject.toml': '[project]\nrequires-python = ">=3.13"\ndependencies = [\n  "fastapi>=0.115",\n]\n', 'main.py': '' }));
-    expect(plan).toMatchObject({ pythonServer: 'uvicorn', entry: 'main:app', start: '.venv/bin/uvicorn main:app --host 127.0.0.1 --port $PORT' });
+    expect(plan).toMatchObject({ pythonServer: 'uvicorn', entry: 'main:app', start: '.venv/bin/python -m uvicorn main:app --host 127.0.0.1 --port $PORT', packages: ['python3-venv', 'python3-uvicorn'] });
     expect(plan.install[1]).toBe('.venv/bin/pip install .');
     expect(plan.notes).toEqual([{ code: 'pythonVersionWanted', wanted: '>=3.13' }, { code: 'asgiDetected' }]);
   });
@@ -49,6 +50,11 @@ describe('detectRuntime', () => {
     const plan = detectRuntime(files);
     expect(plan).toMatchObject({ django: true, entry: 'mysite.wsgi:application' });
     expect(plan.build).toEqual(['.venv/bin/python manage.py collectstatic --noinput', '.venv/bin/python manage.py migrate --noinput']);
+  });
+
+  it('an empty requirements.txt installs nothing into the venv (no index needed)', () => {
+    const plan = detectRuntime(project({ 'requirements.txt': '# nothing\n', 'app.py': '' }));
+    expect(plan.install).toEqual(['python3 -m venv --system-site-packages .venv']);
   });
 
   it('nothing recognisable says so instead of guessing', () => {

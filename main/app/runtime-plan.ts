@@ -36,6 +36,8 @@ export interface AppPlan {
   django: boolean;
   /** Node only: `npm run build` exists. */
   hasBuild: boolean;
+  /** Ubuntu archive packages the runtime needs (installed once with apt; their versions are shown). */
+  packages: string[];
   /** Commands run in the release folder, in order, as the service user (shown and editable). */
   install: string[];
   build: string[];
@@ -73,6 +75,7 @@ function nodePlan(pkg: PackageJson, hasLock: boolean): AppPlan {
     runtime: 'node',
     django: false,
     hasBuild,
+    packages: ['nodejs', 'npm'],
     install: [hasLock ? 'npm ci' : 'npm install'],
     build: hasBuild ? ['npm run build'] : [],
     start: hasStart ? '/usr/bin/npm start' : `/usr/bin/node ${main}`,
@@ -100,20 +103,24 @@ function pythonPlan(files: ProjectFiles): AppPlan {
   const flaskApp = files.names.has('app.py') ? 'app:app' : files.names.has('wsgi.py') ? 'wsgi:application' : 'main:app';
   const entry = django ? `${djangoProject(files) ?? 'config'}.wsgi:application` : asgi ? (files.names.has('main.py') ? 'main:app' : 'app:app') : flaskApp;
   const pythonServer: PythonServer = asgi ? 'uvicorn' : 'gunicorn';
-  const install = ['python3 -m venv .venv'];
-  if (files.names.has('requirements.txt')) install.push('.venv/bin/pip install -r requirements.txt');
-  else install.push('.venv/bin/pip install .');
-  install.push(`.venv/bin/pip install ${pythonServer}`);
+  // The server comes from the Ubuntu archive (security updates with the OS); the venv sees it
+  // through --system-site-packages, and the project's own requirements go into the venv.
+  const install = ['python3 -m venv --system-site-packages .venv'];
+  const requirementsText = files.read('requirements.txt');
+  if (requirementsText !== undefined) {
+    if (/^\s*[^#\s]/m.test(requirementsText)) install.push('.venv/bin/pip install -r requirements.txt');
+  } else if (files.names.has('pyproject.toml')) install.push('.venv/bin/pip install .');
   const build = django ? ['.venv/bin/python manage.py collectstatic --noinput', '.venv/bin/python manage.py migrate --noinput'] : [];
   const start =
     pythonServer === 'uvicorn'
-      ? `.venv/bin/uvicorn ${entry} --host 127.0.0.1 --port $PORT`
-      : `.venv/bin/gunicorn --bind 127.0.0.1:$PORT --workers 2 ${entry}`;
+      ? `.venv/bin/python -m uvicorn ${entry} --host 127.0.0.1 --port $PORT`
+      : `.venv/bin/python -m gunicorn --bind 127.0.0.1:$PORT --workers 2 ${entry}`;
   const notes: PlanNote[] = [];
   const wanted = pythonWanted(files);
   if (wanted) notes.push({ code: 'pythonVersionWanted', wanted });
   if (asgi) notes.push({ code: 'asgiDetected' });
-  return { runtime: 'python', entry, pythonServer, django, hasBuild: false, install, build, start, notes };
+  const packages = ['python3-venv', pythonServer === 'uvicorn' ? 'python3-uvicorn' : 'gunicorn'];
+  return { runtime: 'python', entry, pythonServer, django, hasBuild: false, packages, install, build, start, notes };
 }
 
 /** The Django project package: the folder beside manage.py that manage.py names in DJANGO_SETTINGS_MODULE. */
@@ -123,7 +130,7 @@ export function djangoProject(files: ProjectFiles): string | undefined {
   return match?.[1];
 }
 
-const STATIC_PLAN: AppPlan = { runtime: 'static', django: false, hasBuild: false, install: [], build: [], start: '', notes: [] };
+const STATIC_PLAN: AppPlan = { runtime: 'static', django: false, hasBuild: false, packages: [], install: [], build: [], start: '', notes: [] };
 
 /** Chooses the runtime: Node (package.json), then Python (requirements.txt / pyproject.toml / manage.py), then static (index.html). */
 export function detectRuntime(files: ProjectFiles): AppPlan {

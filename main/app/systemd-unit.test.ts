@@ -12,7 +12,7 @@ describe('renderUnit', () => {
     expect(unit).toContain('WorkingDirectory=/srv/shop/current');
     expect(unit).toContain('Environment=PORT=8000');
     expect(unit).toContain(`EnvironmentFile=-${environmentFilePath('onramp-shop')}`);
-    expect(unit).toContain('ExecStart=/srv/shop/current/.venv/bin/gunicorn --bind 127.0.0.1:${PORT} --workers 2 app:app');
+    expect(unit).toContain('ExecStart=/srv/shop/current/.venv/bin/python -m gunicorn --bind 127.0.0.1:${PORT} --workers 2 app:app');
     expect(unit).toMatch(/Restart=always\nRestartSec=2\nMemoryMax=512M/);
     expect(unit).toContain('NoNewPrivileges=yes');
     expect(unit).toContain('WantedBy=multi-user.target');
