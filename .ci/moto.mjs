@@ -18,7 +18,7 @@
  */
 import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateUserCommand, GetUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,11 +61,12 @@ function runQuiet(command, args, env) {
 /**
  * Starts the emulator. Returns the environment for the live spec (an undefined value: unset it, so no
  * session token or profile of the machine's mixes in) and `stop()`.
- * @param {{ enforced?: boolean }} options
+ * @param {{ enforced?: boolean, log?: string }} options  log: where the emulator's request log goes (kept after stop)
  */
-export async function startMoto({ enforced = false } = {}) {
+export async function startMoto({ enforced = false, log = path.join(root, 'artifacts', `moto${enforced ? '-enforced' : ''}.log`) } = {}) {
   const began = Date.now();
   const work = mkdtempSync(path.join(os.tmpdir(), 'onramp-moto-'));
+  mkdirSync(path.dirname(log), { recursive: true });
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const pidFile = `/tmp/moto-${port}.pid`;
@@ -87,14 +88,14 @@ export async function startMoto({ enforced = false } = {}) {
     runQuiet(process.env['MOTO_PYTHON'] ?? '/usr/bin/python3', [path.join(motoDir, 'moto-amis.py'), work, amis]);
     runQuiet('bash', [path.join(motoDir, 'moto-up.sh'), work, String(port)], {
       MOTO_AMIS_PATH: amis,
-      MOTO_LOG: path.join(work, 'moto.log'),
+      MOTO_LOG: log,
       ...(enforced ? { INITIAL_NO_AUTH_ACTION_COUNT: String(UNCHECKED_CALLS) } : {}),
     });
     let credentials = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
     if (enforced) credentials = await makeAdministrator(endpoint);
     return {
       endpoint,
-      log: path.join(work, 'moto.log'),
+      log,
       startedInMs: Date.now() - began,
       env: { ONRAMP_LIVE_AWS: '1', AWS_ENDPOINT_URL: endpoint, AWS_REGION: REGION, ...credentials, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined },
       stop,

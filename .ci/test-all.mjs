@@ -84,7 +84,7 @@ if (motoMissing_) {
     const name = enforced ? 'live-iam' : 'live-moto';
     let moto;
     try {
-      moto = await startMoto({ enforced });
+      moto = await startMoto({ enforced, log: path.join(artifacts, `${name}-moto.log`) });
     } catch (error) {
       suites.push({ name, passed: 0, failed: 1, skipped: 0, note: `emulator did not start: ${error instanceof Error ? error.message : String(error)}` });
       continue;
