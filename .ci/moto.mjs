@@ -82,6 +82,7 @@ export async function startMoto({ enforced = false, log = path.join(root, 'artif
     }
     rmSync(work, { recursive: true, force: true });
   };
+  process.once('exit', stop); // never leave an emulator behind, even when the runner dies
   try {
     runQuiet('tar', ['xzf', path.join(motoDir, TARBALL), '-C', work]);
     const amis = path.join(work, 'amis.json');

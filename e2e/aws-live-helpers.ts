@@ -71,6 +71,19 @@ export async function removeIamUser(userName: string, groupName: string): Promis
   }
 }
 
+/** Whether IAM has the user (any answer but NoSuchEntity counts as yes, so an error cannot pass for "gone"). */
+export async function userExists(userName: string): Promise<boolean> {
+  const iam = new IAMClient({ region });
+  try {
+    return await iam.send(new GetUserCommand({ UserName: userName })).then(
+      () => true,
+      (error: Error) => error.name !== 'NoSuchEntityException' && error.name !== 'NoSuchEntity',
+    );
+  } finally {
+    iam.destroy();
+  }
+}
+
 /** Whether the endpoint judges requests at all: a made-up key (AWS's documentation example) must be refused. */
 export async function policiesEnforced(): Promise<boolean> {
   const sts = new STSClient({ region, credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } });
