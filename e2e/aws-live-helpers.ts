@@ -140,7 +140,8 @@ export async function stopVerdicts(input: { userArn: string; userName: string; a
           PolicySourceArn: input.userArn,
           ActionNames: ['ec2:StopInstances'],
           ResourceArns: [arn(instance)],
-          ContextEntries: tagged ? [{ ContextKeyName: 'ec2:ResourceTag/onramp:setup', ContextKeyType: 'string', ContextKeyValues: [input.setupId] }] : [],
+          // The tag as a policy may name it: the global key or EC2's own.
+          ContextEntries: tagged ? ['aws:ResourceTag/onramp:setup', 'ec2:ResourceTag/onramp:setup'].map((key) => ({ ContextKeyName: key, ContextKeyType: 'string' as const, ContextKeyValues: [input.setupId] })) : [],
         }),
       );
       return r.EvaluationResults?.[0]?.EvalDecision === 'allowed' ? 'allowed' : 'denied';
