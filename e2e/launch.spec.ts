@@ -62,6 +62,8 @@ test('launch → crash after RunInstances → continue without duplicates → El
   await page.getByRole('button', { name: /Tear down|Teardown|Delete everything/ }).first().click();
   await page.getByTestId('teardown-confirm').click();
   await expect(page.getByTestId('teardown-result')).toBeVisible({ timeout: 60_000 });
+  // Without leaving the page: Done reloads what exists when the teardown finishes (issue 20).
+  await expect(page.getByTestId('tagged-resources')).toContainText('Nothing tagged for this setup exists');
   expect(world.liveInstances()).toHaveLength(0);
   expect(world.addresses.size).toBe(0);
   expect(world.groups.size).toBe(0);

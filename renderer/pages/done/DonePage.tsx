@@ -15,8 +15,10 @@ import '../launch-server/launch-server.css';
 /** Step 9: what exists in AWS for this setup, what it costs a month, and the way to tear it all down. */
 export function DonePage(props: PageProps) {
   const { t } = useTranslation('ec2');
-  const resources = useLoad(() => api.invoke['ec2.resources']({}), 'resources');
   const op = useOperation('done.teardown');
+  // Reload what exists when a teardown FINISHES (its op.finished event), not when op.start answers.
+  const finishedTeardown = op.snapshot?.finished ? op.snapshot.progress.opId : '';
+  const resources = useLoad(() => api.invoke['ec2.resources']({}), `resources:${finishedTeardown}`);
   const [confirming, setConfirming] = useState(false);
   const [deleteVaultKey, setDeleteVaultKey] = useState(false);
   const r = resources.value;
@@ -81,7 +83,7 @@ export function DonePage(props: PageProps) {
               data-testid="teardown-confirm"
               onClick={() => {
                 setConfirming(false);
-                void op.start({ deleteVaultKey }).then(() => resources.reload());
+                void op.start({ deleteVaultKey });
               }}
             >
               {t('done.teardown')}
