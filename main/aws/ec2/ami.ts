@@ -8,13 +8,20 @@ import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { AppError } from '../../../common/errors';
 
 export const CANONICAL_OWNER = '099720109477';
-export const UBUNTU_VERSIONS = ['24.04', '22.04'] as const;
+export const UBUNTU_VERSIONS = ['26.04', '24.04', '22.04'] as const;
 export type UbuntuVersion = (typeof UBUNTU_VERSIONS)[number];
 export type Architecture = 'x86_64' | 'arm64';
 
-const CODENAME: Record<UbuntuVersion, string> = { '24.04': 'noble', '22.04': 'jammy' };
-/** 24.04 images are published on gp3, 22.04 on gp2 (Canonical's parameter paths say so). */
+/**
+ * The default stays 24.04 until Onramp's server steps are proven on 26.04
+ * (the integration tests on a real 26.04 machine); then 26.04 becomes it.
+ */
+export const DEFAULT_UBUNTU: UbuntuVersion = '24.04';
+
+const CODENAME: Record<UbuntuVersion, string> = { '26.04': 'resolute', '24.04': 'noble', '22.04': 'jammy' };
+/** 24.04 and 26.04 images are published on gp3, 22.04 on gp2 (Canonical's parameter paths say so). */
 const VOLUME: Record<UbuntuVersion, { param: string; name: string }> = {
+  '26.04': { param: 'ebs-gp3', name: 'hvm-ssd-gp3' },
   '24.04': { param: 'ebs-gp3', name: 'hvm-ssd-gp3' },
   '22.04': { param: 'ebs-gp2', name: 'hvm-ssd' },
 };

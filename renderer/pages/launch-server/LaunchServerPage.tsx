@@ -8,13 +8,17 @@ import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
+import { CostGuardSection } from './CostGuardSection';
 import { InstanceTypePicker } from './InstanceTypePicker';
+import { PlanNotice } from './PlanNotice';
 import { KeyPairField } from './KeyPairField';
 import { RegionBadge } from '../../app/RegionBadge';
 import { RegionPicker } from './RegionPicker';
 import { SshSourceField } from './SshSourceField';
 import { useLoad } from './use-ec2';
 import './launch-server.css';
+
+const UBUNTU = ['26.04', '24.04', '22.04'] as const;
 
 function defaults(saved: LaunchChoices | undefined): LaunchChoices {
   return (
@@ -36,7 +40,9 @@ export function LaunchServerPage(props: PageProps) {
   const [form, setForm] = useState<LaunchChoices>(() => defaults(props.setup.choices.launch));
   const types = useLoad(() => api.invoke['ec2.instanceTypes']({ region: region ?? '' }), region ?? '');
   const op = useOperation('launch-server.launch');
-  const chosenType = form.instanceType || types.value?.types[0]?.instanceType || '';
+  // Only a listed type (on the Free plan: an eligible one) is ever launched; a saved choice that is not listed falls back to the first.
+  const listed = types.value?.types;
+  const chosenType = listed ? (listed.some((x) => x.instanceType === form.instanceType) ? form.instanceType : (listed[0]?.instanceType ?? '')) : form.instanceType;
   const candidate = { ...form, instanceType: chosenType };
   const valid = launchChoices.safeParse(candidate);
   const set = (patch: Partial<LaunchChoices>) => setForm((f) => ({ ...f, ...patch }));
@@ -63,14 +69,19 @@ export function LaunchServerPage(props: PageProps) {
         </div>
         <div className="field">
           <label htmlFor="ubuntu">{t('form.ubuntu')}</label>
-          <select id="ubuntu" value={form.ubuntu} onChange={(e) => set({ ubuntu: e.target.value === '22.04' ? '22.04' : '24.04' })}>
+          <select id="ubuntu" value={form.ubuntu} onChange={(e) => set({ ubuntu: UBUNTU.find((v) => v === e.target.value) ?? '24.04' })} aria-describedby="ubuntu-help">
+            <option value="26.04">{t('form.ubuntu2604')}</option>
             <option value="24.04">{t('form.ubuntu2404')}</option>
             <option value="22.04">{t('form.ubuntu2204')}</option>
           </select>
+          <p id="ubuntu-help" className="muted hint">
+            {t('form.ubuntuDefaultWhy')}
+          </p>
         </div>
         {types.loading && <p className="muted">{t('form.typeLoading')}</p>}
         {types.error && <ErrorBanner text={errorText(types.error)} onDismiss={types.reload} />}
-        {types.value && <InstanceTypePicker types={types.value.types} value={chosenType} onChange={(instanceType) => set({ instanceType })} />}
+        {types.value && <PlanNotice plan={types.value.plan} />}
+        {types.value && <InstanceTypePicker types={types.value.types} plan={types.value.plan} volumeGiB={form.volumeGiB} value={chosenType} onChange={(instanceType) => set({ instanceType })} />}
         <KeyPairField value={form.keyPair} onChange={(keyPair) => set({ keyPair })} region={region} />
         <SshSourceField value={form.ssh} onChange={(ssh) => set({ ssh })} />
         <div className="field">
@@ -88,6 +99,7 @@ export function LaunchServerPage(props: PageProps) {
       </form>
       <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
       {op.error && <ErrorBanner text={errorText(op.error)} />}
+      {region && <CostGuardSection plan={types.value?.plan} />}
       {op.result && (
         <div className="card" data-testid="launch-result">
           <strong>{t('server.title')}</strong>
