@@ -129,7 +129,7 @@ test('live: Connect AWS (My environment) → IAM user → MFA → the app works 
   await expect(page.getByTestId('iam-key-result')).toContainText(`:user/${USER}`, SLOW);
   await expect(page.locator('[data-page="secure-account"]')).toHaveClass(/done/, SLOW);
 
-  // Launch as the IAM user: a new key pair into the vault, SSH from a documentation address only, the free-tier default type.
+  // Launch as the IAM user: a new key pair into the vault, SSH from a documentation address only, the first type listed (on the Free plan, an eligible one).
   await page.locator('[data-page="launch-server"]').click();
   await page.locator('#server-name').fill(`live-${suffix}`);
   await page.locator('#my-ip').fill('198.51.100.7');

@@ -12,6 +12,9 @@ import { GetAccountPlanStateCommand, type GetAccountPlanStateOutput } from './fr
 
 export { FREE_PLAN_TYPES, UPGRADE_PLAN_URL } from '../../../common/cost/free-plan';
 
+/** The IAM action the plan read needs (for the IAM policy presets); without it the plan is "unknown". */
+export const ACCOUNT_PLAN_IAM_ACTIONS = ['freetier:GetAccountPlanState'] as const;
+
 /** Codes meaning "these credentials may not call it". */
 const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'UnrecognizedClientException', 'Http403']);
 

@@ -31,7 +31,14 @@ export function InstanceTypePicker({ types, plan, volumeGiB, value, onChange }: 
             {mark && <span className="pill">{mark}</span>}
             <span className="muted">{t('form.typeSpec', { vcpus: type.vcpus, memory: Math.round((type.memoryMiB / 1024) * 10) / 10, arch: type.architecture })}</span>
             <span className="type-cost" data-testid={`cost-${type.instanceType}`}>
-              {cost ? t('form.perMonthParts', { usd: cost.totalUsd.toFixed(2), instance: cost.instanceUsd.toFixed(2), volume: cost.volumeUsd.toFixed(2), ipv4: cost.publicIpv4Usd.toFixed(2) }) : t('form.noEstimate')}
+              {cost ? (
+                <>
+                  {t('form.perMonth', { usd: cost.totalUsd.toFixed(2) })}
+                  <small className="muted type-cost-parts">{t('form.costParts', { instance: cost.instanceUsd.toFixed(2), volume: cost.volumeUsd.toFixed(2), ipv4: cost.publicIpv4Usd.toFixed(2) })}</small>
+                </>
+              ) : (
+                t('form.noEstimate')
+              )}
             </span>
           </label>
         );

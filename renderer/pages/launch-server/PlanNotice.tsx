@@ -5,7 +5,7 @@ import { api } from '../../bridge/api';
 
 export function formatDate(iso: string, language: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(date);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 /**
@@ -31,17 +31,19 @@ export function PlanNotice({ plan }: { plan: AccountPlan }) {
   }
   return (
     <div className="banner banner-warn" role="note" data-testid="plan-notice" data-plan="free">
-      <p>
-        <strong>{t('plan.freeTitle')}</strong> {t('plan.freeTypes')}
-      </p>
-      {plan.creditsUsd !== undefined && <p>{t('plan.credits', { usd: plan.creditsUsd.toFixed(2) })}</p>}
-      {plan.status === 'expired' ? <p>{t('plan.expired')}</p> : plan.endsAt ? <p>{t('plan.endsAt', { date: formatDate(plan.endsAt, i18n.language) })}</p> : <p>{t('plan.endsUnknown')}</p>}
-      <p>
-        {t('plan.closes')}{' '}
-        <button type="button" className="link" onClick={() => void api.invoke['app.openExternal']({ url: UPGRADE_PLAN_URL })}>
-          {t('plan.upgrade')}
-        </button>
-      </p>
+      <div className="plan-text">
+        <p>
+          <strong>{t('plan.freeTitle')}</strong> {t('plan.freeTypes')}
+        </p>
+        {plan.creditsUsd !== undefined && <p>{t('plan.credits', { usd: plan.creditsUsd.toFixed(2) })}</p>}
+        {plan.status === 'expired' ? <p>{t('plan.expired')}</p> : plan.endsAt ? <p>{t('plan.endsAt', { date: formatDate(plan.endsAt, i18n.language) })}</p> : <p>{t('plan.endsUnknown')}</p>}
+        <p>
+          {t('plan.closes')}{' '}
+          <button type="button" className="link" onClick={() => void api.invoke['app.openExternal']({ url: UPGRADE_PLAN_URL })}>
+            {t('plan.upgrade')}
+          </button>
+        </p>
+      </div>
     </div>
   );
 }
