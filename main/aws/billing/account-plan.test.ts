@@ -38,6 +38,16 @@ describe('the account plan', () => {
     await expect(readAccountPlan(failing(new Error('aborted')), controller.signal)).rejects.toThrow('aborted');
   });
 
+  it('gives up on a silent endpoint after its bound and says "unknown"', async () => {
+    const silent: PlanReader = {
+      send: (_command, options) =>
+        new Promise((_resolve, reject) => {
+          options?.abortSignal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })));
+        }),
+    };
+    expect(await readAccountPlan(silent, undefined, 20)).toEqual({ state: 'unknown', reason: 'unavailable' });
+  });
+
   it('links to an upgrade page the app may open', () => {
     expect(isAllowedExternalUrl(UPGRADE_PLAN_URL)).toBe(true);
   });

@@ -22,10 +22,14 @@ export interface PlanReader {
   send(command: GetAccountPlanStateCommand, options?: { abortSignal?: AbortSignal }): Promise<GetAccountPlanStateOutput>;
 }
 
-export async function readAccountPlan(client: PlanReader, signal?: AbortSignal): Promise<AccountPlan> {
+/** The whole read is bounded: a slow or silent endpoint makes the plan "unknown", never a stuck page. */
+export const PLAN_READ_TIMEOUT_MS = 15_000;
+
+export async function readAccountPlan(client: PlanReader, signal?: AbortSignal, timeoutMs = PLAN_READ_TIMEOUT_MS): Promise<AccountPlan> {
+  const bounded = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])]);
   let out: GetAccountPlanStateOutput;
   try {
-    out = await client.send(new GetAccountPlanStateCommand(), signal ? { abortSignal: signal } : {});
+    out = await client.send(new GetAccountPlanStateCommand(), { abortSignal: bounded });
   } catch (error) {
     if (signal?.aborted) throw error;
     const facts = readErrorFacts(error);

@@ -81,7 +81,7 @@ export class FreeTierClient implements SdkClient {
       body,
     });
     const signed = await this.signer.sign(request);
-    const { response } = await this.handler.handle(signed as HttpRequest, options.abortSignal ? { abortSignal: options.abortSignal } : {});
+    const { response } = await this.handler.handle(new HttpRequest(signed), options.abortSignal ? { abortSignal: options.abortSignal } : {});
     const text = toUtf8(await streamCollector(response.body));
     const requestId = header(response.headers, 'x-amzn-requestid');
     if (response.statusCode < 200 || response.statusCode >= 300) throw errorOf(response.statusCode, response.headers, text, requestId);

@@ -9,13 +9,24 @@ import { readAccountPlan } from './account-plan';
 import { FREE_TIER_REGION, FreeTierClient } from './free-tier-client';
 
 const TTL_MS = 5 * 60_000;
-const cache = new WeakMap<VerifiedConnection, { at: number; plan: Promise<AccountPlan> }>();
+/** An unknown plan (often a passing network problem) is asked again sooner. */
+const UNKNOWN_TTL_MS = 30_000;
+interface Entry {
+  at: number;
+  plan: Promise<AccountPlan>;
+  unknown: boolean;
+}
+const cache = new WeakMap<VerifiedConnection, Entry>();
 
 export function accountPlanOf(connection: VerifiedConnection, now: () => number = Date.now): Promise<AccountPlan> {
   const hit = cache.get(connection);
-  if (hit && now() - hit.at < TTL_MS) return hit.plan;
-  // Never rejects (every failure is "unknown"); the client's own timeouts bound it.
+  if (hit && now() - hit.at < (hit.unknown ? UNKNOWN_TTL_MS : TTL_MS)) return hit.plan;
+  // Never rejects (every failure is "unknown") and is bounded in time (readAccountPlan).
   const plan = readAccountPlan(connection.clients.get(FreeTierClient, FREE_TIER_REGION));
-  cache.set(connection, { at: now(), plan });
+  const entry: Entry = { at: now(), plan, unknown: false };
+  void plan.then((read) => {
+    entry.unknown = read.state === 'unknown';
+  });
+  cache.set(connection, entry);
   return plan;
 }
