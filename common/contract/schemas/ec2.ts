@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { awsSource } from './aws';
 import { accountPlan } from './billing';
+import { UBUNTU_CHOICES } from '../constants';
 
 export const awsRegion = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/).max(32);
 export const instanceTypeName = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/).max(32);
@@ -12,7 +13,7 @@ const ipv4 = z.string().regex(/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0
 export const launchChoices = z
   .object({
     name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/),
-    ubuntu: z.enum(['26.04', '24.04', '22.04']),
+    ubuntu: z.enum(UBUNTU_CHOICES),
     instanceType: instanceTypeName,
     keyPair: z.object({ name: keyPairName, type: z.enum(['rsa', 'ed25519']), format: z.enum(['pem', 'ppk']) }).strict(),
     /** SSH (22) from the user's IPv4 only (the default), or from anywhere (with a warning). */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_UBUNTU, UBUNTU_CHOICES } from '../../../common/contract/constants';
 import { launchChoices, type LaunchChoices } from '../../../common/contract/schemas/ec2';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { api } from '../../bridge/api';
@@ -18,13 +19,11 @@ import { SshSourceField } from './SshSourceField';
 import { useLoad } from './use-ec2';
 import './launch-server.css';
 
-const UBUNTU = ['26.04', '24.04', '22.04'] as const;
-
 function defaults(saved: LaunchChoices | undefined): LaunchChoices {
   return (
     saved ?? {
       name: 'onramp',
-      ubuntu: '24.04',
+      ubuntu: DEFAULT_UBUNTU,
       instanceType: '',
       keyPair: { name: 'onramp-key', type: 'ed25519', format: 'pem' },
       ssh: { from: 'myIp', ip: '' },
@@ -69,7 +68,7 @@ export function LaunchServerPage(props: PageProps) {
         </div>
         <div className="field">
           <label htmlFor="ubuntu">{t('form.ubuntu')}</label>
-          <select id="ubuntu" value={form.ubuntu} onChange={(e) => set({ ubuntu: UBUNTU.find((v) => v === e.target.value) ?? '24.04' })} aria-describedby="ubuntu-help">
+          <select id="ubuntu" value={form.ubuntu} onChange={(e) => set({ ubuntu: UBUNTU_CHOICES.find((v) => v === e.target.value) ?? DEFAULT_UBUNTU })} aria-describedby="ubuntu-help">
             <option value="26.04">{t('form.ubuntu2604')}</option>
             <option value="24.04">{t('form.ubuntu2404')}</option>
             <option value="22.04">{t('form.ubuntu2204')}</option>
