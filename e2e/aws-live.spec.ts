@@ -136,7 +136,7 @@ test("live: after the switch, Secure account's own check agrees with the sidebar
 });
 
 test('live: launch the server and its Elastic IP as the IAM user', async ({ journey: { page } }) => {
-  // A new key pair into the vault, SSH from a documentation address only, the free-tier default type.
+  // A new key pair into the vault, SSH from a documentation address only, the first type listed (on the Free plan, an eligible one).
   await open(page, 'launch-server');
   await page.locator('#server-name').fill(`live-${suffix}`);
   await page.locator('#my-ip').fill('198.51.100.7');

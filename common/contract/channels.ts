@@ -16,6 +16,7 @@ import * as aws from './schemas/aws';
 import * as vault from './schemas/vault';
 import * as ssh from './schemas/ssh';
 import * as ec2 from './schemas/ec2';
+import { budgetStatusResponse } from './schemas/billing';
 import * as dns from './schemas/dns';
 import * as iam from './schemas/iam';
 import * as server from './schemas/server';
@@ -87,6 +88,8 @@ export const invokes = {
   'ec2.myIp': invoke(empty, ec2.myIpResponse),
   'ec2.keyPairs': invoke(empty, ec2.keyPairsResponse),
   'ec2.resources': invoke(empty, ec2.taggedResourcesResponse),
+  /** The setup's cost-guard budget (AWS Budgets), or null. */
+  'ec2.budget': invoke(empty, budgetStatusResponse),
   'ec2.rules': invoke(empty, ec2.rulesResponse),
   'ec2.addRule': invoke(ec2.addRuleRequest, ec2.done),
   'ec2.removeRule': invoke(ec2.removeRuleRequest, ec2.done),

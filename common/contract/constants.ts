@@ -33,3 +33,11 @@ export const MAX_IMPORT_BYTES = 256 * 1024;
 export const SSH_HOST_PATTERN = /^(?!-)[A-Za-z0-9.:%_[\]-]{1,253}$/;
 /** POSIX-ish login names: ubuntu, ec2-user, admin, root, … */
 export const SSH_USER_PATTERN = /^[A-Za-z_][A-Za-z0-9._-]{0,31}$/;
+
+/**
+ * The Ubuntu LTS releases the launch offers, newest first. 24.04 stays the
+ * default until Onramp's server steps are proven on 26.04 (then 26.04 is it).
+ */
+export const UBUNTU_CHOICES = ['26.04', '24.04', '22.04'] as const;
+export type UbuntuChoice = (typeof UBUNTU_CHOICES)[number];
+export const DEFAULT_UBUNTU: UbuntuChoice = '24.04';

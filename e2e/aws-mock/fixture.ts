@@ -15,6 +15,7 @@ import { createKeytarKeychain } from '../../main/vault/keychain';
 import type { Page } from '@playwright/test';
 import { expect, test as base, type HostFixture } from '../fixtures';
 import { createKeychainVault } from '../vault-helpers';
+import { BudgetsWorld } from '../../main/testing/aws/budgets-world';
 import { Ec2World } from '../../main/testing/aws/ec2-world';
 import { IamState } from '../../main/testing/aws/iam-state';
 import { mockAwsClientsFactory } from '../../main/testing/aws/mock-clients';
@@ -27,20 +28,23 @@ export interface MockAwsHostFixture extends HostFixture {
   restart(): Promise<void>;
 }
 
-export const mockAwsTest = base.extend<{ app: MockAwsHostFixture; iam: IamState; world: Ec2World }>({
+export const mockAwsTest = base.extend<{ app: MockAwsHostFixture; iam: IamState; world: Ec2World; budgets: BudgetsWorld }>({
   iam: async ({}, use) => {
     await use(new IamState(MOCK_ACCOUNT, ROOT_KEY));
   },
   world: async ({}, use) => {
     await use(new Ec2World());
   },
-  app: async ({ iam, world }, use) => {
+  budgets: async ({}, use) => {
+    await use(new BudgetsWorld(MOCK_ACCOUNT));
+  },
+  app: async ({ iam, world, budgets }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-e2e-iam-'));
     const traffic: HostFixture['traffic'] = [];
     const rendererDir = hostRendererDir();
     const start = async () => {
       const platform = createHostPlatform('e2e');
-      const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform, awsClientsFactory: mockAwsClientsFactory(iam, world) } });
+      const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform, awsClientsFactory: mockAwsClientsFactory(iam, world, budgets) } });
       const host = await startHost({ services, platform, rendererDir, onTraffic: (direction, text) => traffic.push({ direction, text }) });
       return { platform, services, host };
     };

@@ -71,7 +71,8 @@ describe('EC2 through the contract', () => {
 
     const resources = await app.invoke('ec2.resources', {});
     expect(resources.instances).toHaveLength(1);
-    expect(resources.monthlyUsd).toBeCloseTo(9.36 + 3.6, 2);
+    // t3.micro in Seoul for 730 h + 16 GiB of gp3 + the Elastic IP
+    expect(resources.monthly).toMatchObject({ instanceUsd: 9.49, volumeUsd: 1.46, publicIpv4Usd: 3.65, totalUsd: 14.6, complete: true });
     expect(resources.keyPairs).toEqual([{ keyName: 'blog-key', inVault: true }]);
   });
 

@@ -14,7 +14,11 @@ import { instanceTypes, regions } from './catalog';
 import { deleteIamUserOperation } from './delete-iam-user-operation';
 import { reusableKeyPairs } from './key-pair';
 import { lookUpMyIp, DEFAULT_MY_IP_URL } from './my-ip';
-import { monthlyEstimate, PUBLIC_IPV4_HOURLY_USD, HOURS_PER_MONTH } from './price-table';
+import { creditMonths } from '../../../common/cost/monthly-cost';
+import { accountPlanOf } from '../billing/plan-cache';
+import { costGuardOperation, readSetupBudget, removeSetupBudget, toBudgetAppError } from './cost-guard-operation';
+import { setupCost } from './setup-cost';
+import { findSetupVolumes } from './volumes';
 import { addRule, findSetupGroup, listRules, removeRule } from './security-group';
 import { listTagged, teardown } from './teardown';
 import { AppError } from '../../../common/errors';
@@ -47,10 +51,10 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
 
   const teardownOperation = defineOperation({
     kind: 'done.teardown',
-    async run({ deleteVaultKey }, { signal, progress }) {
+    async run({ deleteVaultKey, deleteBudget }, { signal, progress }) {
       const setup = await deps.setup.get();
       const c = await clientsFor(deps.connection, setup);
-      const parts = ['elasticIp', 'instance', 'securityGroup', 'keyPair'] as const;
+      const parts = ['elasticIp', 'instance', 'securityGroup', 'keyPair', 'budget'] as const;
       const result = await teardown(
         { ec2: c.ec2, signal, onPart: (part) => progress({ phase: `ec2:teardown.${part}`, fraction: parts.indexOf(part) / parts.length }) },
         setup.setupId,
@@ -67,6 +71,18 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
           }
         }
       }
+      // The budget goes only when the user asks: it guards the account, not just these resources.
+      let budgets = 0;
+      const budgetFailures: { part: 'budget'; id: string; code: string }[] = [];
+      if (deleteBudget) {
+        progress({ phase: 'ec2:teardown.budget', fraction: parts.indexOf('budget') / parts.length });
+        try {
+          budgets = (await removeSetupBudget(c.connection, setup.setupId, signal)) ? 1 : 0;
+        } catch (error) {
+          if (signal.aborted) throw error;
+          budgetFailures.push({ part: 'budget', id: setup.setupId, code: toBudgetAppError(error).code });
+        }
+      }
       await deps.setup.update((s) => ({ ...s, resources: {} }));
       return {
         removed: {
@@ -75,15 +91,21 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
           securityGroups: result.removed.securityGroups.length,
           keyPairs: result.removed.keyPairs.length,
           vaultKeys,
+          budgets,
         },
-        failures: result.failures.map((f) => ({ part: f.part, id: f.id, code: toEc2AppError(f.error).code || readErrorFacts(f.error).name })),
+        failures: [...result.failures.map((f) => ({ part: f.part, id: f.id, code: toEc2AppError(f.error).code || readErrorFacts(f.error).name })), ...budgetFailures],
       };
     },
   });
 
   const handlers: HandlersFor<'ec2'> = {
     'ec2.regions': () => wrap(async () => ({ regions: await regions((await clients()).ec2) })),
-    'ec2.instanceTypes': ({ region }) => wrap(async () => ({ types: await instanceTypes((await clients()).connection.clients, region) })),
+    'ec2.instanceTypes': ({ region }) =>
+      wrap(async () => {
+        const { connection } = await clients();
+        const plan = await accountPlanOf(connection);
+        return { types: await instanceTypes(connection.clients, region, plan), plan };
+      }),
     'ec2.keyPairs': () =>
       wrap(async () => {
         const c = await clients();
@@ -94,22 +116,22 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
       wrap(async () => {
         const c = await clients();
         const setup = await deps.setup.get();
-        const found = await listTagged({ ec2: c.ec2 }, setup.setupId);
-        const instances = found.instances.map((i) => {
-          const estimate = i.instanceType ? monthlyEstimate(c.region, i.instanceType) : undefined;
-          return { ...i, ...(estimate ? { estimate } : {}) };
-        });
-        const ipv4Monthly = PUBLIC_IPV4_HOURLY_USD * HOURS_PER_MONTH;
-        const monthlyUsd = instances.reduce((sum, i) => sum + (i.estimate?.instanceUsd ?? 0), 0) + found.addresses.length * ipv4Monthly;
+        const [found, volumes, plan] = await Promise.all([listTagged({ ec2: c.ec2 }, setup.setupId), findSetupVolumes({ ec2: c.ec2 }, setup.setupId), accountPlanOf(c.connection)]);
+        const cost = setupCost(c.region, { instances: found.instances, volumes, publicIpv4Count: found.addresses.length });
+        const months = plan.state === 'free' && plan.creditsUsd !== undefined ? creditMonths(plan.creditsUsd, cost.monthly.totalUsd) : undefined;
         return {
           region: c.region,
-          instances,
+          instances: cost.instances,
+          volumes: cost.volumes,
           addresses: found.addresses.map((a) => ({ allocationId: a.allocationId, publicIp: a.publicIp, associated: !!a.associationId })),
           securityGroups: found.securityGroups,
           keyPairs: found.keyPairs.map((k) => ({ keyName: k.keyName, inVault: !!deps.vault.findKeyPair(k.keyName, c.region) })),
-          monthlyUsd: Math.round(monthlyUsd * 100) / 100,
+          monthly: cost.monthly,
+          plan,
+          ...(months !== undefined ? { creditMonths: months } : {}),
         };
       }),
+    'ec2.budget': () => readSetupBudget(deps),
     'ec2.rules': () =>
       wrap(async () => {
         const { ec2, groupId } = await securityGroup();
@@ -139,7 +161,7 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
       openPorts: async (instanceId: string, ports: number[], signal: AbortSignal) => openPorts((await clients()).ec2, instanceId, ports, signal),
     },
     steps: [launchServerStep(deps), staticIpStep(deps)],
-    operations: [launchOperation(deps), staticIpOperation(deps), teardownOperation, deleteIamUserOperation(deps)],
+    operations: [launchOperation(deps), staticIpOperation(deps), teardownOperation, deleteIamUserOperation(deps), costGuardOperation(deps)],
     handlers,
   };
 }

@@ -41,6 +41,7 @@ import {
   RemoveUserFromGroupCommand,
   UpdateLoginProfileCommand,
 } from '@aws-sdk/client-iam';
+import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -48,6 +49,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import QRCode from 'qrcode';
 import type { AwsClientsFactory } from '../../aws/aws-connection';
 import { createAwsClients } from '../../aws/client-factory';
+import type { BudgetsWorld } from './budgets-world';
 import type { Ec2World } from './ec2-world';
 import type { IamState } from './iam-state';
 
@@ -194,8 +196,8 @@ export function mockSts(client: STSClient, state: IamState) {
     });
 }
 
-/** The real factory, whose IAM and STS clients are answered by `state` (and EC2/SSM by `world`, when given). */
-export function mockAwsClientsFactory(state: IamState, world?: Ec2World): AwsClientsFactory {
+/** The real factory, whose IAM and STS clients are answered by `state` (EC2/SSM by `world`, Budgets by `budgets`, when given). */
+export function mockAwsClientsFactory(state: IamState, world?: Ec2World, budgets?: BudgetsWorld): AwsClientsFactory {
   return async (options) => {
     const real = await createAwsClients(options);
     const mocked = new WeakSet<object>();
@@ -207,6 +209,7 @@ export function mockAwsClientsFactory(state: IamState, world?: Ec2World): AwsCli
         else if (client instanceof STSClient) mockSts(client, state);
         else if (world && client instanceof EC2Client) world.attachEc2(client);
         else if (world && client instanceof SSMClient) world.attachSsm(client);
+        else if (budgets && client instanceof BudgetsClient) budgets.attach(client);
       }
       return client;
     };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HOURS_PER_MONTH, PUBLIC_IPV4_HOURLY_USD } from '../../../common/cost/monthly-cost';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
@@ -9,6 +10,8 @@ import { RegionBadge } from '../../app/RegionBadge';
 import { useLoad } from '../launch-server/use-ec2';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
+import { BudgetSummary } from './BudgetSummary';
+import { CostSummary } from './CostSummary';
 import { DeleteIamUserSection } from './DeleteIamUserSection';
 import '../launch-server/launch-server.css';
 
@@ -21,6 +24,7 @@ export function DonePage(props: PageProps) {
   const resources = useLoad(() => api.invoke['ec2.resources']({}), `resources:${finishedTeardown}`);
   const [confirming, setConfirming] = useState(false);
   const [deleteVaultKey, setDeleteVaultKey] = useState(false);
+  const [deleteBudget, setDeleteBudget] = useState(false);
   const r = resources.value;
   const nothing = r && r.instances.length + r.addresses.length + r.securityGroups.length + r.keyPairs.length === 0;
   return (
@@ -41,12 +45,18 @@ export function DonePage(props: PageProps) {
           <ul>
             {r.instances.map((i) => (
               <li key={i.instanceId}>
-                {t('server.instance')} <code>{i.instanceId}</code> ({i.instanceType}, {i.state}){i.estimate ? ` — ${t('form.perMonth', { usd: i.estimate.instanceUsd.toFixed(2) })}` : ''}
+                {t('server.instance')} <code>{i.instanceId}</code> ({i.instanceType}, {i.state}){i.monthlyUsd !== undefined ? ` — ${t('form.perMonth', { usd: i.monthlyUsd.toFixed(2) })}` : ''}
+              </li>
+            ))}
+            {r.volumes.map((v) => (
+              <li key={v.volumeId}>
+                {t('done.volume', { size: v.sizeGiB, type: v.volumeType ?? 'gp3' })} <code>{v.volumeId}</code>
+                {v.monthlyUsd !== undefined ? ` — ${t('form.perMonth', { usd: v.monthlyUsd.toFixed(2) })}` : ''}
               </li>
             ))}
             {r.addresses.map((a) => (
               <li key={a.allocationId}>
-                {t('server.ip')} <code>{a.publicIp}</code> — {t('form.perMonth', { usd: '3.60' })}
+                {t('server.ip')} <code>{a.publicIp}</code> — {t('form.perMonth', { usd: (PUBLIC_IPV4_HOURLY_USD * HOURS_PER_MONTH).toFixed(2) })}
               </li>
             ))}
             {r.securityGroups.map((g) => (
@@ -61,7 +71,8 @@ export function DonePage(props: PageProps) {
             ))}
           </ul>
         )}
-        {r && !nothing && <p>{t('done.monthly', { usd: r.monthlyUsd.toFixed(2) })}</p>}
+        {r && !nothing && <CostSummary resources={r} />}
+        <BudgetSummary reloadKey={op.result ? 'after-teardown' : 'budget'} />
       </section>
       {!confirming ? (
         <button type="button" className="danger" disabled={op.running || nothing} onClick={() => setConfirming(true)}>
@@ -73,6 +84,9 @@ export function DonePage(props: PageProps) {
           <label>
             <input type="checkbox" checked={deleteVaultKey} onChange={(e) => setDeleteVaultKey(e.target.checked)} /> {t('done.deleteVaultKey')}
           </label>
+          <label>
+            <input type="checkbox" checked={deleteBudget} onChange={(e) => setDeleteBudget(e.target.checked)} data-testid="teardown-budget" /> {t('done.deleteBudget')}
+          </label>
           <div className="row">
             <button type="button" onClick={() => setConfirming(false)}>
               {t('common:actions.cancel')}
@@ -83,7 +97,7 @@ export function DonePage(props: PageProps) {
               data-testid="teardown-confirm"
               onClick={() => {
                 setConfirming(false);
-                void op.start({ deleteVaultKey });
+                void op.start({ deleteVaultKey, deleteBudget });
               }}
             >
               {t('done.teardown')}
@@ -96,6 +110,7 @@ export function DonePage(props: PageProps) {
       {op.result && (
         <div className="card" role="status" data-testid="teardown-result">
           <p>{t('done.removed', op.result.removed)}</p>
+          {op.result.removed.budgets > 0 && <p>{t('done.removedBudget', { budgets: op.result.removed.budgets })}</p>}
           {op.result.failures.length > 0 && (
             <>
               <p>{t('done.partial')}</p>

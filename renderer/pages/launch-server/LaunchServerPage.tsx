@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_UBUNTU, UBUNTU_CHOICES } from '../../../common/contract/constants';
 import { launchChoices, type LaunchChoices } from '../../../common/contract/schemas/ec2';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { api } from '../../bridge/api';
@@ -8,7 +9,9 @@ import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
+import { CostGuardSection } from './CostGuardSection';
 import { InstanceTypePicker } from './InstanceTypePicker';
+import { PlanNotice } from './PlanNotice';
 import { KeyPairField } from './KeyPairField';
 import { RegionBadge } from '../../app/RegionBadge';
 import { RegionPicker } from './RegionPicker';
@@ -20,7 +23,7 @@ function defaults(saved: LaunchChoices | undefined): LaunchChoices {
   return (
     saved ?? {
       name: 'onramp',
-      ubuntu: '24.04',
+      ubuntu: DEFAULT_UBUNTU,
       instanceType: '',
       keyPair: { name: 'onramp-key', type: 'ed25519', format: 'pem' },
       ssh: { from: 'myIp', ip: '' },
@@ -36,7 +39,9 @@ export function LaunchServerPage(props: PageProps) {
   const [form, setForm] = useState<LaunchChoices>(() => defaults(props.setup.choices.launch));
   const types = useLoad(() => api.invoke['ec2.instanceTypes']({ region: region ?? '' }), region ?? '');
   const op = useOperation('launch-server.launch');
-  const chosenType = form.instanceType || types.value?.types[0]?.instanceType || '';
+  // Only a listed type (on the Free plan: an eligible one) is ever launched; a saved choice that is not listed falls back to the first.
+  const listed = types.value?.types;
+  const chosenType = listed ? (listed.some((x) => x.instanceType === form.instanceType) ? form.instanceType : (listed[0]?.instanceType ?? '')) : form.instanceType;
   const candidate = { ...form, instanceType: chosenType };
   const valid = launchChoices.safeParse(candidate);
   const set = (patch: Partial<LaunchChoices>) => setForm((f) => ({ ...f, ...patch }));
@@ -63,14 +68,19 @@ export function LaunchServerPage(props: PageProps) {
         </div>
         <div className="field">
           <label htmlFor="ubuntu">{t('form.ubuntu')}</label>
-          <select id="ubuntu" value={form.ubuntu} onChange={(e) => set({ ubuntu: e.target.value === '22.04' ? '22.04' : '24.04' })}>
+          <select id="ubuntu" value={form.ubuntu} onChange={(e) => set({ ubuntu: UBUNTU_CHOICES.find((v) => v === e.target.value) ?? DEFAULT_UBUNTU })} aria-describedby="ubuntu-help">
+            <option value="26.04">{t('form.ubuntu2604')}</option>
             <option value="24.04">{t('form.ubuntu2404')}</option>
             <option value="22.04">{t('form.ubuntu2204')}</option>
           </select>
+          <p id="ubuntu-help" className="muted hint">
+            {t('form.ubuntuDefaultWhy')}
+          </p>
         </div>
         {types.loading && <p className="muted">{t('form.typeLoading')}</p>}
         {types.error && <ErrorBanner text={errorText(types.error)} onDismiss={types.reload} />}
-        {types.value && <InstanceTypePicker types={types.value.types} value={chosenType} onChange={(instanceType) => set({ instanceType })} />}
+        {types.value && <PlanNotice plan={types.value.plan} />}
+        {types.value && <InstanceTypePicker types={types.value.types} plan={types.value.plan} volumeGiB={form.volumeGiB} value={chosenType} onChange={(instanceType) => set({ instanceType })} />}
         <KeyPairField value={form.keyPair} onChange={(keyPair) => set({ keyPair })} region={region} />
         <SshSourceField value={form.ssh} onChange={(ssh) => set({ ssh })} />
         <div className="field">
@@ -88,6 +98,7 @@ export function LaunchServerPage(props: PageProps) {
       </form>
       <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
       {op.error && <ErrorBanner text={errorText(op.error)} />}
+      {region && <CostGuardSection plan={types.value?.plan} />}
       {op.result && (
         <div className="card" data-testid="launch-result">
           <strong>{t('server.title')}</strong>
