@@ -34,8 +34,8 @@ test('root key → IAM user → MFA → the app works as the IAM user, and the r
   await page.getByTestId('iam-create-user').click();
   await expect(page.getByTestId('iam-user-result')).toContainText('dev is ready in group onramp-ec2', SLOW);
   await expect(page.getByTestId('op-progress').first()).toHaveAttribute('data-state', 'succeeded');
-  expect([...(iam.groups.get('onramp-ec2')?.attached ?? [])]).toEqual(['arn:aws:iam::aws:policy/AmazonEC2FullAccess']);
-  expect([...(iam.groups.get('onramp-ec2')?.inline.keys() ?? [])]).toEqual(['onramp-read-ami-and-decode']);
+  expect([...(iam.groups.get('onramp-ec2')?.attached ?? [])]).toEqual([]);
+  expect([...(iam.groups.get('onramp-ec2')?.inline.keys() ?? [])]).toEqual(['onramp-least-privilege']);
   const user = iam.users.get('dev');
   expect(user?.tags[0]?.Key).toBe('onramp:setup');
   expect([...(user?.groups ?? [])]).toEqual(['onramp-ec2']);

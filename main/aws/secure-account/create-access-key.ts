@@ -7,13 +7,19 @@
  * app switches its connection (and the remembered source) to the new key.
  *
  * Idempotent: a key this setup stored that AWS still lists is reused; a key
- * whose vault write failed is deleted again, so none is left unknown.
+ * whose vault write failed is deleted again, so none is left unknown. Before
+ * CreateAccessKey the keys the user has are recorded (the intent); a rerun
+ * after a crash deletes the keys made since that are not in the vault, so a
+ * crash never leaves a second key (nor LimitExceeded on the third run).
  */
 import { IAMClient } from '@aws-sdk/client-iam';
 
 import type { CallerIdentity } from '../identity';
 import { accessKeyIds, createAccessKey, deleteAccessKey, deleteOwnKeyConfirmed } from '../iam/access-key';
+import type { IamResources } from '../../../common/contract/schemas/iam';
 import { iamError } from '../iam/iam-errors';
+import { setupLedger, withItem } from '../iam/ledger';
+import { findUser, isTaggedFor } from '../iam/user';
 import { defineOperation } from '../../setup/operation';
 import { chosenIamUser, iamOf, liveConnection, type SecureAccountDeps } from './context';
 
@@ -48,6 +54,19 @@ async function reusableKey(deps: SecureAccountDeps, listed: string[]): Promise<s
   return listed.includes(accessKeyId) ? itemId : undefined;
 }
 
+/**
+ * Keys a crashed earlier run made and never stored: listed now, not there just
+ * before its CreateAccessKey (the recorded intent), and not the key in use.
+ * They are deleted; the keys that remain are returned.
+ */
+async function deleteCrashLeftovers(iam: IAMClient, userName: string, listed: string[], owned: IamResources, signal: AbortSignal): Promise<string[]> {
+  const before = owned.pendingAccessKey?.before;
+  if (!before) return listed;
+  const leftovers = listed.filter((id) => !before.includes(id));
+  for (const id of leftovers) await deleteAccessKey(iam, id, userName, signal);
+  return listed.filter((id) => before.includes(id));
+}
+
 export function createAccessKeyOperation(deps: SecureAccountDeps, proveDelaysMs: number[] = PROVE_DELAYS_MS) {
   return defineOperation({
     kind: 'secure-account.createAccessKey',
@@ -59,9 +78,16 @@ export function createAccessKeyOperation(deps: SecureAccountDeps, proveDelaysMs:
       const { accountId } = live.identity;
 
       progress({ phase: 'iam:phases.accessKey', fraction: 0.15 });
-      let itemId = await reusableKey(deps, await accessKeyIds(iam, userName, signal));
+      const { setupId } = await deps.setup.get();
+      const user = await findUser(iam, userName, signal);
+      if (!user || !isTaggedFor(user, setupId)) throw iamError('userNotOurs', `The IAM user ${userName} was not made by this setup`, { userName });
+      const ledger = setupLedger(deps.setup);
+      const listed = await accessKeyIds(iam, userName, signal);
+      let itemId = await reusableKey(deps, listed);
       const reused = itemId !== undefined;
       if (!itemId) {
+        const kept = await deleteCrashLeftovers(iam, userName, listed, await ledger.read(), signal);
+        await ledger.update((r) => ({ ...r, pendingAccessKey: { before: kept } }));
         const key = await createAccessKey(iam, userName, signal);
         try {
           const item = await deps.secrets.add('aws-access-key', key, {
@@ -74,7 +100,11 @@ export function createAccessKeyOperation(deps: SecureAccountDeps, proveDelaysMs:
           throw error;
         }
         const newItemId = itemId;
-        await deps.setup.update((s) => ({ ...s, resources: { ...s.resources, iamAccessKeyItemId: newItemId } }));
+        await deps.setup.update((s) => {
+          const { pendingAccessKey: _, ...owned } = s.resources.iam ?? {};
+          const iamRecord = { ...owned, accessKeyIds: withItem(owned.accessKeyIds, key.accessKeyId) };
+          return { ...s, resources: { ...s.resources, iamAccessKeyItemId: newItemId, iam: iamRecord } };
+        });
       }
       const source = { kind: 'vault' as const, itemId };
 

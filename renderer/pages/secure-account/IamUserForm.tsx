@@ -6,7 +6,7 @@ import { errorText } from '../../i18n';
 import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
 
-const PRESETS: PolicyPreset[] = ['ec2', 'ec2-route53', 'admin'];
+const PRESETS: PolicyPreset[] = ['ec2', 'ec2-full', 'ec2-route53', 'admin'];
 const NAME = /^[\w+=,.@-]{1,64}$/;
 
 /** The IAM user sub-step: inputs, the createUser operation's progress, and the existing-password choice. */
