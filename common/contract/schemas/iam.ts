@@ -99,6 +99,8 @@ export const createUserResult = z.object({
   loginProfile: z.enum(['created', 'reset', 'kept', 'exists', 'none']),
   consoleLoginItemId: z.string().max(64).optional(),
   signInUrl: z.string().max(2048).optional(),
+  /** Policies of an earlier preset this run took off the group (managed ARNs, inline names): only ones the setup had put there. */
+  policiesRemoved: z.array(z.string().max(2048)).max(32).optional(),
 });
 
 export const createAccessKeyInput = z

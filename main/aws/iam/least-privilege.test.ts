@@ -237,4 +237,15 @@ describe('the default (least-privilege) policy', () => {
     expect(allows(POLICY, [budget('team-budget')])).toBe(false);
     expect(allows(POLICY, [{ action: 'freetier:GetAccountPlanState', resource: '*' }])).toBe(true);
   });
+
+  it("lets the key of every non-admin preset run Secure account's own check after the switch (the sidebar and the page agree)", () => {
+    for (const preset of ['ec2', 'ec2-full', 'ec2-route53'] as const) {
+      const inline = presetOf(preset, 'aws', SETUP).inline;
+      // sts:GetCallerIdentity needs no permission: AWS answers it for every valid key.
+      for (const action of iamActions.filter((a) => a !== 'sts:GetCallerIdentity')) {
+        const call = probeOf(action).allowed[0] ?? [];
+        expect(inline.some((policy) => allows(policy.document, call)), `${preset}: ${action}`).toBe(true);
+      }
+    }
+  });
 });

@@ -2,13 +2,14 @@
  * The group policy presets the Secure the account step offers. "EC2 only" is
  * the default: a least-privilege policy Onramp writes (least-privilege.ts),
  * limited to the setup's tagged resources. "EC2 (full access)" is the explicit
- * broader choice: AmazonEC2FullAccess plus a small inline policy for the two
- * things the later steps read that it lacks (the Ubuntu AMI id from the public
- * SSM parameters, and decoding an authorization failure message).
+ * broader choice: AmazonEC2FullAccess plus a small inline policy for what the
+ * later steps read that it lacks (the Ubuntu AMI id from the public SSM
+ * parameters, decoding an authorization failure message, and the user's own
+ * IAM reads that Secure account's check makes after the switch).
  */
 import { z } from 'zod';
 import { policyPreset } from '../../../common/contract/schemas/iam';
-import { LEAST_PRIVILEGE_POLICY_NAME, leastPrivilegePolicy } from './least-privilege';
+import { LEAST_PRIVILEGE_POLICY_NAME, SELF_IAM_READS, leastPrivilegePolicy } from './least-privilege';
 
 export const policyPresetId = policyPreset;
 export const policyPresetIds = policyPreset.options;
@@ -40,6 +41,8 @@ export function inlinePolicyDocument(partition: string): string {
         Resource: `arn:${partition}:ssm:*::parameter/aws/service/canonical/*`,
       },
       { Sid: 'DecodeAuthorizationMessages', Effect: 'Allow', Action: 'sts:DecodeAuthorizationMessage', Resource: '*' },
+      // Secure account's own check, run with this key after the switch.
+      { Sid: 'OwnUserReads', Effect: 'Allow', Action: SELF_IAM_READS, Resource: `arn:${partition}:iam::*:user/\${aws:username}` },
     ],
   });
 }

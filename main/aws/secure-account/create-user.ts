@@ -33,6 +33,7 @@ export function createUserOperation(deps: SecureAccountDeps) {
       const partition = partitionOf(callerArn);
       const group = await ensureGroup(iam, { groupName, preset: presetOf(preset, partition, setupId), partition }, ledger, signal);
 
+      const removed = group.removed.length > 0 ? { policiesRemoved: group.removed } : {};
       progress({ phase: 'iam:phases.user', fraction: 0.35, message: { key: 'iam:progress.user', values: { userName } } });
       const user = await ensureUser(iam, { userName, setupId }, ledger, signal);
 
@@ -41,7 +42,7 @@ export function createUserOperation(deps: SecureAccountDeps) {
 
       if (!consoleAccess) {
         progress({ phase: 'iam:phases.done', fraction: 1 });
-        return { userArn: user.arn, userCreated: user.created, groupCreated: group.created, loginProfile: 'none' as const };
+        return { userArn: user.arn, userCreated: user.created, groupCreated: group.created, loginProfile: 'none' as const, ...removed };
       }
 
       progress({ phase: 'iam:phases.loginProfile', fraction: 0.75 });
@@ -70,6 +71,7 @@ export function createUserOperation(deps: SecureAccountDeps) {
         userArn: user.arn,
         userCreated: user.created,
         groupCreated: group.created,
+        ...removed,
         loginProfile: outcome.status,
         signInUrl,
         ...(consoleLoginItemId ? { consoleLoginItemId } : {}),
