@@ -45,6 +45,8 @@ export const iamResources = z.object({
   /** Managed policies this setup attached to the group, and inline group policies it wrote. */
   attachedPolicyArns: z.array(awsId).max(16).optional(),
   inlinePolicyNames: z.array(z.string().max(128)).max(16).optional(),
+  /** The vault item of the temporary root key still to delete after the switch (a rerun as the IAM user finishes it). */
+  rootKeyToDelete: z.string().max(64).optional(),
   /** The cost guard's budgets (made by the cost-guard step; listed here so teardown finds them). */
   budgetNames: z.array(z.string().max(100)).max(8).optional(),
 });

@@ -23,7 +23,7 @@ beforeEach(() => {
 afterEach(() => stub.restore());
 
 const ensure = (groupName: string, preset: PolicyPresetId, ledger = memoryLedger()) =>
-  ensureGroup(iam, { groupName, preset: presetOf(preset, 'aws', 'setup-1'), partition: 'aws' }, ledger);
+  ensureGroup(iam, { groupName, preset: presetOf(preset, 'aws', 'setup-1'), partition: 'aws', userName: 'dev' }, ledger);
 
 describe('ensureGroup', () => {
   it('creates the group with the least-privilege policy (EC2 only) and records both', async () => {
@@ -91,6 +91,39 @@ describe('ensureGroup', () => {
         break;
       }
     }
+  });
+
+  it("a changed group name takes the user out of the setup's earlier group and deletes it when nobody else is in it", async () => {
+    const ledger = memoryLedger();
+    await ensure('onramp', 'admin', ledger);
+    state.createUser('dev', []).groups.add('onramp');
+    await ensure('onramp-2', 'ec2', ledger);
+    expect(state.groups.has('onramp')).toBe(false);
+    expect(state.user('dev').groups.has('onramp')).toBe(false);
+    expect(ledger.value).toMatchObject({ groupCreated: 'onramp-2', attachedPolicyArns: [], inlinePolicyNames: [LEAST_PRIVILEGE_POLICY_NAME] });
+  });
+
+  it('an earlier group someone else joined stays as it is; only the user leaves it', async () => {
+    const ledger = memoryLedger();
+    await ensure('onramp', 'admin', ledger);
+    state.createUser('dev', []).groups.add('onramp');
+    state.createUser('colleague', []).groups.add('onramp');
+    await ensure('onramp-2', 'ec2', ledger);
+    expect([...state.group('onramp').attached]).toEqual([ADMIN]);
+    expect(state.user('dev').groups.has('onramp')).toBe(false);
+    expect(state.user('colleague').groups.has('onramp')).toBe(true);
+    expect(ledger.value.groupCreated).toBe('onramp-2');
+  });
+
+  it('makes its group again when it was deleted outside Onramp', async () => {
+    const ledger = memoryLedger();
+    await ensure('onramp', 'ec2-full', ledger);
+    state.group('onramp').attached.clear();
+    state.group('onramp').inline.clear();
+    state.groups.delete('onramp');
+    const again = await ensure('onramp', 'ec2-full', ledger);
+    expect(again.created).toBe(true);
+    expect([...state.group('onramp').attached]).toEqual([EC2_FULL]);
   });
 
   it('does not adopt a group older than the recorded intent (the create failed because it already existed)', async () => {

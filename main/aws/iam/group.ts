@@ -8,18 +8,22 @@
  *
  * Policies: each one is recorded before it is attached or written, so a
  * changed preset detaches exactly the old preset's policies (those this setup
- * attached), never one someone else attached.
+ * attached), never one someone else attached. A changed group name retires
+ * the setup's earlier group (the user leaves it; it is deleted when empty).
  */
 import {
   AttachGroupPolicyCommand,
   CreateGroupCommand,
+  DeleteGroupCommand,
   DeleteGroupPolicyCommand,
   DetachGroupPolicyCommand,
   GetGroupCommand,
   PutGroupPolicyCommand,
+  RemoveUserFromGroupCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
 
+import type { IamResources } from '../../../common/contract/schemas/iam';
 import { hasAwsCode, toIamError } from './iam-errors';
 import { withItem, withoutItems, type IamLedger } from './ledger';
 import { groupTakenError } from './ownership';
@@ -44,10 +48,56 @@ async function gone(task: () => Promise<unknown>): Promise<void> {
   }
 }
 
+const forgetGroup = ({ groupCreated: _g, attachedPolicyArns: _a, inlinePolicyNames: _i, ...rest }: IamResources): IamResources => rest;
+
+async function groupExists(iam: IAMClient, groupName: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await iam.send(new GetGroupCommand({ GroupName: groupName, MaxItems: 1 }), { abortSignal: signal });
+    return true;
+  } catch (error) {
+    if (hasAwsCode(error, 'NoSuchEntity')) return false;
+    throw toIamError(error, 'iam:GetGroup');
+  }
+}
+
+/**
+ * The group this setup made under an earlier name: its user leaves it (so the
+ * earlier group's policies no longer apply), and it is deleted with the
+ * policies the setup put there when nobody else is in it. A group someone else
+ * still uses is left as it is. Either way the ledger forgets it.
+ */
+async function retireGroup(iam: IAMClient, groupName: string, userName: string, ledger: IamLedger, signal?: AbortSignal): Promise<void> {
+  const opts = { abortSignal: signal };
+  const record = await ledger.read();
+  try {
+    await gone(() => iam.send(new RemoveUserFromGroupCommand({ GroupName: groupName, UserName: userName }), opts));
+    const out = await iam.send(new GetGroupCommand({ GroupName: groupName }), opts).catch((error: unknown) => {
+      if (hasAwsCode(error, 'NoSuchEntity')) return undefined;
+      throw error;
+    });
+    if (out && (out.Users ?? []).length === 0) {
+      for (const arn of record.attachedPolicyArns ?? []) await gone(() => iam.send(new DetachGroupPolicyCommand({ GroupName: groupName, PolicyArn: arn }), opts));
+      for (const name of record.inlinePolicyNames ?? []) await gone(() => iam.send(new DeleteGroupPolicyCommand({ GroupName: groupName, PolicyName: name }), opts));
+      // DeleteConflict: someone else attached a policy meanwhile; the group stays with it.
+      await gone(() => iam.send(new DeleteGroupCommand({ GroupName: groupName }), opts)).catch((error: unknown) => {
+        if (!hasAwsCode(error, 'DeleteConflict')) throw error;
+      });
+    }
+  } catch (error) {
+    throw toIamError(error, 'iam:RemoveUserFromGroup');
+  }
+  await ledger.update(forgetGroup);
+}
+
 /** Creates the group, or proves an existing one is this setup's; false when it existed already. */
 async function createOwned(iam: IAMClient, groupName: string, ledger: IamLedger, signal?: AbortSignal): Promise<boolean> {
-  const record = await ledger.read();
-  if (record.groupCreated === groupName) return false;
+  let record = await ledger.read();
+  if (record.groupCreated === groupName) {
+    if (await groupExists(iam, groupName, signal)) return false;
+    // Deleted outside Onramp since: forget it and its policies, and make it again.
+    await ledger.update(forgetGroup);
+    record = await ledger.read();
+  }
   const at = Date.now();
   await ledger.update((r) => ({ ...r, pendingGroup: { name: groupName, at } }));
   try {
@@ -76,10 +126,12 @@ async function createOwned(iam: IAMClient, groupName: string, ledger: IamLedger,
 
 export async function ensureGroup(
   iam: IAMClient,
-  { groupName, preset, partition }: { groupName: string; preset: PolicyPreset; partition: string },
+  { groupName, preset, partition, userName }: { groupName: string; preset: PolicyPreset; partition: string; userName?: string },
   ledger: IamLedger,
   signal?: AbortSignal,
 ): Promise<EnsureGroupResult> {
+  const earlier = (await ledger.read()).groupCreated;
+  if (earlier !== undefined && earlier !== groupName && userName !== undefined) await retireGroup(iam, earlier, userName, ledger, signal);
   const created = await createOwned(iam, groupName, ledger, signal);
   const wantedArns = preset.managed.map((name) => managedPolicyArn(partition, name));
   const wantedInline = (preset.inline ?? []).map((policy) => policy.name);

@@ -2,7 +2,8 @@
  * `secure-account.createAccessKey` killed after each of its AWS calls, against
  * the stateful IAM/STS mock, then run again in a fresh "process" (new
  * connection): the user ends with exactly one access key, the one in the vault,
- * and a third run neither makes another nor hits IAM's two-key limit.
+ * and a third run neither makes another nor hits IAM's two-key limit; the
+ * temporary root key is deleted from AWS and the vault whatever the crash.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -39,15 +40,15 @@ async function world() {
   }));
   state.createUser('dev', [{ Key: 'onramp:setup', Value: setupId }]);
   /** One app process: its own connection, so nothing is remembered in memory across a crash. */
-  const run = async () => {
+  const run = async (store: SetupStateStore = setup) => {
     const connection = new AwsConnection({ getAccessKey: (id) => secrets.secretOf(id, 'aws-access-key') }, undefined, mockAwsClientsFactory(state));
     try {
-      return await createAccessKeyOperation({ connection, setup, secrets, mfa: new MfaEnrollments() }, []).run({ deleteRootKey: true }, context());
+      return await createAccessKeyOperation({ connection, setup: store, secrets, mfa: new MfaEnrollments() }, []).run({ deleteRootKey: true }, context());
     } finally {
       connection.dispose();
     }
   };
-  return { state, secrets, setup, run };
+  return { state, secrets, setup, run, rootItemId };
 }
 
 async function expectOneStoredKey(w: Awaited<ReturnType<typeof world>>, itemId: string, label: string): Promise<void> {
@@ -55,6 +56,10 @@ async function expectOneStoredKey(w: Awaited<ReturnType<typeof world>>, itemId: 
   expect(w.state.keysOf('dev').map((k) => k.accessKeyId), label).toEqual([stored.accessKeyId]);
   expect((await w.setup.get()).resources.iam?.accessKeyIds, label).toContain(stored.accessKeyId);
   expect((await w.setup.get()).resources.iam?.pendingAccessKey, label).toBeUndefined();
+  // The temporary root key the user asked to delete is gone from AWS and from the vault.
+  expect(w.state.keysOf(undefined), label).toEqual([]);
+  expect(w.secrets.find(w.rootItemId), label).toBeUndefined();
+  expect((await w.setup.get()).resources.iam?.rootKeyToDelete, label).toBeUndefined();
 }
 
 describe('createAccessKey after a crash at every call', () => {
@@ -79,6 +84,22 @@ describe('createAccessKey after a crash at every call', () => {
       expect((await w.setup.get()).choices.awsSource).toEqual({ kind: 'vault', itemId: rerun.itemId });
     }
   }, 60_000);
+
+  it('a kill right after the switch was written, before the root key was deleted: the rerun, as the IAM user, deletes it', async () => {
+    const w = await world();
+    // A store whose process dies just after writing the switch.
+    const dying = Object.create(w.setup) as SetupStateStore;
+    dying.update = async (change) => {
+      const next = await w.setup.update(change);
+      if (next.resources.iam?.rootKeyToDelete) throw new Error('killed');
+      return next;
+    };
+    await expect(w.run(dying)).rejects.toThrow('killed');
+    expect(w.state.keysOf(undefined)).toHaveLength(1);
+    const rerun = await w.run();
+    expect(rerun.rootKey).toBe('deleted');
+    await expectOneStoredKey(w, rerun.itemId, 'after the rerun');
+  });
 
   it("never deletes a key the setup did not make: an unknown key stays, and IAM's limit is reported", async () => {
     const w = await world();

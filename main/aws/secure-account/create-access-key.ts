@@ -67,6 +67,20 @@ async function deleteCrashLeftovers(iam: IAMClient, userName: string, listed: st
   return listed.filter((id) => before.includes(id));
 }
 
+/**
+ * Deletes the root key with its own credentials (private clients: the Connect
+ * AWS check may switch the shared connection meanwhile). A root key AWS no
+ * longer knows (a crashed earlier run deleted it) is deleted already.
+ */
+async function deleteRootKeyOf(deps: SecureAccountDeps, rootSource: { kind: 'vault'; itemId: string }, region: string, signal: AbortSignal): Promise<void> {
+  const { accessKeyId } = await deps.secrets.secretOf(rootSource.itemId, 'aws-access-key');
+  try {
+    await deps.connection.withClients(rootSource, region, (root) => deleteOwnKeyConfirmed(root.get(IAMClient), accessKeyId, signal));
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'aws.invalidAccessKey') throw error;
+  }
+}
+
 export function createAccessKeyOperation(deps: SecureAccountDeps, proveDelaysMs: number[] = PROVE_DELAYS_MS) {
   return defineOperation({
     kind: 'secure-account.createAccessKey',
@@ -115,20 +129,24 @@ export function createAccessKeyOperation(deps: SecureAccountDeps, proveDelaysMs:
       }
 
       // Remember the new source first: after a crash from here on, the app comes back as the IAM user.
+      // With it, the root key still to delete (its vault item): a rerun as the IAM user finishes that.
+      const deleteRoot = input.deleteRootKey && live.identity.isRoot && live.source.kind === 'vault' ? live.source.itemId : undefined;
       await deps.setup.update((s) => ({
         ...s,
         choices: { ...s.choices, awsSource: source, awsIdentity: { accountId: identity.accountId, arn: identity.arn, isRoot: false } },
+        resources: deleteRoot ? { ...s.resources, iam: { ...s.resources.iam, rootKeyToDelete: deleteRoot } } : s.resources,
       }));
 
       let rootKey: 'deleted' | 'none' | 'kept' = live.identity.isRoot ? 'kept' : 'none';
-      if (input.deleteRootKey && live.identity.isRoot && live.source.kind === 'vault') {
+      const rootItemId = deleteRoot ?? (await ledger.read()).rootKeyToDelete;
+      if (rootItemId) {
         progress({ phase: 'iam:phases.deleteRootKey', fraction: 0.65 });
-        const rootSource = live.source;
-        const { accessKeyId } = await deps.secrets.secretOf(rootSource.itemId, 'aws-access-key');
-        // Private root clients: the Connect AWS check may switch the shared connection to the new source meanwhile.
-        await deps.connection.withClients(rootSource, live.region, (root) => deleteOwnKeyConfirmed(root.get(IAMClient), accessKeyId, signal));
+        if (deps.secrets.find(rootItemId)) {
+          await deleteRootKeyOf(deps, { kind: 'vault', itemId: rootItemId }, live.region, signal);
+          await deps.secrets.remove(rootItemId);
+        }
         rootKey = 'deleted';
-        await deps.secrets.remove(rootSource.itemId);
+        await ledger.update(({ rootKeyToDelete: _, ...r }) => r);
       }
 
       progress({ phase: 'iam:phases.switch', fraction: 0.85 });

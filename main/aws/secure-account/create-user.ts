@@ -31,7 +31,7 @@ export function createUserOperation(deps: SecureAccountDeps) {
 
       progress({ phase: 'iam:phases.group', fraction: 0.1, message: { key: 'iam:progress.group', values: { groupName } } });
       const partition = partitionOf(callerArn);
-      const group = await ensureGroup(iam, { groupName, preset: presetOf(preset, partition, setupId), partition }, ledger, signal);
+      const group = await ensureGroup(iam, { groupName, preset: presetOf(preset, partition, setupId), partition, userName }, ledger, signal);
 
       const removed = group.removed.length > 0 ? { policiesRemoved: group.removed } : {};
       progress({ phase: 'iam:phases.user', fraction: 0.35, message: { key: 'iam:progress.user', values: { userName } } });
