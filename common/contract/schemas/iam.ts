@@ -37,6 +37,8 @@ export const iamResources = z.object({
   /** The user this setup created (it also carries the onramp:setup tag). */
   userCreated: iamUserName.optional(),
   loginProfileCreated: z.boolean().optional(),
+  /** Set before the console password is made, cleared once it is in the vault: a rerun resets a password a crash lost. */
+  loginProfilePending: z.boolean().optional(),
   /** Virtual MFA devices this setup created for its user (serial ARNs). */
   mfaSerials: z.array(awsId).max(8).optional(),
   /** Access keys this setup created for its user; `pendingAccessKey` lists the keys that existed just before a CreateAccessKey. */

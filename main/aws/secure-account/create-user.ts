@@ -46,11 +46,11 @@ export function createUserOperation(deps: SecureAccountDeps) {
       }
 
       progress({ phase: 'iam:phases.loginProfile', fraction: 0.75 });
-      const outcome = await ensureLoginProfile(
-        iam,
-        { userName, passwordResetRequired: input.passwordResetRequired, onExisting: input.existingLoginProfile },
-        signal,
-      );
+      // The intent stays until the password is in the vault: a password an earlier run set and lost in a crash is reset, not reported.
+      const lostInCrash = (await ledger.read()).loginProfilePending === true;
+      await ledger.update((r) => ({ ...r, loginProfilePending: true }));
+      const onExisting = lostInCrash && input.existingLoginProfile === 'ask' ? 'reset' : input.existingLoginProfile;
+      const outcome = await ensureLoginProfile(iam, { userName, passwordResetRequired: input.passwordResetRequired, onExisting }, signal);
       if (outcome.status === 'created') await ledger.update((r) => ({ ...r, loginProfileCreated: true }));
       const signInUrl = consoleSignInUrl(accountId);
       let consoleLoginItemId = (await deps.setup.get()).resources.consoleLoginItemId;
@@ -64,7 +64,9 @@ export function createUserOperation(deps: SecureAccountDeps) {
           { label: `AWS console: ${userName} (${accountId})`, ...(/^\d{12}$/.test(accountId) ? { accountId } : {}) },
         );
         consoleLoginItemId = item.id;
-        await deps.setup.update((s) => ({ ...s, resources: { ...s.resources, consoleLoginItemId: item.id } }));
+        await deps.setup.update((s) => ({ ...s, resources: { ...s.resources, consoleLoginItemId: item.id, iam: { ...s.resources.iam, loginProfilePending: undefined } } }));
+      } else {
+        await ledger.update(({ loginProfilePending: _, ...r }) => r);
       }
       progress({ phase: 'iam:phases.done', fraction: 1 });
       return {
