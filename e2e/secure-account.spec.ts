@@ -110,3 +110,25 @@ test('running the IAM user step twice creates nothing twice, and reports the exi
   await openPage(page, 'vault');
   await expect.poll(() => iam.devices.size).toBe(0);
 });
+
+test("someone else's group is refused with its policies and a free name, which one click takes", async ({ appPage: page, iam }) => {
+  const admin = 'arn:aws:iam::aws:policy/AdministratorAccess';
+  iam.createGroup('ops');
+  iam.group('ops').attached.add(admin);
+  await connectAndGoOn(page);
+  await page.locator('#iam-group-name').fill('ops');
+  await page.getByTestId('iam-create-user').click();
+  const alert = page.getByTestId('iam-user').getByRole('alert');
+  await expect(alert).toContainText('An IAM group named ops already exists', SLOW);
+  await expect(alert).toContainText('AdministratorAccess');
+  expect([...iam.group('ops').attached]).toEqual([admin]);
+  expect(iam.users.size).toBe(0);
+  await pageScreenshot(page, 'secure-account-group-taken-en');
+
+  await page.getByTestId('iam-use-suggested-name').click();
+  await expect(page.locator('#iam-group-name')).toHaveValue('ops-2');
+  await page.getByTestId('iam-create-user').click();
+  await expect(page.getByTestId('iam-user-result')).toContainText('ready in group ops-2', SLOW);
+  expect([...(iam.users.get('onramp')?.groups ?? [])]).toEqual(['ops-2']);
+  expect([...iam.group('ops').attached]).toEqual([admin]);
+});
