@@ -70,6 +70,20 @@ describe('done.deleteIamUser', () => {
     expect(state.users.has('colleague')).toBe(true);
   });
 
+  it('the group the CloudShell block made for this setup is adopted by the page and deleted by the teardown', async () => {
+    await app.invoke('iam.cloudShellScript', { userName: 'onramp', groupName: 'onramp-ec2', preset: 'ec2' });
+    const { setupId } = await app.invoke('setup.getState', {});
+    // What the block does in CloudShell (it refuses to run when the group exists).
+    state.createGroup('onramp-ec2');
+    state.createUser('onramp', [{ Key: 'onramp:setup', Value: setupId }]).groups.add('onramp-ec2');
+
+    const made = await app.runOperation('secure-account.createUser', { userName: 'onramp', groupName: 'onramp-ec2', preset: 'ec2', consoleAccess: false });
+    expect(made.outcome).toMatchObject({ status: 'succeeded', result: { userCreated: false, groupCreated: false } });
+    const deleted = await app.runOperation('done.deleteIamUser', { source: { kind: 'default' } });
+    expect(deleted.outcome).toMatchObject({ status: 'succeeded', result: { userDeleted: true, groupDeleted: true } });
+    expect(state.groups.size).toBe(0);
+  });
+
   it('says so when the setup made no IAM user', async () => {
     const finished = await app.runOperation('done.deleteIamUser', { source: { kind: 'default' } });
     expect(finished.outcome).toMatchObject({ status: 'failed', error: { code: 'ec2.noIamUser' } });

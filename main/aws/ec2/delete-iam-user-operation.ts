@@ -49,7 +49,7 @@ export function deleteIamUserOperation(deps: DeleteIamUserDeps) {
         ...(result.userDeleted
           ? { userCreated: undefined, loginProfileCreated: undefined, mfaSerials: undefined, accessKeyIds: undefined, pendingAccessKey: undefined }
           : {}),
-        ...(result.groupDeleted && owned.groupCreated === iamChoices.groupName
+        ...(result.groupDeleted && !result.groupNotOurs
           ? { groupCreated: undefined, pendingGroup: undefined, attachedPolicyArns: undefined, inlinePolicyNames: undefined }
           : {}),
       }));

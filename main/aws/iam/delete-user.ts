@@ -32,6 +32,7 @@ import {
 } from '@aws-sdk/client-iam';
 import type { IamResources } from '../../../common/contract/schemas/iam';
 import { accountLabel } from './account';
+import { madeAfterIntent } from './group';
 import { iamError, hasAwsCode } from './iam-errors';
 import { findUser, isTaggedFor } from './user';
 import { mfaDeviceName } from './virtual-mfa';
@@ -149,9 +150,11 @@ export async function deleteSetupUser(deps: Deps, request: { userName: string; g
   // Stays true when GetGroup says NoSuchEntity: the group is already gone.
   let groupGone = true;
   await attempt('group', request.groupName, async () => {
-    const members = (await iam.send(new GetGroupCommand({ GroupName: request.groupName }), opts)).Users ?? [];
+    const found = await iam.send(new GetGroupCommand({ GroupName: request.groupName }), opts);
+    const members = found.Users ?? [];
     groupGone = false;
-    if (deps.owned.groupCreated !== request.groupName) {
+    const pending = deps.owned.pendingGroup?.name === request.groupName ? deps.owned.pendingGroup : undefined;
+    if (deps.owned.groupCreated !== request.groupName && !madeAfterIntent(found.Group?.CreateDate?.getTime(), pending)) {
       result.groupNotOurs = true;
       return;
     }

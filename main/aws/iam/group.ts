@@ -32,6 +32,15 @@ import { managedPolicyArn, type PolicyPreset } from './policy-presets';
 /** How far AWS's clock may be behind ours when a crashed CreateGroup is adopted. */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
+/**
+ * True when a group was created after this setup's intent to create it (an
+ * earlier run's CreateGroup whose answer a crash lost, or the CloudShell block
+ * generated for this setup, which refuses to run when the group exists).
+ */
+export function madeAfterIntent(createdAt: number | undefined, pending: { at: number } | undefined): boolean {
+  return pending !== undefined && createdAt !== undefined && createdAt >= pending.at - CLOCK_SKEW_MS;
+}
+
 export interface EnsureGroupResult {
   created: boolean;
   /** Managed policy ARNs this call attached. */
@@ -115,8 +124,8 @@ async function createOwned(iam: IAMClient, groupName: string, ledger: IamLedger,
   } catch (error) {
     throw toIamError(error, 'iam:GetGroup');
   }
-  // A CreateGroup of an earlier run that died before its answer was recorded.
-  if (pending && createdAt !== undefined && createdAt >= pending.at - CLOCK_SKEW_MS) {
+  // A CreateGroup of an earlier run that died before its answer was recorded, or the CloudShell block's.
+  if (madeAfterIntent(createdAt, pending)) {
     await ledger.update(({ pendingGroup: _, ...r }) => ({ ...r, groupCreated: groupName }));
     return false;
   }

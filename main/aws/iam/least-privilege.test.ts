@@ -144,6 +144,10 @@ const onTagged = (action: string, ...types: string[]): Probe => ({
   allowed: [types.map((type) => on(action, type, OURS))],
   denied: types.flatMap((type) => [UNTAGGED, ANOTHER_SETUP].map((tags) => types.map((t) => on(action, t, t === type ? tags : OURS)))),
 });
+const ruleChange = (action: string): Probe => ({
+  allowed: [[on(action, 'security-group', OURS), on(action, 'security-group-rule', UNTAGGED)], [on(action, 'security-group', OURS)]],
+  denied: [UNTAGGED, ANOTHER_SETUP].flatMap((tags) => [[on(action, 'security-group', tags), on(action, 'security-group-rule', UNTAGGED)], [on(action, 'security-group', tags)]]),
+});
 const createTagged = (action: string, extra: Call, type: string): Probe => ({
   allowed: [[on(action, type, undefined, { requestTags: OURS }), ...extra]],
   denied: [UNTAGGED, ANOTHER_SETUP].map((requestTags) => [on(action, type, undefined, { requestTags }), ...extra]),
@@ -173,8 +177,9 @@ const PROBES: Record<string, Probe> = {
   'ec2:AssociateAddress': onTagged('ec2:AssociateAddress', 'elastic-ip', 'instance'),
   'ec2:DisassociateAddress': onTagged('ec2:DisassociateAddress', 'elastic-ip'),
   'ec2:ReleaseAddress': onTagged('ec2:ReleaseAddress', 'elastic-ip'),
-  'ec2:AuthorizeSecurityGroupIngress': onTagged('ec2:AuthorizeSecurityGroupIngress', 'security-group'),
-  'ec2:RevokeSecurityGroupIngress': onTagged('ec2:RevokeSecurityGroupIngress', 'security-group'),
+  // The rule (untagged: Onramp tags the group) is authorized along with its group.
+  'ec2:AuthorizeSecurityGroupIngress': ruleChange('ec2:AuthorizeSecurityGroupIngress'),
+  'ec2:RevokeSecurityGroupIngress': ruleChange('ec2:RevokeSecurityGroupIngress'),
   'ec2:DeleteSecurityGroup': onTagged('ec2:DeleteSecurityGroup', 'security-group'),
   'ec2:DeleteKeyPair': onTagged('ec2:DeleteKeyPair', 'key-pair'),
   'ssm:GetParameter': {

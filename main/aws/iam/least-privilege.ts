@@ -49,6 +49,15 @@ export const TAGGED_MUTATIONS = [
   'ec2:DeleteKeyPair',
 ];
 
+/** Changes to a security group's rules: the rule resource is allowed unconditioned, the group only when tagged. */
+export const SECURITY_GROUP_RULE_ACTIONS = [
+  'ec2:AuthorizeSecurityGroupIngress',
+  'ec2:RevokeSecurityGroupIngress',
+  'ec2:AuthorizeSecurityGroupEgress',
+  'ec2:RevokeSecurityGroupEgress',
+  'ec2:ModifySecurityGroupRules',
+];
+
 /** What the app reads about its own user after the switch (Secure account's check, the key's rerun). */
 export const SELF_IAM_READS = ['iam:GetUser', 'iam:ListGroupsForUser', 'iam:GetLoginProfile', 'iam:ListMFADevices', 'iam:ListAccessKeys'];
 
@@ -87,6 +96,8 @@ export function leastPrivilegePolicy(partition: string, setupId: string, budgetN
       },
       { Sid: 'LaunchWithOurGroupAndKey', Effect: 'Allow', Action: 'ec2:RunInstances', Resource: [ec2('security-group'), ec2('key-pair')], Condition: tagged },
       { Sid: 'ChangeOnlyTagged', Effect: 'Allow', Action: TAGGED_MUTATIONS, Resource: ['instance', 'volume', 'elastic-ip', 'security-group', 'key-pair'].map(ec2), Condition: tagged },
+      // A rule carries no tag of ours; its group, which AWS always authorizes too, must.
+      { Sid: 'RulesOfTaggedGroups', Effect: 'Allow', Action: SECURITY_GROUP_RULE_ACTIONS, Resource: ec2('security-group-rule') },
       { Sid: 'OwnUserReads', Effect: 'Allow', Action: SELF_IAM_READS, Resource: `arn:${partition}:iam::*:user/\${aws:username}` },
       { Sid: 'UbuntuImageIds', Effect: 'Allow', Action: ['ssm:GetParameter', 'ssm:GetParameters'], Resource: `arn:${partition}:ssm:*::parameter/aws/service/canonical/*` },
       { Sid: 'WhoAmIAndDecode', Effect: 'Allow', Action: ['sts:GetCallerIdentity', 'sts:DecodeAuthorizationMessage'], Resource: '*' },

@@ -41,8 +41,13 @@ export function iamHandlers(deps: SecureAccountDeps): HandlersFor<'iam'> {
       await deps.mfa.cancel(enrollmentId);
       return { cancelled: true };
     },
-    'iam.cloudShellScript': async ({ userName, groupName, preset }) => ({
-      script: cloudShellScript({ userName, groupName, preset, setupId: (await deps.setup.get()).setupId }),
-    }),
+    'iam.cloudShellScript': async ({ userName, groupName, preset }) => {
+      const { setupId, resources } = await deps.setup.get();
+      // The block makes the group only when none exists: a group of this name made after now is this setup's.
+      if (resources.iam?.groupCreated !== groupName) {
+        await setupLedger(deps.setup).update((r) => ({ ...r, pendingGroup: { name: groupName, at: Date.now() } }));
+      }
+      return { script: cloudShellScript({ userName, groupName, preset, setupId }) };
+    },
   };
 }
