@@ -59,12 +59,17 @@ async function reusableKey(deps: SecureAccountDeps, listed: string[]): Promise<s
  * before its CreateAccessKey (the recorded intent), and not the key in use.
  * They are deleted; the keys that remain are returned.
  */
-async function deleteCrashLeftovers(iam: IAMClient, userName: string, listed: string[], owned: IamResources, signal: AbortSignal): Promise<string[]> {
+async function deleteCrashLeftovers(
+  iam: IAMClient,
+  { userName, listed, inUse }: { userName: string; listed: string[]; inUse: string | undefined },
+  owned: IamResources,
+  signal: AbortSignal,
+): Promise<string[]> {
   const before = owned.pendingAccessKey?.before;
   if (!before) return listed;
-  const leftovers = listed.filter((id) => !before.includes(id));
+  const leftovers = listed.filter((id) => !before.includes(id) && id !== inUse);
   for (const id of leftovers) await deleteAccessKey(iam, id, userName, signal);
-  return listed.filter((id) => before.includes(id));
+  return listed.filter((id) => !leftovers.includes(id));
 }
 
 /**
@@ -100,7 +105,8 @@ export function createAccessKeyOperation(deps: SecureAccountDeps, proveDelaysMs:
       let itemId = await reusableKey(deps, listed);
       const reused = itemId !== undefined;
       if (!itemId) {
-        const kept = await deleteCrashLeftovers(iam, userName, listed, await ledger.read(), signal);
+        const inUse = live.source.kind === 'vault' ? (await deps.secrets.secretOf(live.source.itemId, 'aws-access-key')).accessKeyId : undefined;
+        const kept = await deleteCrashLeftovers(iam, { userName, listed, inUse }, await ledger.read(), signal);
         await ledger.update((r) => ({ ...r, pendingAccessKey: { before: kept } }));
         const key = await createAccessKey(iam, userName, signal);
         try {
