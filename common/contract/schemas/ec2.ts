@@ -115,6 +115,8 @@ export const deleteIamUserResult = z.object({
   groupDeleted: z.boolean(),
   /** The group was kept because this many other users are in it. */
   groupKeptFor: z.number().int().optional(),
+  /** The group was kept because this setup did not create it; the user was only removed from it. */
+  groupNotOurs: z.boolean().optional(),
   failures: z.array(z.object({ part: z.enum(['loginProfile', 'mfa', 'accessKeys', 'groups', 'user', 'group']), id: z.string().max(256), code: z.string().max(128) })),
 });
 

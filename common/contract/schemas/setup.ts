@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { iamChoices } from './iam';
+import { iamChoices, iamResources } from './iam';
 import { pageIds, stepIds } from '../constants';
 import { sshServer } from './ssh';
 import { launchChoices } from './ec2';
@@ -90,6 +90,8 @@ export const setupState = z.object({
     consoleLoginItemId: z.string().max(64).optional(),
     iamAccessKeyItemId: z.string().max(64).optional(),
     mfaSerial: z.string().max(512).optional(),
+    /** Secure the account: what the setup made in IAM (main/aws/iam/ledger.ts); teardown deletes only these. */
+    iam: iamResources.optional(),
   }),
 });
 export type SetupState = z.infer<typeof setupState>;

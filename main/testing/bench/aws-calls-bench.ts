@@ -14,6 +14,7 @@ import { IamState } from '../aws/iam-state';
 import { mockIam, mockSts } from '../aws/mock-clients';
 import { accessKeyIds, createAccessKey } from '../../aws/iam/access-key';
 import { ensureGroup } from '../../aws/iam/group';
+import { memoryLedger } from '../../aws/iam/ledger';
 import { partitionOf, presetOf } from '../../aws/iam/policy-presets';
 import { addUserToGroup, ensureUser } from '../../aws/iam/user';
 import type { KeyVault } from '../../aws/ec2/key-pair';
@@ -49,8 +50,8 @@ async function main(): Promise<void> {
 
   // Secure the account: group with the EC2 preset, user, membership, then the user's own key.
   const partition = partitionOf(root.Arn);
-  await ensureGroup(rootIam, { groupName: 'onramp', preset: presetOf('ec2', partition), partition });
-  await ensureUser(rootIam, { userName: 'onramp-admin', setupId: SETUP_ID });
+  await ensureGroup(rootIam, { groupName: 'onramp', preset: presetOf('ec2', partition, SETUP_ID), partition }, memoryLedger());
+  await ensureUser(rootIam, { userName: 'onramp-admin', setupId: SETUP_ID }, memoryLedger());
   await addUserToGroup(rootIam, 'onramp-admin', 'onramp');
   await accessKeyIds(rootIam, 'onramp-admin');
   const key = await createAccessKey(rootIam, 'onramp-admin');

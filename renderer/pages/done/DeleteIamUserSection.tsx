@@ -59,6 +59,7 @@ export function DeleteIamUserSection({ userName, ownKeyItemId }: { userName: str
         <div role="status" data-testid="iam-teardown-result">
           <p>{op.result.userDeleted ? t('iamTeardown.userDeleted', { userName: op.result.userName }) : t('iamTeardown.userLeft', { userName: op.result.userName })}</p>
           {op.result.groupKeptFor !== undefined && <p>{t('iamTeardown.groupKept', { count: op.result.groupKeptFor })}</p>}
+          {op.result.groupNotOurs && <p data-testid="iam-teardown-group-not-ours">{t('iamTeardown.groupNotOurs')}</p>}
           {op.result.failures.length > 0 && (
             <>
               <p>{t('done.partial')}</p>
