@@ -4,26 +4,25 @@
  * my IP, tagged resources, security-group rules).
  */
 import type { HandlersFor } from '../../../common/contract/types';
-import { defineOperation } from '../../setup/operation';
-import { readErrorFacts } from '../error-facts';
 import { clientsFor } from './ec2-clients';
 import { openPorts } from './open-ports';
 import { toEc2AppError } from './ec2-errors';
 import { launchOperation, launchServerStep, staticIpOperation, staticIpStep, type LaunchStepDeps } from './launch-steps';
 import { instanceTypes, regions } from './catalog';
 import { deleteIamUserOperation } from './delete-iam-user-operation';
-import { reusableKeyPairs } from './key-pair';
+import { findKeyPair, reusableKeyPairs } from './key-pair';
 import { lookUpMyIp, DEFAULT_MY_IP_URL } from './my-ip';
 import { monthlyEstimate, PUBLIC_IPV4_HOURLY_USD, HOURS_PER_MONTH } from './price-table';
 import { addRule, findSetupGroup, listRules, removeRule } from './security-group';
-import { listTagged, teardown } from './teardown';
+import { listTagged } from './teardown';
+import { teardownOperation } from './teardown-operation';
 import { AppError } from '../../../common/errors';
 import type { SecretStore } from '../../vault/secret-store';
 import type { AwsConnection } from '../aws-connection';
 
 export interface Ec2CapabilityDeps extends LaunchStepDeps {
   connection: LaunchStepDeps['connection'] & Pick<AwsConnection, 'withClients'>;
-  vault: LaunchStepDeps['vault'] & Pick<SecretStore, 'remove'>;
+  vault: LaunchStepDeps['vault'] & Pick<SecretStore, 'remove' | 'find'>;
   /** The HTTPS "what is my IP" service (plain-text answer). */
   myIpUrl?: string;
 }
@@ -45,42 +44,6 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
     return { ec2: c.ec2, groupId };
   };
 
-  const teardownOperation = defineOperation({
-    kind: 'done.teardown',
-    async run({ deleteVaultKey }, { signal, progress }) {
-      const setup = await deps.setup.get();
-      const c = await clientsFor(deps.connection, setup);
-      const parts = ['elasticIp', 'instance', 'securityGroup', 'keyPair'] as const;
-      const result = await teardown(
-        { ec2: c.ec2, signal, onPart: (part) => progress({ phase: `ec2:teardown.${part}`, fraction: parts.indexOf(part) / parts.length }) },
-        setup.setupId,
-      ).catch((error: unknown) => {
-        throw toEc2AppError(error);
-      });
-      let vaultKeys = 0;
-      if (deleteVaultKey) {
-        for (const k of result.removed.keyPairs) {
-          const id = deps.vault.findKeyPair(k.keyName, c.region);
-          if (id && !result.failures.some((f) => f.part === 'keyPair' && f.id === k.keyName)) {
-            await deps.vault.remove(id);
-            vaultKeys += 1;
-          }
-        }
-      }
-      await deps.setup.update((s) => ({ ...s, resources: {} }));
-      return {
-        removed: {
-          addresses: result.removed.addresses.length,
-          instances: result.removed.instances.length,
-          securityGroups: result.removed.securityGroups.length,
-          keyPairs: result.removed.keyPairs.length,
-          vaultKeys,
-        },
-        failures: result.failures.map((f) => ({ part: f.part, id: f.id, code: toEc2AppError(f.error).code || readErrorFacts(f.error).name })),
-      };
-    },
-  });
-
   const handlers: HandlersFor<'ec2'> = {
     'ec2.regions': () => wrap(async () => ({ regions: await regions((await clients()).ec2) })),
     'ec2.instanceTypes': ({ region }) => wrap(async () => ({ types: await instanceTypes((await clients()).connection.clients, region) })),
@@ -95,6 +58,7 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
         const c = await clients();
         const setup = await deps.setup.get();
         const found = await listTagged({ ec2: c.ec2 }, setup.setupId);
+        const held = await Promise.all(found.keyPairs.map(async (k) => !!(await findKeyPair(deps.vault, k.keyName, c.region, setup.resources.sshKeyItemId))));
         const instances = found.instances.map((i) => {
           const estimate = i.instanceType ? monthlyEstimate(c.region, i.instanceType) : undefined;
           return { ...i, ...(estimate ? { estimate } : {}) };
@@ -106,7 +70,7 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
           instances,
           addresses: found.addresses.map((a) => ({ allocationId: a.allocationId, publicIp: a.publicIp, associated: !!a.associationId })),
           securityGroups: found.securityGroups,
-          keyPairs: found.keyPairs.map((k) => ({ keyName: k.keyName, inVault: !!deps.vault.findKeyPair(k.keyName, c.region) })),
+          keyPairs: found.keyPairs.map((k, i) => ({ keyName: k.keyName, inVault: held[i] ?? false })),
           monthlyUsd: Math.round(monthlyUsd * 100) / 100,
         };
       }),
@@ -139,7 +103,7 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
       openPorts: async (instanceId: string, ports: number[], signal: AbortSignal) => openPorts((await clients()).ec2, instanceId, ports, signal),
     },
     steps: [launchServerStep(deps), staticIpStep(deps)],
-    operations: [launchOperation(deps), staticIpOperation(deps), teardownOperation, deleteIamUserOperation(deps)],
+    operations: [launchOperation(deps), staticIpOperation(deps), teardownOperation(deps), deleteIamUserOperation(deps)],
     handlers,
   };
 }

@@ -22,6 +22,8 @@ export interface LaunchRequest {
   keyPair: { name: string; type: 'rsa' | 'ed25519'; format: 'pem' | 'ppk' };
   sshCidr: string;
   volumeGiB: number;
+  /** The setup's own link to the vault item of its key (setup.resources.sshKeyItemId), if it has one. */
+  sshKeyItemId?: string;
 }
 
 export interface LaunchResult {
@@ -56,7 +58,12 @@ export async function launch(deps: LaunchDeps, request: LaunchRequest): Promise<
   const record = async (patch: Partial<LaunchResult>) => deps.onResource?.(patch);
 
   phase('keyPair');
-  const key = await ensureKeyPair({ ...base, vault: deps.vault }, { setupId: request.setupId, region: request.region, ...request.keyPair });
+  const key = await ensureKeyPair({ ...base, vault: deps.vault }, {
+    setupId: request.setupId,
+    region: request.region,
+    ...request.keyPair,
+    ...(request.sshKeyItemId ? { sshKeyItemId: request.sshKeyItemId } : {}),
+  });
   await record({ keyPairName: key.keyPairName, sshKeyItemId: key.vaultItemId });
 
   phase('securityGroup');
