@@ -24,6 +24,7 @@ export const EC2_ERROR_KEYS = [
   'unauthorized',
   'noUbuntuImage',
   'keyPairNotInVault',
+  'groupNameTaken',
   'waitTimedOut',
   'sgInUse',
 ] as const;

@@ -1,11 +1,13 @@
 /**
  * The setup's one instance. It is found again by its tag before anything is
  * launched, so a crash after RunInstances never leads to a second instance,
- * whether or not the endpoint honours ClientToken.
+ * whether or not the endpoint honours ClientToken; after RunInstances the tag
+ * is listed again, so a retried call whose first answer was lost leaves no twin.
  */
 import {
   DescribeInstancesCommand,
   RunInstancesCommand,
+  TerminateInstancesCommand,
   waitUntilInstanceRunning,
   waitUntilInstanceStatusOk,
   type EC2Client,
@@ -57,7 +59,21 @@ export async function ensureInstance(deps: Deps, request: InstanceRequest): Prom
   );
   const id = out.Instances?.[0]?.InstanceId;
   if (!id) throw new AppError('aws.invalidResponse', 'RunInstances returned no instance', { awsCode: 'RunInstances' });
+  await terminateExtras(deps, request.setupId, id);
   return { instanceId: id, launched: true };
+}
+
+/**
+ * No instance of the setup existed before this RunInstances, so any other live one now is a twin from a retry whose
+ * first answer was lost (an endpoint that ignores ClientToken launches again): it is terminated.
+ */
+async function terminateExtras(deps: Deps, setupId: string, keep: string): Promise<void> {
+  const out = await deps.ec2.send(
+    new DescribeInstancesCommand({ Filters: [setupFilter(setupId), { Name: 'instance-state-name', Values: LIVE_STATES }] }),
+    { abortSignal: deps.signal },
+  );
+  const extras = (out.Reservations ?? []).flatMap((r) => r.Instances ?? []).flatMap((i) => (i.InstanceId && i.InstanceId !== keep ? [i.InstanceId] : []));
+  if (extras.length > 0) await deps.ec2.send(new TerminateInstancesCommand({ InstanceIds: extras }), { abortSignal: deps.signal });
 }
 
 export interface WaitBounds {

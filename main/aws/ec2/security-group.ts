@@ -59,22 +59,39 @@ export async function ensureSecurityGroup(deps: Deps, request: SecurityGroupRequ
   let groupId = await findSetupGroup(deps, request.setupId);
   let created = false;
   if (!groupId) {
-    const vpcId = await defaultVpcId(deps);
-    const out = await deps.ec2.send(
-      new CreateSecurityGroupCommand({
-        GroupName: `${request.name}-sg`,
-        Description: 'Onramp: SSH from your IP, HTTP and HTTPS from anywhere',
-        VpcId: vpcId,
-        TagSpecifications: tagSpecifications(request.setupId, `${request.name}-sg`, 'security-group'),
-      }),
-      { abortSignal: deps.signal },
-    );
-    if (!out.GroupId) throw new AppError('aws.invalidResponse', 'CreateSecurityGroup returned no id', { awsCode: 'CreateSecurityGroup' });
-    groupId = out.GroupId;
+    groupId = await createGroup(deps, request);
     created = true;
   }
   await ensureRules(deps, groupId, wantedRules(request.sshCidr));
   return { groupId, created };
+}
+
+/**
+ * CreateSecurityGroup takes no idempotency token. When its answer was lost and the SDK's retry meets
+ * InvalidGroup.Duplicate (names are unique in a VPC), the group the first attempt made is found again by the setup
+ * tag; a group of that name without the tag is someone else's, and is refused.
+ */
+async function createGroup(deps: Deps, request: SecurityGroupRequest): Promise<string> {
+  const vpcId = await defaultVpcId(deps);
+  const name = `${request.name}-sg`;
+  try {
+    const out = await deps.ec2.send(
+      new CreateSecurityGroupCommand({
+        GroupName: name,
+        Description: 'Onramp: SSH from your IP, HTTP and HTTPS from anywhere',
+        VpcId: vpcId,
+        TagSpecifications: tagSpecifications(request.setupId, name, 'security-group'),
+      }),
+      { abortSignal: deps.signal },
+    );
+    if (!out.GroupId) throw new AppError('aws.invalidResponse', 'CreateSecurityGroup returned no id', { awsCode: 'CreateSecurityGroup' });
+    return out.GroupId;
+  } catch (error) {
+    if (readErrorFacts(error).name !== 'InvalidGroup.Duplicate') throw error;
+    const made = await findSetupGroup(deps, request.setupId);
+    if (made) return made;
+    throw new AppError('ec2.groupNameTaken', `A security group named ${name} already exists and Onramp did not make it`, { name });
+  }
 }
 
 export async function listRules({ ec2, signal }: Deps, groupId: string): Promise<SecurityGroupRule[]> {
