@@ -108,4 +108,15 @@ describe('EC2 through the contract', () => {
     const bad = await app.call('ec2.addRule', { port: 70000, cidr: 'nope' });
     expect(bad.ok).toBe(false);
   });
+
+  it('changes the SSH source: the new one is allowed, every other port-22 source revoked, and the launch choice follows', async () => {
+    await app.runOperation('launch-server.launch', choices);
+    const changed = await app.invoke('ec2.setSshSource', { ssh: { from: 'myIp', ip: '203.0.113.50' } });
+    expect(changed).toEqual({ allowed: '203.0.113.50/32', revoked: ['198.51.100.7/32'] });
+    const ssh = (await app.invoke('ec2.rules', {})).rules.filter((r) => r.port === 22).map((r) => r.cidr);
+    expect(ssh).toEqual(['203.0.113.50/32']);
+    expect((await app.invoke('setup.getState', {})).choices.launch?.ssh).toEqual({ from: 'myIp', ip: '203.0.113.50' });
+    const bad = await app.call('ec2.setSshSource', { ssh: { from: 'myIp', ip: '10.0.0.1' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'ec2.invalidIp' } });
+  });
 });

@@ -11,9 +11,9 @@ import { launchOperation, launchServerStep, staticIpOperation, staticIpStep, typ
 import { instanceTypes, regions } from './catalog';
 import { deleteIamUserOperation } from './delete-iam-user-operation';
 import { findKeyPair, reusableKeyPairs } from './key-pair';
-import { lookUpMyIp, DEFAULT_MY_IP_URL } from './my-ip';
+import { lookUpMyIp, DEFAULT_MY_IP_URL, toCidr32 } from './my-ip';
 import { monthlyEstimate, PUBLIC_IPV4_HOURLY_USD, HOURS_PER_MONTH } from './price-table';
-import { addRule, findSetupGroup, listRules, removeRule } from './security-group';
+import { addRule, ensureRules, findSetupGroup, listRules, narrowSsh, removeRule, sshAccess } from './security-group';
 import { listTagged } from './teardown';
 import { teardownOperation } from './teardown-operation';
 import { AppError } from '../../../common/errors';
@@ -94,6 +94,23 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
         const { ec2, groupId } = await securityGroup();
         await removeRule({ ec2 }, groupId, ruleId);
         return { done: true };
+      }),
+    // Connect timed out: is the user's current IP still allowed in?
+    'ec2.sshAccess': () =>
+      wrap(async () => {
+        const { ec2, groupId } = await securityGroup();
+        const ip = await lookUpMyIp(deps.myIpUrl ?? DEFAULT_MY_IP_URL);
+        return { ip, ...(await sshAccess({ ec2 }, groupId, ip)) };
+      }),
+    'ec2.setSshSource': ({ ssh }) =>
+      wrap(async () => {
+        const { ec2, groupId } = await securityGroup();
+        const cidr = ssh.from === 'anywhere' ? '0.0.0.0/0' : toCidr32(ssh.ip);
+        const before = await ensureRules({ ec2 }, groupId, [{ port: 22, cidr }]);
+        const revoked = await narrowSsh({ ec2 }, groupId, cidr, before);
+        // The next launch keeps this source instead of putting the old one back.
+        await deps.setup.update((s) => (s.choices.launch ? { ...s, choices: { ...s.choices, launch: { ...s.choices.launch, ssh } } } : s));
+        return { allowed: cidr, revoked };
       }),
   };
 

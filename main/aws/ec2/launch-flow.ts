@@ -34,6 +34,8 @@ export interface LaunchResult {
   securityGroupId: string;
   allocationId: string;
   elasticIp: string;
+  /** SSH sources revoked because they are not the chosen one (0.0.0.0/0, ::/0, an old IP). */
+  sshRevoked: string[];
 }
 
 export type LaunchPhase = 'keyPair' | 'securityGroup' | 'image' | 'instance' | 'running' | 'statusOk' | 'elasticIp';
@@ -100,5 +102,6 @@ export async function launch(deps: LaunchDeps, request: LaunchRequest): Promise<
     securityGroupId: sg.groupId,
     allocationId: eip.allocationId,
     elasticIp: eip.publicIp,
+    sshRevoked: sg.sshRevoked,
   };
 }

@@ -101,7 +101,8 @@ export function launchOperation(deps: LaunchStepDeps) {
             ...(saved.resources.sshKeyItemId ? { sshKeyItemId: saved.resources.sshKeyItemId } : {}),
           },
         );
-        return { instanceId: result.instanceId, imageId: result.imageId, keyPairName: result.keyPairName, securityGroupId: result.securityGroupId, allocationId: result.allocationId, elasticIp: result.elasticIp };
+        const { sshKeyItemId: _item, ...shown } = result;
+        return shown;
       } catch (error) {
         if (signal.aborted) throw error;
         throw await explain(error, clients);
