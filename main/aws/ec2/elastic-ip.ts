@@ -48,15 +48,24 @@ async function allocate(deps: Deps, setupId: string, name: string): Promise<Elas
   );
   if (!out.AllocationId || !out.PublicIp) throw new AppError('aws.invalidResponse', 'AllocateAddress returned no address', { awsCode: 'AllocateAddress' });
   const allocated: ElasticIp = { allocationId: out.AllocationId, publicIp: out.PublicIp };
-  for (const extra of await findSetupAddresses(deps, setupId)) {
-    if (extra.allocationId === allocated.allocationId || extra.associationId) continue;
-    await deps.ec2.send(new ReleaseAddressCommand({ AllocationId: extra.allocationId }), { abortSignal: deps.signal });
-  }
+  await releaseExtras(deps, await findSetupAddresses(deps, setupId), allocated);
   return allocated;
 }
 
+/** Releases every address of the setup but `keep` that is not associated (an idle one is billed and holds nothing). */
+async function releaseExtras(deps: Deps, addresses: ElasticIp[], keep: ElasticIp): Promise<void> {
+  for (const extra of addresses) {
+    if (extra.allocationId === keep.allocationId || extra.associationId) continue;
+    await deps.ec2.send(new ReleaseAddressCommand({ AllocationId: extra.allocationId }), { abortSignal: deps.signal });
+  }
+}
+
 export async function ensureElasticIp(deps: Deps, setupId: string, name: string, instanceId: string): Promise<ElasticIp> {
-  const eip = pick(await findSetupAddresses(deps, setupId), instanceId) ?? (await allocate(deps, setupId, name));
+  const found = await findSetupAddresses(deps, setupId);
+  const kept = pick(found, instanceId);
+  // Twins left by an earlier run that died between a retried allocation and its clean-up.
+  if (kept && found.length > 1) await releaseExtras(deps, found, kept);
+  const eip = kept ?? (await allocate(deps, setupId, name));
   if (eip.instanceId === instanceId && eip.associationId) return eip;
   const assoc = await deps.ec2.send(
     new AssociateAddressCommand({ AllocationId: eip.allocationId, InstanceId: instanceId, AllowReassociation: true }),

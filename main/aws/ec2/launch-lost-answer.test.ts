@@ -64,3 +64,16 @@ describe('a create call whose answer is lost', () => {
     expect([world.liveInstances().length, world.addresses.size, world.groups.size, world.keyPairs.size, vault.items.size]).toEqual([1, 1, 1, 1, 1]);
   });
 });
+
+describe('twins an earlier run left behind', () => {
+  it('a second idle address of the setup (the run died before its clean-up) is released; the one in use stays', async () => {
+    const world = new Ec2World();
+    const vault = memoryKeyVault();
+    const { ec2, ssm } = wired(world, []);
+    const first = await launch({ ec2, ssm, vault }, request);
+    world.addresses.set('eipalloc-twin', { allocationId: 'eipalloc-twin', publicIp: '203.0.113.99', tags: [{ Key: 'onramp:setup', Value: request.setupId }] });
+    const again = await launch({ ec2, ssm, vault }, request);
+    expect(again.allocationId).toBe(first.allocationId);
+    expect([...world.addresses.keys()]).toEqual([first.allocationId]);
+  });
+});
