@@ -107,4 +107,36 @@ describe('the launch started in two processes', () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('the first process is killed mid-launch: the second takes over its record and finishes with one of each', async () => {
+    const world = new Ec2World();
+    const server = await serveEc2World(world);
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'onramp-two-launch-'));
+    try {
+      const vault = new VaultService({ dataDir, keychain: new InMemoryKeychain() });
+      await vault.initWithPassphrase(PASSPHRASE);
+      vault.dispose();
+      const [a, b] = [startChild(dataDir, server.url), startChild(dataDir, server.url)];
+      children.push(a, b);
+      expect(await a.next(), a.stderr()).toEqual({ ready: true });
+      expect(await b.next(), b.stderr()).toEqual({ ready: true });
+      a.process.stdin?.write('go\n');
+      // AWS has made the instance; the app dies before it hears back (its record stays in setup.json, its pid is gone).
+      while (!world.calls.includes('RunInstances')) await new Promise((resolve) => setTimeout(resolve, 5));
+      a.process.kill('SIGKILL');
+      await new Promise((resolve) => a.process.once('exit', resolve));
+      b.process.stdin?.write('go\n');
+      const end = await b.next();
+      expect((end['outcome'] as { status?: string } | undefined)?.status, JSON.stringify(end)).toBe('succeeded');
+      expect([world.liveInstances().length, world.addresses.size, world.keyPairs.size, world.groups.size]).toEqual([1, 1, 1, 1]);
+      const reader = new VaultService({ dataDir, keychain: new InMemoryKeychain() });
+      await reader.unlockWithPassphrase(PASSPHRASE);
+      expect(reader.list().filter((item) => item.kind === 'ssh-key')).toHaveLength(1);
+      reader.dispose();
+    } finally {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
+
