@@ -6,6 +6,7 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../common/errors';
 import { context, launchChoices, operationDeps, REGION, type OperationDeps } from '../../testing/aws/ec2-operation-deps';
 import { Ec2World } from '../../testing/aws/ec2-world';
 import { launchOperation } from './launch-steps';
@@ -107,4 +108,17 @@ describe('teardown and the vault key, killed after every call', () => {
     expect(world.keyPairs.has('laptop')).toBe(true);
     expect([...deps.vault.items.values()].map((i) => [i.label, i.awsKeyPairGone])).toEqual([['laptop', undefined]]);
   });
+
+  it('a locked vault: keeping the key tears down anyway; deleting it is refused before AWS is touched', async () => {
+    const deps = fresh();
+    await launch(deps);
+    const locked = { ...deps, vault: { ...deps.vault, keyPairItems: async () => Promise.reject(new AppError('vault.locked', 'The vault is locked.')), find: () => { throw new AppError('vault.locked', 'The vault is locked.'); } } };
+    const before = world.calls.length;
+    await expect(teardownOperation(locked).run({ deleteVaultKey: true }, context())).rejects.toMatchObject({ code: 'vault.locked' });
+    expect(world.calls.slice(before).filter((c) => !c.startsWith('Describe'))).toEqual([]);
+    await teardownOperation(locked).run({ deleteVaultKey: false }, context());
+    expectNothingInAws();
+    expect(deps.vault.items.size).toBe(1); // kept, unmarked; the next launch retires it (see above)
+  });
 });
+

@@ -10,6 +10,7 @@
  */
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { SetupState } from '../../../common/contract/schemas/setup';
+import { isAppError } from '../../../common/errors';
 import { defineOperation } from '../../setup/operation';
 import type { SecretStore } from '../../vault/secret-store';
 import { readErrorFacts } from '../error-facts';
@@ -54,16 +55,24 @@ export function teardownOperation(deps: TeardownDeps) {
       const setup = await deps.setup.get();
       const c = await clientsFor(deps.connection, setup);
       const names = new Set([setup.resources.keyPairName, setup.choices.launch?.keyPair.name].filter((n): n is string => !!n));
-      const linked = await linkedKeyItems(deps.vault, setup, c.region, names);
+      // A locked vault: deleting the key needs it (refused before AWS is touched); keeping it does not (a later launch
+      // retires the item of a key pair that no longer exists by itself).
+      const linked = await linkedKeyItems(deps.vault, setup, c.region, names).catch((error: unknown) => {
+        if (!deleteVaultKey && isAppError(error) && error.code === 'vault.locked') return undefined;
+        throw error;
+      });
       const parts = ['elasticIp', 'instance', 'securityGroup', 'keyPair'] as const;
       try {
         const result = await teardown(
           { ec2: c.ec2, signal, onPart: (part) => progress({ phase: `ec2:teardown.${part}`, fraction: parts.indexOf(part) / parts.length }) },
           setup.setupId,
         );
-        const tagged = await linkedKeyItems(deps.vault, setup, c.region, result.removed.keyPairs.map((k) => k.keyName));
-        for (const [id, name] of tagged) linked.set(id, name);
-        const vaultKeys = await settleVaultKeys({ ec2: c.ec2, vault: deps.vault, signal }, linked, deleteVaultKey);
+        let vaultKeys = 0;
+        if (linked) {
+          const tagged = await linkedKeyItems(deps.vault, setup, c.region, result.removed.keyPairs.map((k) => k.keyName));
+          for (const [id, name] of tagged) linked.set(id, name);
+          vaultKeys = await settleVaultKeys({ ec2: c.ec2, vault: deps.vault, signal }, linked, deleteVaultKey);
+        }
         await deps.setup.update((s) => ({ ...s, resources: {} }));
         return {
           removed: {
