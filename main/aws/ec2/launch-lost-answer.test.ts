@@ -77,3 +77,18 @@ describe('twins an earlier run left behind', () => {
     expect([...world.addresses.keys()]).toEqual([first.allocationId]);
   });
 });
+
+describe('an instance twin an earlier run left behind', () => {
+  it('is terminated on the next launch; the older instance keeps the address', async () => {
+    const world = new Ec2World();
+    const vault = memoryKeyVault();
+    const { ec2, ssm } = wired(world, []);
+    const first = await launch({ ec2, ssm, vault }, request);
+    const tags = [{ Key: 'onramp:setup', Value: request.setupId }];
+    world.instances.set('i-twin', { id: 'i-twin', state: 'running', type: 't3.micro', keyName: 'lost-key', groupIds: [], tags, launchTime: new Date(Date.now() + 60_000) });
+    const again = await launch({ ec2, ssm, vault }, request);
+    expect(again.instanceId).toBe(first.instanceId);
+    expect(world.liveInstances().map((i) => i.id)).toEqual([first.instanceId]);
+    expect(world.instances.get('i-twin')?.state).toBe('terminated');
+  });
+});
