@@ -9,6 +9,7 @@
  * Elastic IP with copy → SSH allowed from another IP (the old one revoked,
  * and the page says so) → teardown → nothing left.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect } from './fixtures';
 import { connectWithRootKey, mockAwsTest as test } from './aws-mock/fixture';
 import { openPage, pageScreenshot } from './vault-helpers';
@@ -66,6 +67,9 @@ test('launch → crash after RunInstances → continue without duplicates → El
   expect(sshSources()).toEqual(['203.0.113.77/32']);
   await expect(page.locator('.rules-table')).toContainText('203.0.113.77/32');
   await expect(page.locator('.rules-table')).not.toContainText('198.51.100.7/32');
+  const axe = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await pageScreenshot(page, 'static-ip-ssh-narrowed-en');
 
   await openPage(page, 'done');
   await expect(page.getByTestId('tagged-resources')).toContainText(ip);
