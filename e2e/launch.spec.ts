@@ -6,8 +6,10 @@
  * instance, the app never heard back; then the services are stopped and new
  * ones start over the same data directory) → the step's status rebuilt from
  * the mock → "Continue the launch" finishes with exactly one of everything →
- * Elastic IP with copy → teardown → nothing left.
+ * Elastic IP with copy → SSH allowed from another IP (the old one revoked,
+ * and the page says so) → teardown → nothing left.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect } from './fixtures';
 import { connectWithRootKey, mockAwsTest as test } from './aws-mock/fixture';
 import { openPage, pageScreenshot } from './vault-helpers';
@@ -56,6 +58,18 @@ test('launch → crash after RunInstances → continue without duplicates → El
   await expect(page.getByTestId('elastic-ip')).toContainText(ip);
   await expect(page.getByTestId('elastic-ip').getByRole('button')).toBeVisible();
   await pageScreenshot(page, 'static-ip-en');
+
+  // Who may SSH in changes to another IP: the old source is revoked in AWS, and the page says so.
+  await page.locator('#my-ip').fill('203.0.113.77');
+  await page.getByRole('button', { name: 'Apply to the firewall' }).click();
+  await expect(page.getByTestId('ssh-revoked')).toContainText('198.51.100.7/32');
+  const sshSources = () => ([...world.groups.values()][0]?.rules ?? []).filter((r) => r.FromPort === 22).map((r) => r.CidrIpv4 ?? r.CidrIpv6);
+  expect(sshSources()).toEqual(['203.0.113.77/32']);
+  await expect(page.locator('.rules-table')).toContainText('203.0.113.77/32');
+  await expect(page.locator('.rules-table')).not.toContainText('198.51.100.7/32');
+  const axe = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await pageScreenshot(page, 'static-ip-ssh-narrowed-en');
 
   await openPage(page, 'done');
   await expect(page.getByTestId('tagged-resources')).toContainText(ip);

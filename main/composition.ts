@@ -115,8 +115,16 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     vault: {
       add: (kind, secret, meta) => secrets.add(kind, secret, meta),
       remove: (id) => secrets.remove(id),
-      findKeyPair: (name, region) =>
-        vault.list().find((m) => m.kind === 'ssh-key' && m.awsKeyPairName === name && m.region === region)?.id,
+      find: (id) => secrets.find(id),
+      keyPairItems: async (name, region) => {
+        await vault.refresh(); // another Onramp process may have added (or retired) one
+        return vault
+          .list()
+          .filter((m) => m.kind === 'ssh-key' && m.awsKeyPairName === name && m.region === region && !m.awsKeyPairGone)
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+          .map((m) => m.id);
+      },
+      markKeyPairGone: async (id) => void (await secrets.updateMeta(id, { awsKeyPairGone: new Date().toISOString() })),
     },
     ...(options.myIpUrl ? { myIpUrl: options.myIpUrl } : {}),
   });

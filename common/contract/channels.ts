@@ -93,6 +93,8 @@ export const invokes = {
   'ec2.rules': invoke(empty, ec2.rulesResponse),
   'ec2.addRule': invoke(ec2.addRuleRequest, ec2.done),
   'ec2.removeRule': invoke(ec2.removeRuleRequest, ec2.done),
+  'ec2.sshAccess': invoke(empty, ec2.sshAccessResponse),
+  'ec2.setSshSource': invoke(ec2.setSshSourceRequest, ec2.setSshSourceResponse),
   // --- dns: schemas in ./schemas/dns.ts ---
   'dns.saveDomain': invoke(dns.saveDomainRequest, setupState),
   'dns.settings': invoke(empty, dns.dnsSettings),

@@ -4,7 +4,9 @@
  * - `start(kind, input)` parses the input with the kind's schema, records the
  *   operation in setup.json (./operation-journal.ts), emits `op.progress`
  *   (seq 0) and runs it in the background. One operation per kind runs at a
- *   time: starting a kind that is already running returns the running opId.
+ *   time: starting a kind that is already running returns the running opId;
+ *   one running in another process (the journal checks under setup.json's
+ *   lock) is refused with `op.runningElsewhere`.
  * - Progress events carry a per-operation `seq` that grows by one; the final
  *   `op.finished` has the next seq and a typed outcome: the result parsed with
  *   the kind's result schema, an error (AppError keeps its code; anything else

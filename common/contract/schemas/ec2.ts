@@ -23,6 +23,12 @@ export const launchChoices = z
   .strict();
 export type LaunchChoices = z.infer<typeof launchChoices>;
 
+/** Whether the security group lets SSH in from the user's current IPv4, and from which sources it does. */
+export const sshAccessResponse = z.object({ ip: z.string().max(15), allowed: z.boolean(), sources: z.array(z.string().max(64)).max(64) });
+/** Changes the SSH source: the chosen one is allowed, every other source of port 22 revoked (both listed back). */
+export const setSshSourceRequest = z.object({ ssh: launchChoices.shape.ssh }).strict();
+export const setSshSourceResponse = z.object({ allowed: z.string().max(64), revoked: z.array(z.string().max(64)).max(64) });
+
 export const launchResult = z.object({
   instanceId: z.string().max(64),
   imageId: z.string().max(64),
@@ -30,6 +36,8 @@ export const launchResult = z.object({
   securityGroupId: z.string().max(64),
   allocationId: z.string().max(64),
   elasticIp: z.string().max(64),
+  /** SSH sources revoked because they were not the chosen one (the page says so). */
+  sshRevoked: z.array(z.string().max(64)).max(64).optional(),
 });
 export const staticIpResult = z.object({ allocationId: z.string().max(64), publicIp: z.string().max(64) });
 

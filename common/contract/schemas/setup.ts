@@ -21,6 +21,8 @@ export const runningOperationRecord = z.object({
   kind: z.string().max(96),
   step: stepId.optional(),
   startedAt: z.number(),
+  /** The process running it (main/setup/operation-journal.ts): another process refuses the kind while it lives. */
+  owner: z.object({ pid: z.number().int(), host: z.string().max(255), instance: z.string().max(64) }).optional(),
 });
 export type RunningOperationRecord = z.infer<typeof runningOperationRecord>;
 

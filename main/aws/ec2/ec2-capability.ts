@@ -4,30 +4,29 @@
  * my IP, tagged resources, security-group rules).
  */
 import type { HandlersFor } from '../../../common/contract/types';
-import { defineOperation } from '../../setup/operation';
-import { readErrorFacts } from '../error-facts';
 import { clientsFor } from './ec2-clients';
 import { openPorts } from './open-ports';
 import { toEc2AppError } from './ec2-errors';
 import { launchOperation, launchServerStep, staticIpOperation, staticIpStep, type LaunchStepDeps } from './launch-steps';
 import { instanceTypes, regions } from './catalog';
 import { deleteIamUserOperation } from './delete-iam-user-operation';
-import { reusableKeyPairs } from './key-pair';
-import { lookUpMyIp, DEFAULT_MY_IP_URL } from './my-ip';
+import { findKeyPair, reusableKeyPairs } from './key-pair';
+import { lookUpMyIp, DEFAULT_MY_IP_URL, toCidr32 } from './my-ip';
 import { creditMonths } from '../../../common/cost/monthly-cost';
 import { accountPlanOf } from '../billing/plan-cache';
-import { costGuardOperation, readSetupBudget, removeSetupBudget, toBudgetAppError } from './cost-guard-operation';
+import { costGuardOperation, readSetupBudget } from './cost-guard-operation';
 import { setupCost } from './setup-cost';
 import { findSetupVolumes } from './volumes';
-import { addRule, findSetupGroup, listRules, removeRule } from './security-group';
-import { listTagged, teardown } from './teardown';
+import { addRule, ensureRules, findSetupGroup, listRules, narrowSsh, removeRule, sshAccess } from './security-group';
+import { listTagged } from './teardown';
+import { teardownOperation } from './teardown-operation';
 import { AppError } from '../../../common/errors';
 import type { SecretStore } from '../../vault/secret-store';
 import type { AwsConnection } from '../aws-connection';
 
 export interface Ec2CapabilityDeps extends LaunchStepDeps {
   connection: LaunchStepDeps['connection'] & Pick<AwsConnection, 'withClients'>;
-  vault: LaunchStepDeps['vault'] & Pick<SecretStore, 'remove'>;
+  vault: LaunchStepDeps['vault'] & Pick<SecretStore, 'remove' | 'find'>;
   /** The HTTPS "what is my IP" service (plain-text answer). */
   myIpUrl?: string;
 }
@@ -48,55 +47,6 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
     if (!groupId) throw new AppError('ec2.launchFirst', 'Launch the server first.');
     return { ec2: c.ec2, groupId };
   };
-
-  const teardownOperation = defineOperation({
-    kind: 'done.teardown',
-    async run({ deleteVaultKey, deleteBudget }, { signal, progress }) {
-      const setup = await deps.setup.get();
-      const c = await clientsFor(deps.connection, setup);
-      const parts = ['elasticIp', 'instance', 'securityGroup', 'keyPair', 'budget'] as const;
-      const result = await teardown(
-        { ec2: c.ec2, signal, onPart: (part) => progress({ phase: `ec2:teardown.${part}`, fraction: parts.indexOf(part) / parts.length }) },
-        setup.setupId,
-      ).catch((error: unknown) => {
-        throw toEc2AppError(error);
-      });
-      let vaultKeys = 0;
-      if (deleteVaultKey) {
-        for (const k of result.removed.keyPairs) {
-          const id = deps.vault.findKeyPair(k.keyName, c.region);
-          if (id && !result.failures.some((f) => f.part === 'keyPair' && f.id === k.keyName)) {
-            await deps.vault.remove(id);
-            vaultKeys += 1;
-          }
-        }
-      }
-      // The budget goes only when the user asks: it guards the account, not just these resources.
-      let budgets = 0;
-      const budgetFailures: { part: 'budget'; id: string; code: string }[] = [];
-      if (deleteBudget) {
-        progress({ phase: 'ec2:teardown.budget', fraction: parts.indexOf('budget') / parts.length });
-        try {
-          budgets = (await removeSetupBudget(c.connection, setup.setupId, signal)) ? 1 : 0;
-        } catch (error) {
-          if (signal.aborted) throw error;
-          budgetFailures.push({ part: 'budget', id: setup.setupId, code: toBudgetAppError(error).code });
-        }
-      }
-      await deps.setup.update((s) => ({ ...s, resources: {} }));
-      return {
-        removed: {
-          addresses: result.removed.addresses.length,
-          instances: result.removed.instances.length,
-          securityGroups: result.removed.securityGroups.length,
-          keyPairs: result.removed.keyPairs.length,
-          vaultKeys,
-          budgets,
-        },
-        failures: [...result.failures.map((f) => ({ part: f.part, id: f.id, code: toEc2AppError(f.error).code || readErrorFacts(f.error).name })), ...budgetFailures],
-      };
-    },
-  });
 
   const handlers: HandlersFor<'ec2'> = {
     'ec2.regions': () => wrap(async () => ({ regions: await regions((await clients()).ec2) })),
@@ -119,13 +69,14 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
         const [found, volumes, plan] = await Promise.all([listTagged({ ec2: c.ec2 }, setup.setupId), findSetupVolumes({ ec2: c.ec2 }, setup.setupId), accountPlanOf(c.connection)]);
         const cost = setupCost(c.region, { instances: found.instances, volumes, publicIpv4Count: found.addresses.length });
         const months = plan.state === 'free' && plan.creditsUsd !== undefined ? creditMonths(plan.creditsUsd, cost.monthly.totalUsd) : undefined;
+        const held = await Promise.all(found.keyPairs.map(async (k) => !!(await findKeyPair(deps.vault, k.keyName, c.region, setup.resources.sshKeyItemId))));
         return {
           region: c.region,
           instances: cost.instances,
           volumes: cost.volumes,
           addresses: found.addresses.map((a) => ({ allocationId: a.allocationId, publicIp: a.publicIp, associated: !!a.associationId })),
           securityGroups: found.securityGroups,
-          keyPairs: found.keyPairs.map((k) => ({ keyName: k.keyName, inVault: !!deps.vault.findKeyPair(k.keyName, c.region) })),
+          keyPairs: found.keyPairs.map((k, i) => ({ keyName: k.keyName, inVault: held[i] ?? false })),
           monthly: cost.monthly,
           plan,
           ...(months !== undefined ? { creditMonths: months } : {}),
@@ -153,6 +104,23 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
         await removeRule({ ec2 }, groupId, ruleId);
         return { done: true };
       }),
+    // Connect timed out: is the user's current IP still allowed in?
+    'ec2.sshAccess': () =>
+      wrap(async () => {
+        const { ec2, groupId } = await securityGroup();
+        const ip = await lookUpMyIp(deps.myIpUrl ?? DEFAULT_MY_IP_URL);
+        return { ip, ...(await sshAccess({ ec2 }, groupId, ip)) };
+      }),
+    'ec2.setSshSource': ({ ssh }) =>
+      wrap(async () => {
+        const { ec2, groupId } = await securityGroup();
+        const cidr = ssh.from === 'anywhere' ? '0.0.0.0/0' : toCidr32(ssh.ip);
+        const before = await ensureRules({ ec2 }, groupId, [{ port: 22, cidr }]);
+        const revoked = await narrowSsh({ ec2 }, groupId, cidr, before);
+        // The next launch keeps this source instead of putting the old one back.
+        await deps.setup.update((s) => (s.choices.launch ? { ...s, choices: { ...s.choices, launch: { ...s.choices.launch, ssh } } } : s));
+        return { allowed: cidr, revoked };
+      }),
   };
 
   return {
@@ -161,7 +129,7 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
       openPorts: async (instanceId: string, ports: number[], signal: AbortSignal) => openPorts((await clients()).ec2, instanceId, ports, signal),
     },
     steps: [launchServerStep(deps), staticIpStep(deps)],
-    operations: [launchOperation(deps), staticIpOperation(deps), teardownOperation, deleteIamUserOperation(deps), costGuardOperation(deps)],
+    operations: [launchOperation(deps), staticIpOperation(deps), teardownOperation(deps), deleteIamUserOperation(deps), costGuardOperation(deps)],
     handlers,
   };
 }

@@ -25,6 +25,7 @@ export const EC2_ERROR_KEYS = [
   'unauthorized',
   'noUbuntuImage',
   'keyPairNotInVault',
+  'groupNameTaken',
   'waitTimedOut',
   'sgInUse',
   'notFreeTierEligible',

@@ -98,9 +98,11 @@ export function launchOperation(deps: LaunchStepDeps) {
             keyPair: choices.keyPair,
             sshCidr: choices.ssh.from === 'anywhere' ? '0.0.0.0/0' : toCidr32(choices.ssh.ip),
             volumeGiB: choices.volumeGiB,
+            ...(saved.resources.sshKeyItemId ? { sshKeyItemId: saved.resources.sshKeyItemId } : {}),
           },
         );
-        return { instanceId: result.instanceId, imageId: result.imageId, keyPairName: result.keyPairName, securityGroupId: result.securityGroupId, allocationId: result.allocationId, elasticIp: result.elasticIp };
+        const { sshKeyItemId: _item, ...shown } = result;
+        return shown;
       } catch (error) {
         if (signal.aborted) throw error;
         throw await explain(error, clients);

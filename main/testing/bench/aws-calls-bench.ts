@@ -17,27 +17,13 @@ import { ensureGroup } from '../../aws/iam/group';
 import { memoryLedger } from '../../aws/iam/ledger';
 import { partitionOf, presetOf } from '../../aws/iam/policy-presets';
 import { addUserToGroup, ensureUser } from '../../aws/iam/user';
-import type { KeyVault } from '../../aws/ec2/key-pair';
+import { memoryKeyVault } from '../aws/memory-key-vault';
 import { launch, type LaunchPhase } from '../../aws/ec2/launch-flow';
 import { Ec2World } from '../aws/ec2-world';
 
 const REGION = 'ap-northeast-2';
 const ROOT = { accessKeyId: 'AKIAROOTROOTEXAMPLE1', secretAccessKey: 'rootSecretKeyExample/abcdefghijklmnopqrst' };
 const SETUP_ID = 'bench-setup';
-
-/** Only what the launch asks of the vault: keep the new private key in memory (nothing is written). */
-function memoryVault(): KeyVault {
-  const items = new Map<string, { name: string; region: string }>();
-  return {
-    add: async (_kind, _secret, meta) => {
-      const id = `item-${items.size + 1}`;
-      const m = meta as { awsKeyPairName?: string; region?: string; label: string };
-      items.set(id, { name: m.awsKeyPairName ?? '', region: m.region ?? '' });
-      return { id, kind: 'ssh-key', label: m.label } as Awaited<ReturnType<KeyVault['add']>>;
-    },
-    findKeyPair: (name, region) => [...items.entries()].find(([, v]) => v.name === name && v.region === region)?.[0],
-  };
-}
 
 async function main(): Promise<void> {
   const state = new IamState('210987654321', ROOT);
@@ -82,7 +68,7 @@ async function main(): Promise<void> {
       {
         ec2,
         ssm,
-        vault: memoryVault(),
+        vault: memoryKeyVault(),
         onPhase: (next) => {
           closePhase();
           phase = next;

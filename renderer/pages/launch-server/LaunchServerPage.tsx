@@ -17,6 +17,7 @@ import { RegionBadge } from '../../app/RegionBadge';
 import { RegionPicker } from './RegionPicker';
 import { SshSourceField } from './SshSourceField';
 import { useLoad } from './use-ec2';
+import { SshRevokedNote } from '../static-ip/SshSourceEditor';
 import './launch-server.css';
 
 function defaults(saved: LaunchChoices | undefined): LaunchChoices {
@@ -105,6 +106,7 @@ export function LaunchServerPage(props: PageProps) {
           <p>
             {t('server.instance')}: <code>{op.result.instanceId}</code> · {t('server.ip')}: <code>{op.result.elasticIp}</code>
           </p>
+          {op.result.sshRevoked && op.result.sshRevoked.length > 0 && <SshRevokedNote revoked={op.result.sshRevoked} />}
         </div>
       )}
     </StepFrame>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../app/CopyButton';
 import { ErrorBanner } from '../../app/ErrorBanner';
@@ -8,6 +9,7 @@ import { RegionBadge } from '../../app/RegionBadge';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { RulesEditor } from './RulesEditor';
+import { SshSourceEditor } from './SshSourceEditor';
 import '../launch-server/launch-server.css';
 
 /** Step 4: the server's Elastic IP, with copy, its cost, (re)attach, and the firewall rules. */
@@ -15,6 +17,7 @@ export function StaticIpPage(props: PageProps) {
   const { t } = useTranslation('ec2');
   const op = useOperation('static-ip.attach');
   const ip = op.result?.publicIp ?? props.setup.resources.elasticIp;
+  const [rulesVersion, setRulesVersion] = useState(0);
   return (
     <StepFrame page="static-ip" {...props}>
       <RegionBadge region={props.setup.choices.region} />
@@ -34,7 +37,8 @@ export function StaticIpPage(props: PageProps) {
       </div>
       <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
       {op.error && <ErrorBanner text={errorText(op.error)} />}
-      {props.setup.resources.instanceId && <RulesEditor />}
+      {props.setup.resources.instanceId && <SshSourceEditor saved={props.setup.choices.launch?.ssh} onChanged={() => setRulesVersion((v) => v + 1)} />}
+      {props.setup.resources.instanceId && <RulesEditor key={rulesVersion} />}
     </StepFrame>
   );
 }

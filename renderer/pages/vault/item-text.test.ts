@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SetupState } from '../../../common/contract/schemas/setup';
 import type { VaultItem } from '../../../common/contract/schemas/vault';
 import { serverChoices } from '../connect/servers';
-import { commandTargetOf, serverOf } from './item-text';
+import { commandTargetOf, itemDetail, serverOf } from './item-text';
 
 const base: SetupState = { version: 1, setupId: 's', currentPage: 'vault', completed: [], choices: {}, resources: {} };
 const key = (id: string, serverHost?: string): VaultItem => ({
@@ -44,5 +44,14 @@ describe('serverChoices', () => {
       ['setup', 'k3'],
       ['ownServer', 'k1'],
     ]);
+  });
+});
+
+describe('itemDetail', () => {
+  const t = ((k: string, v?: Record<string, string>) => `${k}${v ? JSON.stringify(v) : ''}`) as unknown as Parameters<typeof itemDetail>[1];
+  it('says when the AWS key pair of a kept key was deleted', () => {
+    expect(itemDetail(key('k1'), t)).toBe('ED25519 256 · SHA256:x');
+    const gone = { ...key('k1'), awsKeyPairName: 'blog-key', awsKeyPairGone: '2026-12-07T10:00:00Z' } as VaultItem;
+    expect(itemDetail(gone, t)).toBe('ED25519 256 · SHA256:x · vault:list.keyPairGone{"name":"blog-key"}');
   });
 });
