@@ -88,7 +88,7 @@ describe('ensureCertbot', () => {
 
   it('keeps an apt certbot that has its nginx plugin, noting that before 4.1 it lacks ARI', async () => {
     const ready = scripted({ ...fresh(), aptCertbot: true, aptNginxPlugin: true, aptVersion: '2.1.0' });
-    expect(await ensureCertbot(ready.remote, context)).toEqual({ installed: false, source: 'apt', version: '2.1.0', note: { key: 'server:certbot.noAri', values: { version: '2.1.0' } } });
+    expect(await ensureCertbot(ready.remote, context)).toEqual({ installed: false, source: 'apt', version: '2.1.0', note: { key: 'server:https.certbotNoAri', values: { version: '2.1.0' } } });
     expect(ready.typed).toEqual([]);
     const noPlugin = scripted({ ...fresh(), aptCertbot: true });
     expect(await ensureCertbot(noPlugin.remote, context)).toMatchObject({ installed: true, source: 'apt' });
@@ -105,7 +105,7 @@ describe('ensureCertbot', () => {
     const { remote, typed } = scripted(machine);
     const result = await ensureCertbot(remote, context);
     expect(typed).toEqual(['sudo DEBIAN_FRONTEND=noninteractive apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q certbot python3-certbot-nginx']);
-    expect(result).toMatchObject({ installed: true, source: 'apt', note: { key: 'server:certbot.noAri' } });
+    expect(result).toMatchObject({ installed: true, source: 'apt', note: { key: 'server:https.certbotNoAri' } });
     expect(machine).toMatchObject({ aptCertbot: true, aptNginxPlugin: true });
   });
 

@@ -102,5 +102,5 @@ async function describeCertbot(remote: RemoteShell): Promise<Omit<CertbotInstall
   const fromApt = await holds(remote, 'dpkg -s certbot >/dev/null 2>&1');
   const source: CertbotSource = fromApt ? 'apt' : 'other';
   if (!lacksAri(version)) return { source, version };
-  return { source, version, note: { key: 'server:certbot.noAri', values: { version: version ?? '?' } } };
+  return { source, version, note: { key: 'server:https.certbotNoAri', values: { version: version ?? '?' } } };
 }

@@ -77,7 +77,10 @@ function http2Check(alpn: { protocol?: string; error?: string }): VerifyCheck {
 
 function hstsCheck(tls: TlsProbeResult, verifies: boolean): VerifyCheck {
   const maxAge = /max-age=(\d+)/i.exec(tls.hsts ?? '')?.[1];
-  if (maxAge !== undefined) return { id: 'hsts', state: 'pass', detail: { key: 'server:verify.hsts', values: { maxAge, subdomains: /includeSubDomains/i.test(tls.hsts ?? '') ? 'yes' : 'no' } } };
+  if (maxAge !== undefined) {
+    const key = /includeSubDomains/i.test(tls.hsts ?? '') ? 'server:verify.hstsSubdomains' : 'server:verify.hsts';
+    return { id: 'hsts', state: 'pass', detail: { key, values: { maxAge } } };
+  }
   // HSTS only once the certificate verifies: a browser would refuse http for the max-age.
   if (!verifies) return { id: 'hsts', state: 'skipped', detail: { key: 'server:verify.hstsWaits' } };
   return { id: 'hsts', state: 'fail', detail: { key: 'server:verify.noHsts' } };

@@ -60,6 +60,11 @@ export interface SitePlan {
 export function planSite(input: WebServerFormInput, env?: SiteEnvironment): SitePlan {
   const parsed = webServerForm.safeParse(input);
   if (!parsed.success) {
+    const staticDir = input.staticDir ?? '';
+    const dirIssues = parsed.error.issues.filter((issue) => issue.path[0] === 'staticDir');
+    if (dirIssues.length > 0 && dirIssues.every((issue) => issue.message.startsWith('only a folder'))) {
+      throw new AppError('server.staticDirRefused', `${staticDir} may not be served.`, { path: staticDir.slice(0, 255) });
+    }
     const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? 'form')))].join(', ');
     throw new AppError('server.invalidForm', `Invalid web server settings: ${fields}`, { fields });
   }
