@@ -227,3 +227,30 @@ export const httpsIssueResult = z.object({
   verify: httpsVerifyReport.optional(),
 });
 export const httpsVerifyInput = httpsRequest.extend({ sessionId: sessionId.optional(), renewDryRun: z.boolean().default(true) }).strict();
+
+/**
+ * The certificate and site watch (main/server/site-watch.ts): at every start
+ * and on Re-check, for the setup with HTTPS. Let's Encrypt no longer e-mails
+ * before a certificate lapses, so this is the user's warning.
+ */
+export const renewalState = z.enum(['timer', 'noTimer', 'failed', 'noSystemd', 'unknown']);
+export const siteWatchReport = z.object({
+  domain: z.string().max(253),
+  checkedAt: z.string().max(64),
+  certificate: certificateView.optional(),
+  /** The TLS handshake failed before any certificate (refused, timeout). */
+  tlsError: z.string().max(64).optional(),
+  /** What the site answered over https (or http when TLS failed); 0 = nothing. */
+  httpStatus: z.number().int(),
+  renewal: renewalState,
+  verdict: z.enum(['ok', 'warn']),
+  /** Why it warns (and, when ok, the one-line summary), translated in the renderer. */
+  reasons: z.array(messageRef).max(10),
+});
+export type SiteWatchReport = z.infer<typeof siteWatchReport>;
+export const siteWatchState = z.object({
+  /** Null when there is no setup with HTTPS to watch (or no check finished yet). */
+  report: siteWatchReport.nullable(),
+  running: z.boolean(),
+});
+export type SiteWatchState = z.infer<typeof siteWatchState>;
