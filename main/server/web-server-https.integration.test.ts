@@ -19,6 +19,7 @@ import { freshSetupState } from '../setup/state-store';
 import type { SetupState } from '../../common/contract/schemas/setup';
 import { webServerStep } from './steps/web-server-step';
 import { httpsStep } from './steps/https-step';
+import { watchSite } from './site-watch';
 
 const DOMAIN = 'onramp.test';
 
@@ -151,5 +152,17 @@ describe('Web server → HTTPS on a real server over SSH', () => {
     expect(await alpnOf(root)).toBe('h2');
     expect(await probeHttp('127.0.0.1', DOMAIN, neverCancelled, 5000, '/y')).toEqual({ reached: true, status: 301, location: `https://${DOMAIN}/y` });
     expect(await steps.https.check({ setup: withHttps, signal: neverCancelled })).toMatchObject({ done: true });
+
+    // The certificate watch against the real pebble certificate: the handshake, the site, and over SSH the renewal.
+    const watched = await watchSite(withHttps, { ssh: machine.ssh.manager, knownHosts: machine.ssh.knownHosts, resolve: () => Promise.resolve('127.0.0.1') }, neverCancelled);
+    expect(watched?.certificate?.issuer).toMatch(/Pebble/);
+    expect(watched?.certificate).toMatchObject({ names: [DOMAIN], chainValid: true });
+    expect(watched?.certificate?.daysLeft).toBeGreaterThan(20);
+    expect(watched).toMatchObject({ domain: DOMAIN, httpStatus: 200, renewal: 'noSystemd', verdict: 'warn' });
+    expect(watched?.reasons).toEqual([{ key: 'server:watch.noSystemd' }]); // this machine has no systemd: nothing would renew, and the watch says so
+    // The app stops answering: the watch warns that the site is down (502 from nginx).
+    await machine.app?.stop();
+    const down = await watchSite(withHttps, { ssh: machine.ssh.manager, knownHosts: machine.ssh.knownHosts, resolve: () => Promise.resolve('127.0.0.1') }, neverCancelled);
+    expect(down?.reasons).toContainEqual({ key: 'server:watch.siteError', values: { domain: DOMAIN, status: 502 } });
   }, 240_000);
 });
