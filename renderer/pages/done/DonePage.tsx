@@ -10,6 +10,7 @@ import { useLoad } from '../launch-server/use-ec2';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { DeleteIamUserSection } from './DeleteIamUserSection';
+import { SiteWatchPanel } from './SiteWatchPanel';
 import '../launch-server/launch-server.css';
 
 /** Step 9: what exists in AWS for this setup, what it costs a month, and the way to tear it all down. */
@@ -31,6 +32,7 @@ export function DonePage(props: PageProps) {
           </a>
         </p>
       )}
+      <SiteWatchPanel />
       <section className="card" aria-labelledby="resources-title" data-testid="tagged-resources">
         <h2 id="resources-title">{t('done.resources')}</h2>
         {resources.error && <ErrorBanner text={errorText(resources.error)} onDismiss={resources.reload} />}
