@@ -62,7 +62,7 @@ test('from a domain and nothing on port 80 to a verified HTTPS site, through the
 
   await openPage(page, 'https');
   await expect(page.getByTestId('https-domain')).toHaveText(SERVER_DOMAIN);
-  await page.getByLabel('E-mail for expiry notices').fill(`admin@${SERVER_DOMAIN}`);
+  await page.getByLabel('Account e-mail (optional)').fill(`admin@${SERVER_DOMAIN}`);
   await page.getByText('Advanced: another ACME directory').click();
   await page.getByLabel('ACME directory URL (https)').fill(machine.pebble.directoryUrl);
   await page.getByLabel('CA certificates to trust (PEM)').fill(await machine.pebble.caBundle());
