@@ -5,7 +5,9 @@
  * folder is checked against the login user's home on the server.
  */
 import { describe, expect, it } from 'vitest';
+import { httpsRequest } from '../../common/contract/schemas/server';
 import type { ExecResult } from '../ssh';
+import { hardenSite } from './https-harden';
 import type { RemoteShell } from './remote';
 import { isOurAnswer, parseAnswer, siteAnswer } from './site-answer';
 import { staticDirNotes } from './web-server-apply';
@@ -64,5 +66,14 @@ describe('staticDirNotes', () => {
     expect(await staticDirNotes(remote, '/home/ubuntu/app/static')).toEqual([{ key: 'server:webServer.staticDirHomeNote', values: { home: '/home/ubuntu', path: '/home/ubuntu/app/static' } }]);
     await expect(staticDirNotes(remote, '/home/alice/static')).rejects.toMatchObject({ code: 'server.staticDirNotYourHome', params: { home: '/home/ubuntu' } });
     await expect(staticDirNotes(remote, '/etc')).rejects.toMatchObject({ code: 'server.staticDirRefused' });
+  });
+});
+
+describe('the HTTPS step leaves a hand-edited site alone', () => {
+  it('hardenSite does not rewrite a config the user edited', async () => {
+    const { remote, asked } = answering([]);
+    const outcome = await hardenSite(httpsRequest.parse({ domain: 'a.com' }), { remote, host: '127.0.0.1', editedConfig: true }, { signal: new AbortController().signal, progress: () => undefined });
+    expect(outcome).toEqual({ rewritten: false, reason: 'edited' });
+    expect(asked()).toBe(0);
   });
 });

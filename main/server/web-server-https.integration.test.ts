@@ -5,6 +5,8 @@
  * through nginx), the app on :8000. Runs as root; the fixture restores
  * /etc/nginx and /etc/letsencrypt and stops nginx and pebble afterwards.
  */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import https from 'node:https';
 import tls, { type TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +22,7 @@ import type { SetupState } from '../../common/contract/schemas/setup';
 import { webServerStep } from './steps/web-server-step';
 import { httpsStep } from './steps/https-step';
 import { watchSite } from './site-watch';
+import { siteMarkerOf } from './nginx-site';
 
 const DOMAIN = 'onramp.test';
 
@@ -31,6 +34,17 @@ function httpsGet(url: string, ca: string): Promise<{ status: number; body: stri
         const issuer = String((response.socket as TLSSocket).getPeerCertificate().issuer?.CN ?? '');
         response.on('data', (chunk: Buffer) => (body += chunk.toString()));
         response.on('end', () => resolve({ status: response.statusCode ?? 0, body, issuer, headers: response.headers }));
+      })
+      .on('error', reject);
+  });
+}
+
+function httpHeaders(host: string): Promise<http.IncomingHttpHeaders> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port: 80, path: '/', headers: { Host: host } }, (response) => {
+        response.resume();
+        resolve(response.headers);
       })
       .on('error', reject);
   });
@@ -74,6 +88,13 @@ describe('Web server → HTTPS on a real server over SSH', () => {
     // The answer is the site's own (its X-Onramp-Site marker), not the default site's from old workers.
     expect(applied).toEqual({ site: DOMAIN, installedNginx: false, disabledDefaultSite: false, answer: { httpStatus: 200 }, notes: [] });
     expect(machine.app?.hosts).toContain(DOMAIN);
+    // Seen independently: port 80 answers with the marker of the file that was installed, and no version.
+    const marker = siteMarkerOf(readFileSync(`/etc/nginx/sites-available/${DOMAIN}`, 'utf8'));
+    expect(marker).toMatch(/^onramp\.test\/[0-9a-f]{12}$/);
+    const plain = await httpHeaders(DOMAIN);
+    expect(plain['x-onramp-site']).toBe(marker);
+    expect(plain.server).toBe('nginx');
+    expect(plain['x-frame-options']).toBe('SAMEORIGIN');
     // Every change was typed into the visible terminal.
     expect(machine.terminalText()).toContain(`sudo install -m 644 /tmp/onramp-site-`);
     expect(machine.terminalText()).toContain('sudo nginx -t');
