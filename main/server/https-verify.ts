@@ -10,6 +10,7 @@ import { certbotRenewDryRunCommand, certificateNames } from './certbot-command';
 import { probeHttp } from './http-probe';
 import { nginxCommands as cmd } from './nginx-commands';
 import { holds, type RemoteShell } from './remote';
+import { RENEWAL_TIMERS } from './site-watch';
 import { probeAlpn, probeTls, revealsVersion, type TlsProbeResult } from './tls-probe';
 
 export interface VerifyDeps {
@@ -19,7 +20,6 @@ export interface VerifyDeps {
   renewDryRun: boolean;
 }
 
-const RENEWAL_TIMERS = "systemctl list-timers --all --no-legend 2>/dev/null | grep -Eq 'snap\\.certbot\\.renew\\.timer|certbot\\.timer'";
 
 export async function verifyHttps(request: HttpsRequest, deps: VerifyDeps): Promise<HttpsVerifyReport> {
   const domain = certificateNames(request)[0] ?? request.domain;

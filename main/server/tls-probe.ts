@@ -89,9 +89,9 @@ function headerOf(value: string | string[] | undefined): string | undefined {
  * ('h2' when HTTP/2 is on; 'http/1.1' or false when not), or the
  * connection's error code.
  */
-export function probeAlpn(host: string, domain: string, signal: AbortSignal, timeoutMs = 10_000): Promise<{ protocol?: string; error?: string }> {
+export function probeAlpn(host: string, domain: string, signal: AbortSignal, timeoutMs = 10_000, port = 443): Promise<{ protocol?: string; error?: string }> {
   return new Promise((resolve) => {
-    const socket = tls.connect({ host, port: 443, servername: domain, ALPNProtocols: ['h2', 'http/1.1'], rejectUnauthorized: false, timeout: timeoutMs }, () => {
+    const socket = tls.connect({ host, port, servername: domain, ALPNProtocols: ['h2', 'http/1.1'], rejectUnauthorized: false, timeout: timeoutMs }, () => {
       const protocol = socket.alpnProtocol;
       socket.end();
       resolve({ protocol: typeof protocol === 'string' ? protocol : 'none' });
