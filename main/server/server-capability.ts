@@ -31,7 +31,7 @@ export function createServerCapability(deps: ServerStepDeps): ServerCapability {
   });
   return {
     steps: [webServerStep(deps), httpsStep(deps)],
-    operations: [webServerApplyOperation(deps), ...httpsOperations(deps)],
+    operations: [webServerApplyOperation(deps), ...httpsOperations(deps, () => void watch.recheck())],
     handlers: {
       'server.previewSite': (form) => {
         const plan = planFromForm(form);

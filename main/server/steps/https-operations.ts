@@ -30,7 +30,8 @@ function remember(deps: ServerStepDeps, request: HttpsRequest): Promise<unknown>
   return deps.setup.update((state) => ({ ...state, choices: { ...state.choices, https: { email, includeWww, mode, acme, hstsIncludeSubDomains } } }));
 }
 
-export function httpsOperations(deps: ServerStepDeps) {
+/** `issued`: told after a certificate was issued (the composition's watch checks it at once). */
+export function httpsOperations(deps: ServerStepDeps, issued: () => void = () => undefined) {
   return [
     defineOperation({
       kind: 'https.preflight',
@@ -46,6 +47,7 @@ export function httpsOperations(deps: ServerStepDeps) {
       async run(input, operation) {
         await remember(deps, input);
         const outcome = await issueCertificate(input, { ...(await context(deps, input.sessionId)), ledger: deps.ledger }, operation);
+        if (outcome.issued) issued();
         operation.progress({ phase: 'server:phases.done', fraction: 1 });
         return outcome;
       },
