@@ -20,8 +20,8 @@ export const nginxCommands = {
   fileExists: (path: string) => `sudo -n test -s ${shellQuote(path)}`,
   /** nginx's version line goes to stderr ("nginx version: nginx/1.22.1"). */
   version: 'sudo -n nginx -v 2>&1',
-  /** The host has IPv6 when the kernel lists at least one IPv6 address (::1 included). */
-  hasIpv6: 'test -s /proc/net/if_inet6',
+  /** The host has IPv6 when the kernel lists at least one IPv6 address (::1 included; procfs files report size 0, so not `test -s`). */
+  hasIpv6: 'grep -q . /proc/net/if_inet6 2>/dev/null',
   isSymlink: (path: string) => `sudo -n test -L ${shellQuote(path)}`,
   install: (temp: string, target: string) => `${shellCommand('sudo', 'install', '-m', '644', temp, target)} && ${shellCommand('rm', '-f', temp)}`,
   enable: (available: string, enabled: string) => shellCommand('sudo', 'ln', '-sfn', available, enabled),

@@ -38,7 +38,7 @@ export type NginxVersion = [number, number, number];
 export interface SiteEnvironment {
   /** From `nginx -v`; unknown means the older `listen 443 ssl http2` form, which every version since 1.9.5 reads. */
   nginxVersion?: NginxVersion;
-  /** The host has IPv6 (`/proc/net/if_inet6` is not empty): also listen on [::]. */
+  /** The host has IPv6 (`/proc/net/if_inet6` lists an address): also listen on [::]. */
   ipv6: boolean;
   /** A certificate exists: write the HTTPS server too. */
   tls?: SiteTls;

@@ -51,9 +51,9 @@ function httpHeaders(host: string): Promise<http.IncomingHttpHeaders> {
 }
 
 /** What the server picks when a client offers h2 (independent of the product's probe). */
-function alpnOf(ca: string): Promise<string | false> {
+function alpnOf(ca: string, host = '127.0.0.1'): Promise<string | false> {
   return new Promise((resolve, reject) => {
-    const socket = tls.connect({ host: '127.0.0.1', port: 443, servername: DOMAIN, ca, ALPNProtocols: ['h2', 'http/1.1'] }, () => {
+    const socket = tls.connect({ host, port: 443, servername: DOMAIN, ca, ALPNProtocols: ['h2', 'http/1.1'] }, () => {
       resolve(socket.alpnProtocol ?? false);
       socket.end();
     });
@@ -162,6 +162,7 @@ describe('Web server → HTTPS on a real server over SSH', () => {
     expect(page.headers.server).toBe('nginx');
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(await alpnOf(root)).toBe('h2');
+    expect(await alpnOf(root, '::1')).toBe('h2'); // this machine has IPv6: `listen [::]:443 ssl http2` too
 
     // Running the Web server step again after HTTPS keeps HTTPS (it used to drop the 443 server).
     const again = await applyWebServer(machine.remote, { form: webServerForm.parse({ domain: DOMAIN }), disableDefaultSite: false }, { signal: neverCancelled, progress: () => undefined });
@@ -173,6 +174,15 @@ describe('Web server → HTTPS on a real server over SSH', () => {
     expect(await alpnOf(root)).toBe('h2');
     expect(await probeHttp('127.0.0.1', DOMAIN, neverCancelled, 5000, '/y')).toEqual({ reached: true, status: 301, location: `https://${DOMAIN}/y` });
     expect(await steps.https.check({ setup: withHttps, signal: neverCancelled })).toMatchObject({ done: true });
+
+    // The HTTPS step again on Onramp's own HTTPS site: certbot keeps the certificate, the site is rewritten the same way, everything verifies.
+    const rerun = await issueCertificate(
+      request,
+      { remote: machine.remote, host: '127.0.0.1', byo: true, domainCheck: resolverDomainCheck([`${pebble.dns.host}:${pebble.dns.port}`]), ledger: new FailureLedger(), webServer: webServerForm.parse({ domain: DOMAIN }) },
+      { signal: neverCancelled, progress: () => undefined },
+    );
+    expect(rerun.issued).toBe(true);
+    expect(rerun.verify?.checks.filter((c) => c.state !== 'pass').map((c) => c.id)).toEqual(['renewalTimer']);
 
     // The certificate watch against the real pebble certificate: the handshake, the site, and over SSH the renewal.
     const watched = await watchSite(withHttps, { ssh: machine.ssh.manager, knownHosts: machine.ssh.knownHosts, resolve: () => Promise.resolve('127.0.0.1') }, neverCancelled);
