@@ -60,11 +60,13 @@ export async function applyWebServer(remote: RemoteShell, request: WebServerAppl
   context.progress({ phase: 'server:phases.checkDefaultSite', fraction: 0.3 });
   const disableDefault = await decideDefaultSite(remote, config, plan.names, request.disableDefaultSite);
   await installSite(remote, plan, config, previous, disableDefault, context);
-  if (request.config !== undefined && env.tls && !tlsOf(config)) await reinstallCertificate(remote, env.tls, plan.names);
+  const reinstall = request.config !== undefined && env.tls !== undefined && !tlsOf(config);
+  if (reinstall && env.tls) await reinstallCertificate(remote, env.tls, plan.names);
 
   context.progress({ phase: 'server:phases.verifySite', fraction: 0.9 });
   const marker = siteMarkerOf(config);
-  const answer = await siteAnswer(remote, plan.site, request.form.appPort, { marker });
+  // certbot's own redirect server (after a re-install) carries no marker: there https must carry it.
+  const answer = await siteAnswer(remote, plan.site, request.form.appPort, { marker: reinstall ? undefined : marker });
   const httpsAnswer = env.tls ? await siteAnswer(remote, plan.site, request.form.appPort, { marker, scheme: 'https' }) : undefined;
   return { site: plan.site, installedNginx: installed.length > 0, disabledDefaultSite: disableDefault, answer, ...(httpsAnswer ? { httpsAnswer } : {}), notes };
 }

@@ -22,7 +22,7 @@ import type { SetupState } from '../../common/contract/schemas/setup';
 import { webServerStep } from './steps/web-server-step';
 import { httpsStep } from './steps/https-step';
 import { watchSite } from './site-watch';
-import { siteMarkerOf } from './nginx-site';
+import { planFromForm, siteMarkerOf } from './nginx-site';
 
 const DOMAIN = 'onramp.test';
 
@@ -173,6 +173,16 @@ describe('Web server → HTTPS on a real server over SSH', () => {
     expect(afterRerun.headers['strict-transport-security']).toBe('max-age=86400');
     expect(await alpnOf(root)).toBe('h2');
     expect(await probeHttp('127.0.0.1', DOMAIN, neverCancelled, 5000, '/y')).toEqual({ reached: true, status: 301, location: `https://${DOMAIN}/y` });
+    // An edited config without a 443 server (the preview as shown, edited): certbot installs the certificate into it again.
+    const edited = `${planFromForm(webServerForm.parse({ domain: DOMAIN })).config}# edited by hand\n`;
+    const handEdited = await applyWebServer(machine.remote, { form: webServerForm.parse({ domain: DOMAIN }), config: edited, disableDefaultSite: false }, { signal: neverCancelled, progress: () => undefined });
+    expect(handEdited.httpsAnswer).toEqual({ httpStatus: 200 });
+    expect(machine.terminalText()).toContain('sudo certbot install --nginx --cert-name onramp.test -n --redirect -d onramp.test');
+    expect((await httpsGet(`https://${DOMAIN}/`, root)).status).toBe(200);
+    expect(handEdited.answer.httpStatus).toBe(301);
+    expect(await steps.web.check({ setup, signal: neverCancelled })).toMatchObject({ done: true });
+    // Then the generated site again (what the Web server page applies unedited).
+    await applyWebServer(machine.remote, { form: webServerForm.parse({ domain: DOMAIN }), disableDefaultSite: false }, { signal: neverCancelled, progress: () => undefined });
     expect(await steps.https.check({ setup: withHttps, signal: neverCancelled })).toMatchObject({ done: true });
 
     // The HTTPS step again on Onramp's own HTTPS site: certbot keeps the certificate, the site is rewritten the same way, everything verifies.

@@ -10,6 +10,7 @@ import { nginxCommands as cmd } from '../nginx-commands';
 import { holds, sshRemote } from '../remote';
 import type { ServerStepDeps } from '../server-deps';
 import { isOurAnswer, siteAnswer } from '../site-answer';
+import { tlsOf } from '../site-tls';
 import type { CheckResult, StepDefinition } from '../../setup/step';
 import { chosenDomain, isServer, reachableServer } from './server-reach';
 
@@ -30,7 +31,10 @@ export function webServerStep(deps: Pick<ServerStepDeps, 'ssh' | 'knownHosts'>):
       if (!(await holds(remote, cmd.testQuiet))) return { done: false, detail: { key: 'server:check.nginxTestFails' } };
       // The answer must carry the marker of the site file that is enabled (not the default site's, not a stale worker's).
       const file = await remote.exec(cmd.readFile(plan.enabledPath), { timeoutMs: 30_000, maxOutputBytes: 256 * 1024 });
-      const answer = await siteAnswer(remote, plan.site, web?.appPort ?? 8000, { marker: siteMarkerOf(file.stdout), waitMs: 0 });
+      const marker = siteMarkerOf(file.stdout);
+      let answer = await siteAnswer(remote, plan.site, web?.appPort ?? 8000, { marker, waitMs: 0 });
+      // A redirect server certbot wrote has no marker: the HTTPS server must carry it then.
+      if (!isOurAnswer(answer) && tlsOf(file.stdout)) answer = await siteAnswer(remote, plan.site, web?.appPort ?? 8000, { marker, waitMs: 0, scheme: 'https' });
       if (!isOurAnswer(answer)) return { done: false, detail: answer.explanation ?? { key: 'server:answer.nothing' } };
       if (answer.explanation) return { done: true, detail: answer.explanation };
       return { done: true, detail: { key: 'server:check.siteAnswers', values: { domain: plan.site, status: answer.httpStatus } } };
