@@ -6,14 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CertificateView } from '../../common/contract/schemas/server';
 import { freshSetupState } from '../setup/state-store';
-import { verdictReasons, WARN_DAYS, watchedDomain } from './site-watch';
+import { verdictReasons, WARN_DAYS, warnDaysFor, watchedDomain } from './site-watch';
 import { createSiteWatch } from './site-watch-service';
 
 const cert = (daysLeft: number, extra: Partial<CertificateView> = {}): CertificateView => ({
   subject: 'CN=a.com',
   issuer: 'CN=R11, O=Let\'s Encrypt',
   names: ['a.com'],
-  validFrom: '2026-11-01T00:00:00.000Z',
+  validFrom: '2026-10-03T00:00:00.000Z', // 90 days
   validTo: '2027-01-01T00:00:00.000Z',
   daysLeft,
   chainValid: true,
@@ -24,7 +24,16 @@ const base = { domain: 'a.com', checkedAt: '2026-12-07T00:00:00.000Z', httpStatu
 describe('watch verdicts', () => {
   it('all well: a valid certificate with days to spare, an answering site, a renewal timer', () => {
     expect(verdictReasons({ ...base, certificate: cert(40) })).toEqual([]);
-    expect(verdictReasons({ ...base, certificate: cert(WARN_DAYS) })).toEqual([]); // 45-day certificates renew with 15 left: 20 is not a false alarm for them either
+    expect(verdictReasons({ ...base, certificate: cert(WARN_DAYS) })).toEqual([]);
+  });
+
+  it('nothing assumes 90 days: a 45-day certificate (2028) warns only once its renewal window has passed', () => {
+    const short = (daysLeft: number) => cert(daysLeft, { validFrom: '2028-03-01T00:00:00.000Z', validTo: '2028-04-15T00:00:00.000Z' });
+    expect(warnDaysFor(short(0))).toBe(13);
+    expect(warnDaysFor(cert(0, { validFrom: '2027-03-01T00:00:00.000Z', validTo: '2027-05-04T00:00:00.000Z' }))).toBe(19); // 64 days (2027)
+    expect(warnDaysFor(cert(0, { validFrom: '2026-10-01T00:00:00.000Z', validTo: '2026-12-30T00:00:00.000Z' }))).toBe(WARN_DAYS); // 90 days
+    expect(verdictReasons({ ...base, certificate: short(16) })).toEqual([]); // renewal is due at about 15 left
+    expect(verdictReasons({ ...base, certificate: short(12) })[0]).toMatchObject({ key: 'server:watch.expiresSoon', values: { days: 12 } });
   });
 
   it('warns when fewer than 20 days are left, or the certificate expired', () => {

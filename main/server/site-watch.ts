@@ -17,7 +17,7 @@
  */
 import { lookup } from 'node:dns/promises';
 import type { MessageRef } from '../../common/contract/schemas/operations';
-import { domainName, type SiteWatchReport } from '../../common/contract/schemas/server';
+import { domainName, type CertificateView, type SiteWatchReport } from '../../common/contract/schemas/server';
 import type { SetupState } from '../../common/contract/schemas/setup';
 import { probeHttp } from './http-probe';
 import { nginxCommands as cmd } from './nginx-commands';
@@ -26,8 +26,21 @@ import type { ServerStepDeps } from './server-deps';
 import { chosenDomain, isServer, reachableServer } from './steps/server-reach';
 import { probeTls } from './tls-probe';
 
-/** Warn with fewer days than this left (certbot renews at a third of the lifetime left: 30 of 90, 15 of 45). */
+/** Warn with fewer days than this left. */
 export const WARN_DAYS = 20;
+
+/**
+ * The warning threshold for a certificate's own lifetime: WARN_DAYS, but never
+ * before its renewal is due. Renewal comes at about a third of the lifetime
+ * left (Let's Encrypt's ARI window; certbot's default for short lifetimes):
+ * 30 of 90 days, about 21 of 64, 15 of 45. So a 45-day certificate warns
+ * below 13 days (30 %), not while its renewal has not even started.
+ */
+export function warnDaysFor(certificate: Pick<CertificateView, 'validFrom' | 'validTo'>): number {
+  const lifetime = (Date.parse(certificate.validTo) - Date.parse(certificate.validFrom)) / 86_400_000;
+  if (!Number.isFinite(lifetime) || lifetime <= 0) return WARN_DAYS;
+  return Math.min(WARN_DAYS, Math.floor(lifetime * 0.3));
+}
 export const WATCH_TIMEOUT_MS = 30_000;
 
 export const RENEWAL_TIMERS = "systemctl list-timers --all --no-legend 2>/dev/null | grep -Eq 'snap\\.certbot\\.renew\\.timer|certbot\\.timer'";
@@ -104,7 +117,7 @@ export function verdictReasons(report: Omit<SiteWatchReport, 'verdict' | 'reason
   if (!cert) reasons.push({ key: 'server:watch.noTls', values: { domain: report.domain, code: report.tlsError ?? 'none' } });
   else {
     if (cert.daysLeft < 0) reasons.push({ key: 'server:watch.expired', values: { validTo: cert.validTo.slice(0, 10) } });
-    else if (cert.daysLeft < WARN_DAYS) reasons.push({ key: 'server:watch.expiresSoon', values: { days: cert.daysLeft, validTo: cert.validTo.slice(0, 10) } });
+    else if (cert.daysLeft < warnDaysFor(cert)) reasons.push({ key: 'server:watch.expiresSoon', values: { days: cert.daysLeft, validTo: cert.validTo.slice(0, 10) } });
     if (!cert.chainValid || !cert.names.includes(report.domain)) reasons.push({ key: 'server:watch.invalid', values: { error: cert.chainError ?? 'name', issuer: cert.issuer } });
   }
   if (report.renewal === 'failed') reasons.push({ key: 'server:watch.renewalFailed' });
