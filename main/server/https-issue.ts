@@ -79,7 +79,7 @@ export async function issueCertificate(request: HttpsRequest, deps: IssueDeps, c
   throwIfCancelled(context.signal);
   await hardenSite(request, { remote: deps.remote, host: deps.host, webServer: deps.webServer, editedConfig: deps.editedConfig }, context);
   context.progress({ phase: 'server:phases.verifyHttps', fraction: 0.8 });
-  const verify = await verifyHttps(request, { remote: deps.remote, host: deps.host, signal: context.signal, renewDryRun: true });
+  const verify = await verifyHttps(request, { remote: deps.remote, host: deps.host, signal: context.signal, renewDryRun: true, siteEdited: deps.editedConfig });
   return { preflight, installedCertbot, ...note, issued: true, verify };
 }
 

@@ -18,6 +18,8 @@ export interface VerifyDeps {
   host: string;
   signal: AbortSignal;
   renewDryRun: boolean;
+  /** The site is the user's hand-edited config (Onramp does not rewrite it): the hints say what to add. */
+  siteEdited?: boolean;
 }
 
 
@@ -41,8 +43,8 @@ export async function verifyHttps(request: HttpsRequest, deps: VerifyDeps): Prom
   checks.push(httpsAnswerCheck(tlsResult.httpsStatus, tlsResult.error));
   if (tlsResult.httpsStatus !== 0) {
     const alpn = await probeAlpn(deps.host, domain, deps.signal);
-    checks.push(http2Check(alpn));
-    checks.push(hstsCheck(tlsResult, Boolean(certificate?.chainValid)));
+    checks.push(http2Check(alpn, deps.siteEdited === true));
+    checks.push(hstsCheck(tlsResult, Boolean(certificate?.chainValid), deps.siteEdited === true));
     checks.push(serverVersionCheck(tlsResult.server));
   }
   checks.push(await renewalTimerCheck(deps.remote));
@@ -70,12 +72,12 @@ function httpsAnswerCheck(status: number, error: string | undefined): VerifyChec
   return { id: 'https', state: 'warn', detail: { key: 'server:verify.httpsAnswered', values: { status } } };
 }
 
-function http2Check(alpn: { protocol?: string; error?: string }): VerifyCheck {
+function http2Check(alpn: { protocol?: string; error?: string }, edited: boolean): VerifyCheck {
   if (alpn.protocol === 'h2') return { id: 'http2', state: 'pass', detail: { key: 'server:verify.http2' } };
-  return { id: 'http2', state: 'fail', detail: { key: 'server:verify.noHttp2', values: { protocol: alpn.protocol ?? alpn.error ?? 'none' } } };
+  return { id: 'http2', state: 'fail', detail: { key: edited ? 'server:verify.noHttp2Edited' : 'server:verify.noHttp2', values: { protocol: alpn.protocol ?? alpn.error ?? 'none' } } };
 }
 
-function hstsCheck(tls: TlsProbeResult, verifies: boolean): VerifyCheck {
+function hstsCheck(tls: TlsProbeResult, verifies: boolean, edited: boolean): VerifyCheck {
   const maxAge = /max-age=(\d+)/i.exec(tls.hsts ?? '')?.[1];
   if (maxAge !== undefined) {
     const key = /includeSubDomains/i.test(tls.hsts ?? '') ? 'server:verify.hstsSubdomains' : 'server:verify.hsts';
@@ -83,7 +85,7 @@ function hstsCheck(tls: TlsProbeResult, verifies: boolean): VerifyCheck {
   }
   // HSTS only once the certificate verifies: a browser would refuse http for the max-age.
   if (!verifies) return { id: 'hsts', state: 'skipped', detail: { key: 'server:verify.hstsWaits' } };
-  return { id: 'hsts', state: 'fail', detail: { key: 'server:verify.noHsts' } };
+  return { id: 'hsts', state: 'fail', detail: { key: edited ? 'server:verify.noHstsEdited' : 'server:verify.noHsts' } };
 }
 
 function serverVersionCheck(server: string | undefined): VerifyCheck {

@@ -57,8 +57,8 @@ export function httpsOperations(deps: ServerStepDeps, issued: () => void = () =>
       step: 'https',
       async run(input, { signal, progress }) {
         progress({ phase: 'server:phases.verifyHttps', fraction: null });
-        const { remote, host } = await context(deps, input.sessionId);
-        return verifyHttps(input, { remote, host, signal, renewDryRun: input.renewDryRun });
+        const { remote, host, editedConfig } = await context(deps, input.sessionId);
+        return verifyHttps(input, { remote, host, signal, renewDryRun: input.renewDryRun, siteEdited: editedConfig });
       },
     }),
   ];
