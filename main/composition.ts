@@ -144,7 +144,10 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     domainCheck: dnsServiceDomainCheck(dns),
     ledger: new FailureLedger(dataDir),
     securityGroups: ec2.securityGroups,
+    events,
+    log,
   });
+  disposers.push(() => server.watch.dispose());
 
   // --- the step engine: every built step's check() and every long operation ---
   const engine = createStepEngine({
@@ -177,6 +180,8 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   // steps' checks can read the credentials they need; then every built step is checked once.
   const opened = vault.open().catch((error: unknown) => log('the vault did not open at start', error));
   if (options.reconcileOnStart !== false) void opened.then(() => engine.statuses.reconcileInBackground());
+  // The certificate and site watch: in the background at every start (bounded; never holds start-up).
+  if (options.reconcileOnStart !== false) void opened.then(() => server.watch.recheck());
 
   return {
     engine,

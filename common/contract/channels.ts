@@ -107,6 +107,9 @@ export const invokes = {
   'iam.cloudShellScript': invoke(iam.cloudShellScriptRequest, iam.cloudShellScriptResponse),
   // --- web server and HTTPS: schemas in ./schemas/server.ts; the long work is operations ---
   'server.previewSite': invoke(server.webServerForm, server.previewSiteResponse),
+  /** The certificate and site watch: the last report, and a re-check that resolves with the new one. */
+  'server.watch': invoke(empty, server.siteWatchState),
+  'server.watchRecheck': invoke(empty, server.siteWatchState),
 } as const;
 
 export const events = {
@@ -123,6 +126,9 @@ export const events = {
   'ssh.closed': ssh.closedEvent,
   'ssh.hostKeyPrompt': ssh.hostKeyPromptEvent,
   'ssh.hostKeyPromptCancelled': ssh.hostKeyPromptCancelledEvent,
+  // --- server events ---
+  /** The certificate and site watch started or finished a check (the sidebar and Done show its verdict). */
+  'server.watchChanged': server.siteWatchState,
 } as const;
 
 export type Invokes = typeof invokes;

@@ -1,6 +1,6 @@
 /**
  * The HTTPS preflight, run before anything asks the CA (Let's Encrypt allows
- * only 5 failed validations per hour): DNS points at the server (injected
+ * 5 failed authorizations per hostname, one back every 12 minutes): DNS points at the server (injected
  * check, main/dns), ports 80/443 open in the security group (injected reader;
  * skipped for a server of your own), port 80 answers from here, `nginx -t`
  * passes, and a port-80 server block names every certificate name.

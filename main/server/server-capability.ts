@@ -11,22 +11,34 @@ import type { RunnableOperation } from '../setup/operation';
 import type { StepDefinition } from '../setup/step';
 import { planFromForm } from './nginx-site';
 import type { ServerStepDeps } from './server-deps';
+import { createSiteWatch, type SiteWatchService } from './site-watch-service';
 
 export interface ServerCapability {
   steps: StepDefinition[];
   operations: RunnableOperation[];
   handlers: HandlersFor<'server'>;
+  /** The certificate and site watch: the composition root starts a check at app start. */
+  watch: SiteWatchService;
 }
 
 export function createServerCapability(deps: ServerStepDeps): ServerCapability {
+  const watch = createSiteWatch({
+    setup: deps.setup,
+    ssh: deps.ssh,
+    knownHosts: deps.knownHosts,
+    changed: (state) => deps.events?.emit('server.watchChanged', state),
+    log: deps.log,
+  });
   return {
     steps: [webServerStep(deps), httpsStep(deps)],
-    operations: [webServerApplyOperation(deps), ...httpsOperations(deps)],
+    operations: [webServerApplyOperation(deps), ...httpsOperations(deps, () => void watch.recheck())],
     handlers: {
       'server.previewSite': (form) => {
         const plan = planFromForm(form);
         return { site: plan.site, path: plan.availablePath, config: plan.config, names: plan.names };
       },
+      ...watch.handlers,
     },
+    watch,
   };
 }

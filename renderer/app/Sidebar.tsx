@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stepIds } from '../../common/contract/constants';
 import type { PageId, StepId } from '../../common/contract/schemas/setup';
+import { SiteWatchNotice } from './SiteWatchNotice';
 
 const toolPages = ['vault', 'settings'] as const;
 
@@ -56,6 +57,7 @@ export function Sidebar({ current, completed, onSelect }: Props) {
       </div>
       <h2 className="nav-heading">{t('nav.steps')}</h2>
       <ol className="nav-list">{stepIds.map((step, i) => item(step, String(i + 1), completed.includes(step)))}</ol>
+      <SiteWatchNotice onOpen={() => onSelect('done')} />
       <h2 className="nav-heading">{t('nav.tools')}</h2>
       <ul className="nav-list">{toolPages.map((page) => item(page, <ToolIcon page={page} />, false))}</ul>
     </nav>

@@ -69,14 +69,17 @@ export const setupState = z.object({
         appPort: z.number().int(),
         staticDir: z.string().max(255).optional(),
         clientMaxBodySize: z.string().max(16),
+        /** The user applied an edited config: the HTTPS step does not rewrite it. */
+        edited: z.boolean().optional(),
       })
       .optional(),
     /** The HTTPS step's choices as last run. The custom ACME CA is public certificates, never a key. */
     https: z
       .object({
-        email: z.string().max(254),
+        email: z.string().max(254).optional(),
         includeWww: z.boolean(),
         mode: z.enum(['production', 'staging', 'dry-run']),
+        hstsIncludeSubDomains: z.boolean().optional(),
         acme: z.object({ directoryUrl: z.string().max(512), caPem: z.string().max(64 * 1024) }).optional(),
       })
       .optional(),

@@ -13,6 +13,7 @@ import { StepFrame } from '../StepFrame';
 import { BudgetSummary } from './BudgetSummary';
 import { CostSummary } from './CostSummary';
 import { DeleteIamUserSection } from './DeleteIamUserSection';
+import { SiteWatchPanel } from './SiteWatchPanel';
 import '../launch-server/launch-server.css';
 
 /** Step 9: what exists in AWS for this setup, what it costs a month, and the way to tear it all down. */
@@ -37,6 +38,7 @@ export function DonePage(props: PageProps) {
           </a>
         </p>
       )}
+      <SiteWatchPanel />
       <section className="card" aria-labelledby="resources-title" data-testid="tagged-resources">
         <h2 id="resources-title">{t('done.resources')}</h2>
         {resources.error && <ErrorBanner text={errorText(resources.error)} onDismiss={resources.reload} />}

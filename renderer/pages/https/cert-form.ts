@@ -5,6 +5,7 @@ import type { SetupState } from '../../../common/contract/schemas/setup';
 export interface CertFields {
   email: string;
   includeWww: boolean;
+  hstsIncludeSubDomains: boolean;
   mode: CertMode;
   advanced: boolean;
   directoryUrl: string;
@@ -20,6 +21,7 @@ export function initialCertFields(setup: SetupState): CertFields {
   return {
     email: saved?.email ?? '',
     includeWww: saved?.includeWww ?? setup.choices.webServer?.includeWww ?? false,
+    hstsIncludeSubDomains: saved?.hstsIncludeSubDomains ?? false,
     mode: saved?.mode ?? 'production',
     advanced: saved?.acme !== undefined,
     directoryUrl: saved?.acme?.directoryUrl ?? '',
@@ -31,8 +33,9 @@ export function requestOf(domain: string, fields: CertFields): HttpsRequestInput
   return {
     domain,
     includeWww: fields.includeWww,
-    email: fields.email,
+    email: fields.email.trim() === '' ? undefined : fields.email,
     mode: fields.mode,
+    hstsIncludeSubDomains: fields.hstsIncludeSubDomains,
     acme: fields.advanced ? { directoryUrl: fields.directoryUrl.trim(), caPem: fields.caPem } : undefined,
   };
 }
