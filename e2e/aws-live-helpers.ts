@@ -176,3 +176,32 @@ export async function stopVerdicts(input: { userArn: string; userName: string; a
     iam.destroy();
   }
 }
+
+/**
+ * Does the endpoint judge a resource-scoped Allow? The setup's policy lets the user read itself
+ * (`iam:GetUser` on `arn:…:user/${aws:username}`). Signed by a second key made for the user (deleted
+ * again): allowed on real AWS; an endpoint that authorizes every request against `Resource: "*"` (moto
+ * 5.2.2's enforcement: no resource is derived from EC2 or IAM requests, so no ARN-scoped statement ever
+ * matches) denies it. Undefined when policies are not enforced at all, else the reason it cannot judge.
+ */
+export async function resourceScopesIgnored(userName: string): Promise<string | undefined> {
+  if (!(await policiesEnforced())) return undefined;
+  const iam = new IAMClient({ region });
+  try {
+    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: userName }));
+    if (!AccessKey?.AccessKeyId || !AccessKey.SecretAccessKey) throw new Error('CreateAccessKey returned no key');
+    const asUser = new IAMClient({ region, credentials: { accessKeyId: AccessKey.AccessKeyId, secretAccessKey: AccessKey.SecretAccessKey } });
+    try {
+      await asUser.send(new GetUserCommand({}));
+      return undefined;
+    } catch (error) {
+      if (!/AccessDenied/.test((error as Error).name)) throw error;
+      return `this endpoint denies the IAM user iam:GetUser on itself although the setup's policy allows it on arn:aws:iam::*:user/\${aws:username}: it does not judge resource-scoped statements (moto 5.2.2 authorizes every EC2 and IAM request against Resource "*"), so the least-privilege policy cannot be exercised here; it is proved by main/aws/iam/least-privilege.test.ts and against real AWS`;
+    } finally {
+      asUser.destroy();
+      await iam.send(new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: AccessKey.AccessKeyId }));
+    }
+  } finally {
+    iam.destroy();
+  }
+}

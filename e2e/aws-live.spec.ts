@@ -24,7 +24,7 @@ import path from 'node:path';
 import type { SetupState } from '../common/contract/schemas/setup';
 import { removeTagged, taggedLeft } from '../main/testing/aws/live-cleanup';
 import { twoConsecutiveCodes } from '../main/testing/aws/totp';
-import { groupPolicies, policiesEnforced, region, removeIamUser, stopVerdicts, userExists } from './aws-live-helpers';
+import { groupPolicies, policiesEnforced, region, removeIamUser, resourceScopesIgnored, stopVerdicts, userExists } from './aws-live-helpers';
 import { expect, openApp, test as base, type HostFixture } from './fixtures';
 import { createKeychainVault } from './vault-helpers';
 
@@ -60,7 +60,14 @@ const test = base.extend<object, { journey: { app: HostFixture; page: Page } }>(
 });
 
 /** What one test learnt that a later one (or afterAll) needs. */
-const seen: { setupId?: string; userArn?: string; accountId?: string; accessKeyItemId?: string; instanceId?: string; ip?: string; enforced?: boolean; policies?: string[] } = {};
+const seen: { setupId?: string; userArn?: string; accountId?: string; accessKeyItemId?: string; instanceId?: string; ip?: string; enforced?: boolean; policies?: string[]; scopesIgnored?: string } = {};
+
+/**
+ * Where the endpoint enforces policies but cannot judge a resource-scoped statement (see
+ * resourceScopesIgnored), nothing the IAM user does after the switch can pass there: those tests are
+ * marked fixme with the reason, never reported as passed.
+ */
+const fixmeWhereScopesIgnored = () => test.fixme(seen.scopesIgnored !== undefined, seen.scopesIgnored ?? '');
 const setupOf = (app: HostFixture) => JSON.parse(readFileSync(path.join(app.dataDir, 'setup.json'), 'utf8')) as SetupState;
 const open = (page: Page, id: string) => page.locator(`[data-page="${id}"]`).click();
 
@@ -121,6 +128,7 @@ test('live: Connect AWS (My environment) → IAM user → MFA → "Create the ke
   seen.accessKeyItemId = setup.resources.iamAccessKeyItemId;
   seen.enforced = await policiesEnforced();
   seen.policies = await groupPolicies(GROUP);
+  seen.scopesIgnored = await resourceScopesIgnored(USER);
 });
 
 test("live: after the switch, Secure account's own check agrees with the sidebar (issue 20)", async ({ journey: { page } }) => {
@@ -130,6 +138,7 @@ test("live: after the switch, Secure account's own check agrees with the sidebar
     seen.enforced === true && (seen.policies ?? []).includes(EC2_FULL_ACCESS),
     "issues 20/21: under enforced policies the preset AmazonEC2FullAccess denies the IAM user's own iam:GetUser; Secure account says \"Couldn't check\" while the sidebar says done",
   );
+  fixmeWhereScopesIgnored();
   await open(page, 'secure-account');
   await expect(page.getByTestId('step-status')).toHaveAttribute('data-state', 'done', SLOW);
   await expect(page.locator('[data-page="secure-account"]')).toHaveClass(/done/);
@@ -137,6 +146,7 @@ test("live: after the switch, Secure account's own check agrees with the sidebar
 
 test('live: launch the server and its Elastic IP as the IAM user', async ({ journey: { page } }) => {
   // A new key pair into the vault, SSH from a documentation address only, the first type listed (on the Free plan, an eligible one).
+  fixmeWhereScopesIgnored();
   await open(page, 'launch-server');
   await page.locator('#server-name').fill(`live-${suffix}`);
   await page.locator('#my-ip').fill('198.51.100.7');
@@ -154,6 +164,7 @@ test('live: launch the server and its Elastic IP as the IAM user', async ({ jour
 
 test("live: least privilege: the IAM user cannot stop an instance without the setup's tag (issue 21)", async () => {
   const { userArn, accountId, setupId, instanceId } = seen;
+  fixmeWhereScopesIgnored();
   if (!userArn || !accountId || !setupId || !instanceId) throw new Error('the journey did not get as far as the launch');
   const verdicts = await stopVerdicts({ userArn, userName: USER, accountId, setupId, taggedInstance: instanceId });
   // Where the endpoint can neither simulate nor enforce policies, nothing here can tell: skipped, saying why.
@@ -170,6 +181,7 @@ test("live: least privilege: the IAM user cannot stop an instance without the se
 });
 
 test('live: tear down from Done; then every page agrees that nothing exists (issue 20)', async ({ journey: { page } }) => {
+  fixmeWhereScopesIgnored();
   const { instanceId = '?', ip = '?' } = seen;
   await open(page, 'done');
   await expect(page.getByTestId('tagged-resources')).toContainText(ip, SLOW);
