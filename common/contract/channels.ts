@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { appInfo, empty, openExternalRequest, settings, settingsPatch } from './schemas/app';
-import { goToPageRequest, markStepRequest, setupState } from './schemas/setup';
+import { choosePathRequest, goToPageRequest, markStepRequest, setupState } from './schemas/setup';
 import * as op from './schemas/operations';
 import { opStartRequest } from './operations';
 import * as aws from './schemas/aws';
@@ -38,6 +38,8 @@ export const invokes = {
 
   'setup.getState': invoke(empty, setupState),
   'setup.goTo': invoke(goToPageRequest, setupState),
+  /** A new EC2 server or a server the user already has; the steps that do not apply become skipped. */
+  'setup.choosePath': invoke(choosePathRequest, setupState),
   /** Only for steps not built yet (no check()); a built step is done when its check passes. */
   'setup.markStep': invoke(markStepRequest, setupState),
   'setup.steps': invoke(empty, op.stepsStatusResponse),

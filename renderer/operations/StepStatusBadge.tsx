@@ -29,6 +29,7 @@ export function StepStatusBadge({ status, error, onRecheck }: { status: StepStat
   if (error) text = t('status.error', { error: errorText(error) });
   else if (state === 'done') text = t('status.done', { when, detail: reason });
   else if (state === 'not-done') text = reason ? t('status.notDone', { when, reason }) : t('status.notDoneNoReason', { when });
+  else if (state === 'skipped') text = t('status.skipped', { reason });
   else if (state === 'checking') text = t('status.checking');
   else if (state === 'error' && status?.error) text = t('status.error', { error: errorText(status.error) });
   else text = t('status.unknown');
@@ -37,9 +38,11 @@ export function StepStatusBadge({ status, error, onRecheck }: { status: StepStat
       <span className="step-status-badge" role="status" data-state={error ? 'error' : state}>
         {text}
       </span>
-      <button type="button" className="link" disabled={state === 'checking'} onClick={onRecheck}>
-        {t('status.recheck')}
-      </button>
+      {state !== 'skipped' && (
+        <button type="button" className="link" disabled={state === 'checking'} onClick={onRecheck}>
+          {t('status.recheck')}
+        </button>
+      )}
       {status?.interrupted && state !== 'done' && (
         <p className="step-status-interrupted" role="note">
           {t('status.interrupted')}

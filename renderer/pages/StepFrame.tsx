@@ -12,12 +12,16 @@ import { useStepStatus } from '../operations/use-step-status';
  * controls shared by every page. Only a step not built yet (no check) can be
  * marked done by hand.
  */
-export function StepFrame({ page, setup, onNavigate, onError, children }: PageProps & { page: PageId; children: ReactNode }) {
-  const { t } = useTranslation();
+export function StepFrame({ page, setup, onNavigate, onError, children, keepWhenSkipped = false }: PageProps & { page: PageId; children: ReactNode; keepWhenSkipped?: boolean }) {
+  const { t, i18n } = useTranslation();
   const step = isStepId(page) ? page : undefined;
   const index = step ? stepIds.indexOf(step) : -1;
   const done = step !== undefined && setup.completed.includes(step);
   const stepStatus = useStepStatus(step);
+  // Not part of the chosen path: main says so (and why); the page's controls are not shown unless the page asks.
+  const skipped = stepStatus.status?.state === 'skipped';
+  const ownServer = setup.choices.path === 'own-server';
+  const summaryKey = ownServer && i18n.exists(`steps:${page}.summaryOwnServer`) ? `steps:${page}.summaryOwnServer` : `steps:${page}.summary`;
   const toggleDone = async () => {
     if (!step) return;
     const r = await api.invoke['setup.markStep']({ step, done: !done });
@@ -28,10 +32,20 @@ export function StepFrame({ page, setup, onNavigate, onError, children }: PagePr
       <header className="page-header">
         {index >= 0 && <div className="eyebrow">{t('nav.stepNumber', { n: index + 1 })}</div>}
         <h1 id="page-title">{t(`steps:${page}.title`)}</h1>
-        <p className="summary">{t(`steps:${page}.summary`)}</p>
+        <p className="summary">{t(summaryKey)}</p>
         {stepStatus.built && <StepStatusBadge status={stepStatus.status} error={stepStatus.error} onRecheck={() => void stepStatus.recheck()} />}
       </header>
-      <div className="page-body">{children}</div>
+      <div className="page-body">
+        {skipped && (
+          <div className="notice" role="note" data-testid="step-skipped">
+            <span>{t('setup:path.skippedHere')}</span>{' '}
+            <button type="button" className="link" onClick={() => onNavigate('settings')}>
+              {t('setup:path.switchInSettings')}
+            </button>
+          </div>
+        )}
+        {(!skipped || keepWhenSkipped) && children}
+      </div>
       {index >= 0 && (
         <footer className="page-footer">
           <button type="button" disabled={index === 0} onClick={() => onNavigate(stepIds[index - 1] ?? page)}>
