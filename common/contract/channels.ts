@@ -104,6 +104,8 @@ export const invokes = {
   'iam.cloudShellScript': invoke(iam.cloudShellScriptRequest, iam.cloudShellScriptResponse),
   // --- web server and HTTPS: schemas in ./schemas/server.ts; the long work is operations ---
   'server.previewSite': invoke(server.webServerForm, server.previewSiteResponse),
+  /** Done on the own-server path: what Onramp put on the server and how to undo each part. */
+  'server.onServer': invoke(empty, server.onServerResponse),
 } as const;
 
 export const events = {

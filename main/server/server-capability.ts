@@ -10,6 +10,7 @@ import { webServerStep } from './steps/web-server-step';
 import type { RunnableOperation } from '../setup/operation';
 import type { StepDefinition } from '../setup/step';
 import { planFromForm } from './nginx-site';
+import { onServer } from './on-server';
 import type { ServerStepDeps } from './server-deps';
 
 export interface ServerCapability {
@@ -27,6 +28,7 @@ export function createServerCapability(deps: ServerStepDeps): ServerCapability {
         const plan = planFromForm(form);
         return { site: plan.site, path: plan.availablePath, config: plan.config, names: plan.names };
       },
+      'server.onServer': async () => onServer(await deps.setup.get()),
     },
   };
 }

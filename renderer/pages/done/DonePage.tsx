@@ -10,10 +10,25 @@ import { useLoad } from '../launch-server/use-ec2';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { DeleteIamUserSection } from './DeleteIamUserSection';
+import { OwnServerDone } from './OwnServerDone';
 import '../launch-server/launch-server.css';
 
-/** Step 9: what exists in AWS for this setup, what it costs a month, and the way to tear it all down. */
+/**
+ * Step 9. On the AWS path: what exists in AWS for this setup, what it costs a
+ * month, and the way to tear it all down. On the own-server path: what is on
+ * the server and how to undo each part, with no AWS at all.
+ */
 export function DonePage(props: PageProps) {
+  return props.setup.choices.path === 'own-server' ? (
+    <StepFrame page="done" {...props}>
+      <OwnServerDone setup={props.setup} onOpenSettings={() => props.onNavigate('settings')} />
+    </StepFrame>
+  ) : (
+    <AwsDone {...props} />
+  );
+}
+
+function AwsDone(props: PageProps) {
   const { t } = useTranslation('ec2');
   const resources = useLoad(() => api.invoke['ec2.resources']({}), 'resources');
   const op = useOperation('done.teardown');
