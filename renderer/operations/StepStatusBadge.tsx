@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../common/contract/result';
 import type { StepStatus } from '../../common/contract/schemas/operations';
+import { CodeText } from '../app/CodeText';
 import { errorText } from '../i18n';
 import './operations.css';
 
@@ -36,7 +37,7 @@ export function StepStatusBadge({ status, error, onRecheck }: { status: StepStat
   return (
     <div className="step-status" data-testid="step-status" data-state={error ? 'error' : state}>
       <span className="step-status-badge" role="status" data-state={error ? 'error' : state}>
-        {text}
+        <CodeText text={text} />
       </span>
       {state !== 'skipped' && (
         <button type="button" className="link" disabled={state === 'checking'} onClick={onRecheck}>
