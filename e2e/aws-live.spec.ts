@@ -149,5 +149,6 @@ test('live: Connect AWS (My environment) → IAM user → MFA → the app works 
   await expect(page.getByTestId('tagged-resources')).toContainText('Nothing tagged for this setup exists', SLOW);
   await page.getByTestId('iam-teardown-source').selectOption('default');
   await page.getByTestId('iam-teardown-start').click();
+  await page.getByTestId('iam-teardown-confirm').click();
   await expect(page.getByTestId('iam-teardown-result')).toContainText(`${USER} is deleted`, LAUNCH);
 });

@@ -8,7 +8,7 @@
  * can't ride along by accident.
  */
 import { z } from 'zod';
-import { appInfo, empty, openExternalRequest, settings, settingsPatch } from './schemas/app';
+import { appInfo, empty, openExternalRequest, settings, settingsPatch, uiLanguageMessage } from './schemas/app';
 import { choosePathRequest, goToPageRequest, markStepRequest, setupState } from './schemas/setup';
 import * as op from './schemas/operations';
 import { opStartRequest } from './operations';
@@ -32,6 +32,8 @@ function invoke<Req extends z.ZodType, Res extends z.ZodType>(request: Req, resp
 export const invokes = {
   'app.info': invoke(empty, appInfo),
   'app.openExternal': invoke(openExternalRequest, z.object({ opened: z.boolean() })),
+  /** The window tells main the language it shows, so what main names (vault items) reads the same. */
+  'app.uiLanguage': invoke(uiLanguageMessage, uiLanguageMessage),
 
   'settings.get': invoke(empty, settings),
   'settings.update': invoke(settingsPatch, settings),

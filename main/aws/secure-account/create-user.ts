@@ -10,6 +10,7 @@ import { consoleSignInUrl, ensureLoginProfile } from '../iam/login-profile';
 import { partitionOf, presetOf } from '../iam/policy-presets';
 import { addUserToGroup, ensureUser } from '../iam/user';
 import { iamOf, liveConnection, type SecureAccountDeps } from './context';
+import { itemNamesIn } from '../../ui-language';
 
 export function createUserOperation(deps: SecureAccountDeps) {
   return defineOperation({
@@ -52,7 +53,7 @@ export function createUserOperation(deps: SecureAccountDeps) {
         const item = await deps.secrets.add(
           'console-login',
           { userName, password: outcome.password, signInUrl },
-          { label: `AWS console: ${userName} (${accountId})`, ...(/^\d{12}$/.test(accountId) ? { accountId } : {}) },
+          { label: itemNamesIn(deps.itemLanguage?.()).consoleLogin(userName, accountId), ...(/^\d{12}$/.test(accountId) ? { accountId } : {}) },
         );
         consoleLoginItemId = item.id;
         await deps.setup.update((s) => ({ ...s, resources: { ...s.resources, consoleLoginItemId: item.id } }));
