@@ -20,6 +20,8 @@ export function StepFrame({ page, setup, onNavigate, onError, children, keepWhen
   const stepStatus = useStepStatus(step);
   // Not part of the chosen path: main says so (and why); the page's controls are not shown unless the page asks.
   const skipped = stepStatus.status?.state === 'skipped';
+  // A built step's controls wait for its first status, so a skipped step never mounts (and never calls AWS) for a moment.
+  const decided = !step || stepStatus.error !== undefined || (stepStatus.loaded && (!stepStatus.built || stepStatus.status !== undefined));
   const ownServer = setup.choices.path === 'own-server';
   const summaryKey = ownServer && i18n.exists(`steps:${page}.summaryOwnServer`) ? `steps:${page}.summaryOwnServer` : `steps:${page}.summary`;
   const toggleDone = async () => {
@@ -44,7 +46,7 @@ export function StepFrame({ page, setup, onNavigate, onError, children, keepWhen
             </button>
           </div>
         )}
-        {(!skipped || keepWhenSkipped) && children}
+        {decided && (!skipped || keepWhenSkipped) && children}
       </div>
       {index >= 0 && (
         <footer className="page-footer">
