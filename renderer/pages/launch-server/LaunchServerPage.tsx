@@ -94,7 +94,7 @@ export function LaunchServerPage(props: PageProps) {
             </p>
           ) : (
             <button type="submit" className="primary" disabled={!valid.success || op.running || !region} data-testid="launch" aria-describedby={needs.length > 0 ? 'launch-needs' : undefined}>
-              {props.setup.resources.instanceId ? t('form.relaunch') : t('form.launch')}
+              {props.setup.resources.instanceId || launched ? t('form.relaunch') : t('form.launch')}
             </button>
           )}
           {!complete && needs.length > 0 && (
