@@ -23,7 +23,11 @@ test('launch → crash after RunInstances → continue without duplicates → El
   await expect(page.getByTestId('launch')).toBeDisabled();
   await expect(page.getByTestId('launch-needs')).toHaveText('To launch, Onramp still needs: your public IPv4 for SSH (type it, or press Detect my IP).');
   await expect(page.locator('#my-ip')).toHaveAttribute('placeholder', 'for example 203.0.113.7');
+  // Detection fails here (nothing answers); the error goes as soon as an address is typed.
+  await page.getByRole('button', { name: 'Detect my IP' }).click();
+  await expect(page.locator('#my-ip-error')).toBeVisible();
   await page.locator('#my-ip').fill('198.51.100.7');
+  await expect(page.locator('#my-ip-error')).toHaveCount(0);
   await expect(page.getByTestId('launch')).toBeEnabled();
   await expect(page.getByTestId('launch-needs')).toHaveCount(0);
   await pageScreenshot(page, 'launch-server-form-en');
