@@ -139,3 +139,19 @@ test('own server: skipped AWS steps with their reason, path-true texts, and a Do
   await expectNoAwsOnPage(page);
   expectNoAwsTraffic(app, afterChoice);
 });
+
+test('the path can be switched later in Settings, and the skipped steps follow', async ({ appPage: page }) => {
+  await openPage(page, 'settings');
+  await page.getByTestId('path-own-server').check();
+  await expect(page.getByTestId('path-choice')).toContainText('Switching keeps what the other path made.');
+  for (const step of AWS_STEPS) await expect(page.locator(`.nav-item[data-page="${step}"]`)).toHaveClass(/skipped/, { timeout: 10_000 });
+  await page.getByTestId('path-aws').check();
+  for (const step of AWS_STEPS) await expect(page.locator(`.nav-item[data-page="${step}"]`)).not.toHaveClass(/skipped/, { timeout: 10_000 });
+  await openPage(page, 'launch-server');
+  await expect(page.getByTestId('step-skipped')).toHaveCount(0);
+  await expect(page.getByTestId('launch')).toBeVisible();
+  // Back on the first step, the choice shows as made.
+  await openPage(page, 'connect-aws');
+  await expect(page.getByTestId('path-aws')).toBeChecked();
+  await expect(page.getByTestId('aws-verify')).toBeVisible();
+});
