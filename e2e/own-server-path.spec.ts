@@ -67,6 +67,11 @@ test('own server: skipped AWS steps with their reason, path-true texts, and a Do
   await page.getByTestId('domain-save').click();
   await expect(page.getByTestId('dns-verdict')).toHaveAttribute('data-pass', 'true', { timeout: 15_000 });
   await expectNoAwsOnPage(page);
+  // A finished step reads once ("Domain (finished)"), never "Done Done"; Previous goes past the skipped AWS steps.
+  await expect(page.locator('.nav-item[data-page="domain"]')).toHaveAccessibleName('Domain (finished)', { timeout: 15_000 });
+  await page.getByRole('button', { name: '← Previous step' }).click();
+  await expect(page.getByTestId('page-connect-aws')).toBeVisible();
+  await openPage(page, 'domain');
 
   // Connect: only the own server, and no EC2 console in the wording.
   await openPage(page, 'connect');

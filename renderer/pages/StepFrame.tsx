@@ -6,6 +6,7 @@ import type { PageId } from '../../common/contract/schemas/setup';
 import type { PageProps } from './page-props';
 import { StepStatusBadge } from '../operations/StepStatusBadge';
 import { useStepStatus } from '../operations/use-step-status';
+import { useStepStatuses } from '../operations/use-step-statuses';
 
 /**
  * Title, summary, the step's status from its check() and the previous/next
@@ -18,6 +19,12 @@ export function StepFrame({ page, setup, onNavigate, onError, children, keepWhen
   const index = step ? stepIds.indexOf(step) : -1;
   const done = step !== undefined && setup.completed.includes(step);
   const stepStatus = useStepStatus(step);
+  // Previous and next go past the steps the chosen path skips
+  const statuses = useStepStatuses();
+  const isSkipped = (id: (typeof stepIds)[number]) => statuses[id]?.state === 'skipped';
+  // (the first step, where the path is chosen, stays reachable)
+  const previous = stepIds.slice(0, Math.max(index, 0)).findLast((id) => !isSkipped(id)) ?? (index > 0 ? stepIds[0] : undefined);
+  const next = index < 0 ? undefined : stepIds.slice(index + 1).find((id) => !isSkipped(id));
   // Not part of the chosen path: main says so (and why); the page's controls are not shown unless the page asks.
   const skipped = stepStatus.status?.state === 'skipped';
   // A built step's controls wait for its first status, so a skipped step never mounts (and never calls AWS) for a moment.
@@ -50,7 +57,7 @@ export function StepFrame({ page, setup, onNavigate, onError, children, keepWhen
       </div>
       {index >= 0 && (
         <footer className="page-footer">
-          <button type="button" disabled={index === 0} onClick={() => onNavigate(stepIds[index - 1] ?? page)}>
+          <button type="button" disabled={!previous} onClick={() => previous && onNavigate(previous)}>
             ← {t('nav.previous')}
           </button>
           {stepStatus.loaded && !stepStatus.built && (
@@ -58,7 +65,7 @@ export function StepFrame({ page, setup, onNavigate, onError, children, keepWhen
               {done ? t('actions.markNotDone') : t('actions.markDone')}
             </button>
           )}
-          <button type="button" className="primary" disabled={index === stepIds.length - 1} onClick={() => onNavigate(stepIds[index + 1] ?? page)}>
+          <button type="button" className="primary" disabled={!next} onClick={() => next && onNavigate(next)}>
             {t('nav.next')} →
           </button>
         </footer>
