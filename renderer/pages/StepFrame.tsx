@@ -45,7 +45,7 @@ export function StepFrame({ page, setup, onNavigate, onError, children, keepWhen
         {stepStatus.built && <StepStatusBadge status={stepStatus.status} error={stepStatus.error} onRecheck={() => void stepStatus.recheck()} />}
       </header>
       <div className="page-body">
-        {skipped && (
+        {skipped && !keepWhenSkipped && (
           <div className="notice" role="note" data-testid="step-skipped">
             <span>{t('setup:path.skippedHere')}</span>{' '}
             <button type="button" className="link" onClick={() => onNavigate('settings')}>
