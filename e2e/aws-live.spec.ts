@@ -227,6 +227,7 @@ test('live: delete the IAM user from Done with the credentials that made it', as
   await open(page, 'done');
   await page.getByTestId('iam-teardown-source').selectOption('default');
   await page.getByTestId('iam-teardown-start').click();
+  await page.getByTestId('iam-teardown-confirm').click();
   await expect(page.getByTestId('iam-teardown-result')).toContainText(`${USER} is deleted`, LAUNCH);
   expect(await userExists(USER), 'IAM says the user is gone').toBe(false);
 });

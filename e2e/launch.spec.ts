@@ -21,8 +21,17 @@ test('launch → crash after RunInstances → continue without duplicates → El
   await expect(page.getByTestId('region-badge')).toContainText('ap-northeast-2');
   await expect(page.getByTestId('region-picker')).toHaveValue('ap-northeast-2');
   await expect(page.locator('#ec2-region option[value="af-south-1"]')).toBeDisabled();
+  // A disabled Launch says what it still needs, next to the button; the IP field's example reads as an example.
+  await expect(page.getByTestId('launch')).toBeDisabled();
+  await expect(page.getByTestId('launch-needs')).toHaveText('To launch, Onramp still needs: your public IPv4 for SSH (type it, or press Detect my IP).');
+  await expect(page.locator('#my-ip')).toHaveAttribute('placeholder', 'for example 203.0.113.7');
+  // Detection fails here (nothing answers); the error goes as soon as an address is typed.
+  await page.getByRole('button', { name: 'Detect my IP' }).click();
+  await expect(page.locator('#my-ip-error')).toBeVisible();
   await page.locator('#my-ip').fill('198.51.100.7');
+  await expect(page.locator('#my-ip-error')).toHaveCount(0);
   await expect(page.getByTestId('launch')).toBeEnabled();
+  await expect(page.getByTestId('launch-needs')).toHaveCount(0);
   await pageScreenshot(page, 'launch-server-form-en');
 
   // AWS makes the instance, then the app dies before it hears back (every later call fails too).
@@ -41,8 +50,13 @@ test('launch → crash after RunInstances → continue without duplicates → El
   // With no click, the step's check reads the tagged instance from AWS: it is there (running), though the launch never finished.
   await expect(page.getByTestId('step-status')).toHaveAttribute('data-state', 'done');
   await expect(page.getByTestId('step-status')).toContainText(world.liveInstances()[0]?.id ?? 'no instance');
+  await expect(page.getByTestId('launch')).toHaveText('Continue the launch');
   await page.getByTestId('launch').click();
   await expect(page.getByTestId('launch-result')).toBeVisible({ timeout: 60_000 });
+  // Finished: the card says so (not the last phase), and nothing offers to continue a launch that is complete.
+  await expect(page.getByTestId('op-title')).toHaveText('Finished');
+  await expect(page.getByTestId('launch-complete')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('launch')).toHaveCount(0);
   expect(world.liveInstances()).toHaveLength(1);
   expect(world.addresses.size).toBe(1);
   expect(world.groups.size).toBe(1);
@@ -57,6 +71,10 @@ test('launch → crash after RunInstances → continue without duplicates → El
   await openPage(page, 'static-ip');
   await expect(page.getByTestId('elastic-ip')).toContainText(ip);
   await expect(page.getByTestId('elastic-ip').getByRole('button')).toBeVisible();
+  // Attached: the page says so instead of offering to attach it again; the cost note names a real step.
+  await expect(page.getByTestId('eip-attached')).toHaveText('The Elastic IP is attached to your server.');
+  await expect(page.getByTestId('attach-eip')).toHaveCount(0);
+  await expect(page.getByText('Release it on the Done step (Tear down everything)', { exact: false })).toBeVisible();
   await pageScreenshot(page, 'static-ip-en');
 
   // Who may SSH in changes to another IP: the old source is revoked in AWS, and the page says so.

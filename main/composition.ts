@@ -5,6 +5,7 @@
  * channels (`HandlersFor<'vault'>` …); TypeScript refuses a missing one.
  */
 import { appHandlers } from './app-handlers';
+import { UiLanguageMirror } from './ui-language';
 import type { Handlers } from '../common/contract/types';
 import type { SetupState } from '../common/contract/schemas/setup';
 import { EventBus } from './ipc/event-bus';
@@ -87,6 +88,8 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const settings = new SettingsStore(dataDir, (s) => events.emit('settings.changed', s));
   const disposers: (() => Promise<void> | void)[] = [];
 
+  // The language the window shows: names of vault items made from now on follow it.
+  const ui = new UiLanguageMirror();
   const files = new UserFileGrants();
   disposers.push(() => files.dispose());
 
@@ -94,14 +97,14 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   // The vault announces its own changes (vault.changed) and follows vault.json, which another
   // Onramp process on the same data dir may change. Capabilities get only the narrow SecretStore.
   const vault = new VaultService({ dataDir, keychain });
-  const vaultContext = new VaultContext({ vault, platform, events, setup, files, log });
+  const vaultContext = new VaultContext({ vault, platform, events, setup, files, log, itemLanguage: () => ui.get() });
   const secrets = vaultContext.secrets;
   void vault.watch().catch((error: unknown) => log('the vault file cannot be watched', error));
   const aws = new AwsConnection({ getAccessKey: (itemId) => secrets.secretOf(itemId, 'aws-access-key') }, platform.version, options.awsClientsFactory);
   disposers.push(() => vault.dispose(), () => vaultContext.dispose(), () => aws.dispose());
 
   // --- secure the account: IAM user, MFA, the user's own key ---
-  const secureAccount = createSecureAccount({ connection: aws, setup, secrets });
+  const secureAccount = createSecureAccount({ connection: aws, setup, secrets, itemLanguage: () => ui.get() });
   disposers.push(() => secureAccount.dispose());
 
   // --- ssh: terminals with vault keys, known_hosts in the data dir, EC2 console host keys ---
@@ -163,7 +166,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   disposers.push(() => engine.dispose());
 
   const handlers: Handlers = {
-    ...appHandlers(platform),
+    ...appHandlers(platform, ui),
     ...settingsHandlers(settings),
     ...setupHandlers(setup, engine.statuses),
     ...operationHandlers(engine.operations),

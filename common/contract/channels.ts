@@ -8,8 +8,8 @@
  * can't ride along by accident.
  */
 import { z } from 'zod';
-import { appInfo, empty, openExternalRequest, settings, settingsPatch } from './schemas/app';
-import { goToPageRequest, markStepRequest, setupState } from './schemas/setup';
+import { appInfo, empty, openExternalRequest, settings, settingsPatch, uiLanguageMessage } from './schemas/app';
+import { choosePathRequest, goToPageRequest, markStepRequest, setupState } from './schemas/setup';
 import * as op from './schemas/operations';
 import { opStartRequest } from './operations';
 import * as aws from './schemas/aws';
@@ -33,12 +33,16 @@ function invoke<Req extends z.ZodType, Res extends z.ZodType>(request: Req, resp
 export const invokes = {
   'app.info': invoke(empty, appInfo),
   'app.openExternal': invoke(openExternalRequest, z.object({ opened: z.boolean() })),
+  /** The window tells main the language it shows, so what main names (vault items) reads the same. */
+  'app.uiLanguage': invoke(uiLanguageMessage, uiLanguageMessage),
 
   'settings.get': invoke(empty, settings),
   'settings.update': invoke(settingsPatch, settings),
 
   'setup.getState': invoke(empty, setupState),
   'setup.goTo': invoke(goToPageRequest, setupState),
+  /** A new EC2 server or a server the user already has; the steps that do not apply become skipped. */
+  'setup.choosePath': invoke(choosePathRequest, setupState),
   /** Only for steps not built yet (no check()); a built step is done when its check passes. */
   'setup.markStep': invoke(markStepRequest, setupState),
   'setup.steps': invoke(empty, op.stepsStatusResponse),
@@ -110,6 +114,8 @@ export const invokes = {
   /** The certificate and site watch: the last report, and a re-check that resolves with the new one. */
   'server.watch': invoke(empty, server.siteWatchState),
   'server.watchRecheck': invoke(empty, server.siteWatchState),
+  /** Done on the own-server path: what Onramp put on the server and how to undo each part. */
+  'server.onServer': invoke(empty, server.onServerResponse),
 } as const;
 
 export const events = {

@@ -19,6 +19,13 @@ export const stepIds = [
 ] as const;
 export type StepIdValue = (typeof stepIds)[number];
 
+/**
+ * The two paths through the setup: a new EC2 server made in the user's AWS
+ * account, or a server the user already has (reached over SSH; no AWS at all).
+ */
+export const setupPaths = ['aws', 'own-server'] as const;
+export type SetupPathValue = (typeof setupPaths)[number];
+
 /** Every page: the steps, then the pages besides them. */
 export const pageIds = [...stepIds, 'vault', 'settings'] as const;
 

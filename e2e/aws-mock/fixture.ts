@@ -24,6 +24,9 @@ export const MOCK_ACCOUNT = '210987654321';
 export const ROOT_KEY = { accessKeyId: 'AKIAROOTROOTEXAMPLE1', secretAccessKey: 'rootSecretKeyExample/abcdefghijklmnopqrst' };
 
 /** The host, plus a simulated crash: stop the services and start new ones over the same data directory. */
+/** "Detect my IP" asks here: nothing listens on port 1 of loopback, so detection fails the same way on every machine. */
+const UNREACHABLE_MY_IP = 'https://127.0.0.1:1/';
+
 export interface MockAwsHostFixture extends HostFixture {
   restart(): Promise<void>;
 }
@@ -44,7 +47,7 @@ export const mockAwsTest = base.extend<{ app: MockAwsHostFixture; iam: IamState;
     const rendererDir = hostRendererDir();
     const start = async () => {
       const platform = createHostPlatform('e2e');
-      const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform, awsClientsFactory: mockAwsClientsFactory(iam, world, budgets) } });
+      const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform, awsClientsFactory: mockAwsClientsFactory(iam, world, budgets), myIpUrl: UNREACHABLE_MY_IP } });
       const host = await startHost({ services, platform, rendererDir, onTraffic: (direction, text) => traffic.push({ direction, text }) });
       return { platform, services, host };
     };

@@ -10,6 +10,7 @@ import { webServerStep } from './steps/web-server-step';
 import type { RunnableOperation } from '../setup/operation';
 import type { StepDefinition } from '../setup/step';
 import { planFromForm } from './nginx-site';
+import { onServer } from './on-server';
 import type { ServerStepDeps } from './server-deps';
 import { createSiteWatch, type SiteWatchService } from './site-watch-service';
 
@@ -38,6 +39,7 @@ export function createServerCapability(deps: ServerStepDeps): ServerCapability {
         return { site: plan.site, path: plan.availablePath, config: plan.config, names: plan.names };
       },
       ...watch.handlers,
+      'server.onServer': async () => onServer(await deps.setup.get()),
     },
     watch,
   };

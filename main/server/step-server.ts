@@ -10,6 +10,7 @@ import type { SetupState } from '../../common/contract/schemas/setup';
 import { AppError } from '../../common/errors';
 import type { SshTarget } from '../ssh';
 import { selectedServer } from '../ssh/connect-step';
+import { pathOf } from '../setup/setup-path';
 
 export interface StepServer {
   target: SshTarget;
@@ -21,7 +22,7 @@ export interface StepServer {
 export function stepServer(state: SetupState): StepServer {
   const target = selectedServer(state);
   if (!target) throw new AppError('server.noServer', 'No server yet: launch one, or set your own server in Settings.');
-  const isSetupServer = Boolean(state.resources.elasticIp && state.resources.sshKeyItemId);
+  const isSetupServer = pathOf(state) === 'aws' && Boolean(state.resources.elasticIp && state.resources.sshKeyItemId);
   return isSetupServer ? { target, byo: false, instanceId: state.resources.instanceId } : { target, byo: true };
 }
 

@@ -140,6 +140,6 @@ describe('failures caught before certbot', () => {
     await stopNginx();
     const report = await runPreflight(httpsRequest.parse({ domain: 'good.test', email: 'a@example.com' }), preflightDeps());
     expect(report.pass).toBe(false);
-    expect(report.checks.find((c) => c.id === 'port80')).toMatchObject({ state: 'fail', detail: { key: 'server:preflight.port80Closed', values: { code: 'ECONNREFUSED' } } });
+    expect(report.checks.find((c) => c.id === 'port80')).toMatchObject({ state: 'fail', detail: { key: 'server:preflight.port80ClosedOwnServer', values: { code: 'ECONNREFUSED' } } });
   });
 });

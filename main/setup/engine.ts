@@ -34,6 +34,8 @@ export interface OperationEngineOptions {
   events: Pick<EventBus, 'emit'>;
   /** Re-checks a step after one of its operations ended. */
   recheck(step: StepId): Promise<unknown>;
+  /** Whether a step is part of the setup's path; an operation of a step that is not is refused. Default: every step is. */
+  applies?(step: StepId): Promise<boolean>;
   log(message: string, error?: unknown): void;
 }
 
@@ -81,6 +83,9 @@ export class OperationEngine {
       throw new AppError('op.invalidInput', `Invalid input for ${kind}.`, { kind, fields });
     }
     await this.options.journal.load();
+    if (definition.step && this.options.applies && !(await this.options.applies(definition.step))) {
+      throw new AppError('setup.stepNotApplicable', `Step ${definition.step} is not part of the chosen path.`, { step: definition.step });
+    }
     const existing = this.running.get(kind);
     if (existing) return { opId: existing.opId };
 

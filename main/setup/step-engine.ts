@@ -45,6 +45,7 @@ export function createStepEngine(options: StepEngineOptions): StepEngine {
     journal,
     events: options.events,
     recheck: (step) => statuses.reconcile(step),
+    applies: async (step) => statuses.applicability(step, await options.setup.get()).applies,
     log,
   });
   return {

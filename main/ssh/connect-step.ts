@@ -5,6 +5,7 @@
  * unpinned server is "not done" until the user confirms its key in a terminal.
  */
 import type { SetupState } from '../../common/contract/schemas/setup';
+import { pathOf } from '../setup/setup-path';
 import type { CheckResult, StepDefinition } from '../setup/step';
 import type { KnownHosts } from './known-hosts';
 import type { SshSessionManager } from './ssh-session-manager';
@@ -13,8 +14,9 @@ import type { SshTarget } from './ssh-target';
 
 export const CONNECT_CHECK_TIMEOUT_MS = 10_000;
 
+/** On the own-server path only the own server; on the AWS path the setup's instance, else (as before the path existed) the own server. */
 export function selectedServer(setup: SetupState): SshTarget | undefined {
-  if (setup.resources.elasticIp && setup.resources.sshKeyItemId) return resolveTarget('setup', setup);
+  if (pathOf(setup) === 'aws' && setup.resources.elasticIp && setup.resources.sshKeyItemId) return resolveTarget('setup', setup);
   if (setup.choices.ownServer) return resolveTarget('ownServer', setup);
   return undefined;
 }
@@ -22,7 +24,7 @@ export function selectedServer(setup: SetupState): SshTarget | undefined {
 export function connectStep(deps: { manager: Pick<SshSessionManager, 'exec'>; knownHosts: Pick<KnownHosts, 'lookup'> }): StepDefinition {
   return {
     id: 'connect',
-    watch: (setup) => [setup.resources.elasticIp, setup.resources.sshKeyItemId, setup.choices.ownServer],
+    watch: (setup) => [pathOf(setup), setup.resources.elasticIp, setup.resources.sshKeyItemId, setup.choices.ownServer],
     recheckOn: ['hostKeyPinned'], // a host key trusted in a terminal makes the check possible
     async check({ setup }): Promise<CheckResult> {
       const target = selectedServer(setup);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { stepIds } from '../../common/contract/constants';
 import type { PageId, StepId } from '../../common/contract/schemas/setup';
 import { SiteWatchNotice } from './SiteWatchNotice';
+import { useStepStatuses } from '../operations/use-step-statuses';
 
 const toolPages = ['vault', 'settings'] as const;
 
@@ -29,23 +30,31 @@ interface Props {
 
 export function Sidebar({ current, completed, onSelect }: Props) {
   const { t } = useTranslation();
-  const item = (page: PageId, badge: ReactNode, done: boolean) => (
-    <li key={page}>
-      <button
-        type="button"
-        className={`nav-item${current === page ? ' active' : ''}${done ? ' done' : ''}`}
-        aria-current={current === page ? 'step' : undefined}
-        data-page={page}
-        onClick={() => onSelect(page)}
-      >
-        <span className="badge" aria-hidden="true">
-          {done ? '✓' : badge}
-        </span>
-        <span className="label">{t(`steps:${page}.title`)}</span>
-        {done && <span className="sr-only">{t('nav.completed')}</span>}
-      </button>
-    </li>
-  );
+  const statuses = useStepStatuses();
+  const item = (page: PageId, badge: ReactNode, done: boolean) => {
+    // A step not part of the chosen path: skipped, with the engine's reason as its tooltip.
+    const skip = statuses[page as StepId]?.state === 'skipped' ? statuses[page as StepId]?.detail : undefined;
+    const finished = done && !skip;
+    return (
+      <li key={page}>
+        <button
+          type="button"
+          className={`nav-item${current === page ? ' active' : ''}${finished ? ' done' : ''}${skip ? ' skipped' : ''}`}
+          aria-current={current === page ? 'step' : undefined}
+          data-page={page}
+          title={skip ? t(skip.key, skip.values) : undefined}
+          onClick={() => onSelect(page)}
+        >
+          <span className="badge" aria-hidden="true">
+            {finished ? '✓' : skip ? '–' : badge}
+          </span>
+          <span className="label">{t(`steps:${page}.title`)}</span>
+          {finished && <span className="sr-only">{t('nav.completed')}</span>}
+          {skip && <span className="sr-only">{t('nav.skipped')}</span>}
+        </button>
+      </li>
+    );
+  };
   return (
     <nav className="sidebar" aria-label={t('nav.steps')}>
       <div className="brand">

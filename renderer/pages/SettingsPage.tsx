@@ -5,6 +5,7 @@ import { systemLanguage } from '../i18n';
 import type { PageProps } from './page-props';
 import { StepFrame } from './StepFrame';
 import { OwnServerSettings } from './connect/OwnServerSettings';
+import { PathChoice } from '../app/PathChoice';
 
 type Language = 'system' | 'ko' | 'en';
 
@@ -33,6 +34,7 @@ export function SettingsPage(props: PageProps) {
         <span className="field-label">{t('theme.label')}</span>
         <p className="muted">{t('theme.followsSystem')}</p>
       </div>
+      <PathChoice path={props.setup.choices.path} onError={props.onError} note />
       <OwnServerSettings saved={props.setup.choices.ownServer} onOpenVault={() => props.onNavigate('vault')} />
     </StepFrame>
   );

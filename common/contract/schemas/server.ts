@@ -107,6 +107,27 @@ export const siteConfigText = z.string().min(1).max(64 * 1024);
 
 export const previewSiteResponse = z.object({ site: z.string(), path: z.string(), config: z.string(), names: z.array(z.string()) });
 
+/**
+ * Done on the own-server path: what Onramp put on the server, each part with
+ * the command that undoes it (main/server/on-server.ts). The live state of the
+ * site and the certificate is the Web server and HTTPS steps' status.
+ */
+export const onServerPart = z.object({
+  part: z.enum(['site', 'certificate', 'nginx', 'certbot']),
+  /** The site's name, the certificate's name; none for a service. */
+  name: z.string().max(253).optional(),
+  /** Files on the server this part consists of. */
+  paths: z.array(z.string().max(512)).max(4),
+  undo: z.string().max(1024),
+});
+export type OnServerPart = z.infer<typeof onServerPart>;
+export const onServerResponse = z.object({
+  server: z.object({ host: z.string().max(253), port: z.number().int(), user: z.string().max(32) }).optional(),
+  domain: z.string().max(253).optional(),
+  parts: z.array(onServerPart).max(8),
+});
+export type OnServer = z.infer<typeof onServerResponse>;
+
 /** Which terminal the commands are typed into (an open `ssh.open` session to the step's server). */
 const sessionId = z.string().min(1).max(64);
 

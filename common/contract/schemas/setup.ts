@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { iamChoices, iamResources } from './iam';
-import { pageIds, stepIds } from '../constants';
+import { pageIds, setupPaths, stepIds } from '../constants';
 import { sshServer } from './ssh';
 import { launchChoices } from './ec2';
 
 export { stepIds };
 export const stepId = z.enum(stepIds);
 export type StepId = z.infer<typeof stepId>;
+
+/** The path through the setup (common/contract/constants.ts); main/setup/setup-path.ts owns its default. */
+export const setupPath = z.enum(setupPaths);
+export type SetupPath = z.infer<typeof setupPath>;
 
 /** Pages besides the steps. */
 export const pageId = z.enum(pageIds);
@@ -39,6 +43,12 @@ export const setupState = z.object({
   /** Operations running when this was written (see runningOperationRecord). */
   operations: z.array(runningOperationRecord).max(64).optional(),
   choices: z.object({
+    /**
+     * A new EC2 server, or a server the user already has. Chosen on the first
+     * step and changeable in Settings; a file written before the path existed
+     * gets one when read (main/setup/setup-path.ts).
+     */
+    path: setupPath.optional(),
     region: z.string().max(32).optional(),
     /** The Domain step's name, as punycode (common/dns/domain-name.ts). */
     domain: z.string().max(253).optional(),
@@ -102,4 +112,5 @@ export const setupState = z.object({
 export type SetupState = z.infer<typeof setupState>;
 
 export const goToPageRequest = z.object({ page: pageId }).strict();
+export const choosePathRequest = z.object({ path: setupPath }).strict();
 export const markStepRequest = z.object({ step: stepId, done: z.boolean() }).strict();

@@ -7,7 +7,7 @@ import { DecodeAuthorizationMessageCommand } from '@aws-sdk/client-sts';
 import type { SetupState } from '../../../common/contract/schemas/setup';
 import { AppError } from '../../../common/errors';
 import { defineOperation } from '../../setup/operation';
-import type { CheckResult, StepDefinition } from '../../setup/step';
+import { awsOnly, type CheckResult, type StepDefinition } from '../../setup/step';
 import type { SetupStateStore } from '../../setup/state-store';
 import type { AwsConnection } from '../aws-connection';
 import { clientsFor, type SetupClients } from './ec2-clients';
@@ -44,6 +44,7 @@ function recordResources(setup: LaunchStepDeps['setup']) {
 export function launchServerStep(deps: LaunchStepDeps): StepDefinition {
   return {
     id: 'launch-server',
+    appliesTo: awsOnly({ key: 'setup:skipped.launch-server' }),
     watch: (setup) => [setup.choices.awsSource, setup.choices.region, setup.resources.instanceId],
     async check({ setup, signal }): Promise<CheckResult> {
       if (!setup.choices.awsSource || !setup.choices.region) return { done: false, detail: { key: 'ec2:check.connectFirst' } };
@@ -60,6 +61,7 @@ export function launchServerStep(deps: LaunchStepDeps): StepDefinition {
 export function staticIpStep(deps: LaunchStepDeps): StepDefinition {
   return {
     id: 'static-ip',
+    appliesTo: awsOnly({ key: 'setup:skipped.static-ip' }),
     watch: (setup) => [setup.choices.awsSource, setup.choices.region, setup.resources.allocationId, setup.resources.instanceId],
     async check({ setup, signal }): Promise<CheckResult> {
       if (!setup.choices.awsSource || !setup.choices.region) return { done: false, detail: { key: 'ec2:check.connectFirst' } };

@@ -22,6 +22,7 @@ import { setupLedger, withItem } from '../iam/ledger';
 import { findUser, isTaggedFor } from '../iam/user';
 import { defineOperation } from '../../setup/operation';
 import { chosenIamUser, iamOf, liveConnection, type SecureAccountDeps } from './context';
+import { itemNamesIn } from '../../ui-language';
 
 /** Waits between GetCallerIdentity attempts with a brand-new key (about 20 s in all). */
 export const PROVE_DELAYS_MS = [1000, 2000, 3000, 4000, 5000, 5000];
@@ -111,7 +112,7 @@ export function createAccessKeyOperation(deps: SecureAccountDeps, proveDelaysMs:
         const key = await createAccessKey(iam, userName, signal);
         try {
           const item = await deps.secrets.add('aws-access-key', key, {
-            label: `AWS ${userName} (${accountId})`,
+            label: itemNamesIn(deps.itemLanguage?.()).userAccessKey(userName, accountId),
             ...(/^\d{12}$/.test(accountId) ? { accountId } : {}),
           });
           itemId = item.id;

@@ -12,6 +12,7 @@ import { setupLedger } from '../iam/ledger';
 import { userTakenError } from '../iam/ownership';
 import { addUserToGroup, ensureUser, findUser, isTaggedFor } from '../iam/user';
 import { iamOf, liveConnection, type SecureAccountDeps } from './context';
+import { itemNamesIn } from '../../ui-language';
 
 export function createUserOperation(deps: SecureAccountDeps) {
   return defineOperation({
@@ -61,7 +62,7 @@ export function createUserOperation(deps: SecureAccountDeps) {
         const item = await deps.secrets.add(
           'console-login',
           { userName, password: outcome.password, signInUrl },
-          { label: `AWS console: ${userName} (${accountId})`, ...(/^\d{12}$/.test(accountId) ? { accountId } : {}) },
+          { label: itemNamesIn(deps.itemLanguage?.()).consoleLogin(userName, accountId), ...(/^\d{12}$/.test(accountId) ? { accountId } : {}) },
         );
         consoleLoginItemId = item.id;
         await deps.setup.update((s) => ({ ...s, resources: { ...s.resources, consoleLoginItemId: item.id, iam: { ...s.resources.iam, loginProfilePending: undefined } } }));

@@ -14,7 +14,7 @@ import { chosenDomain, isServer, reachableServer } from './server-reach';
 export function httpsStep(deps: Pick<ServerStepDeps, 'knownHosts'>): StepDefinition {
   return {
     id: 'https',
-    watch: (setup) => [chosenDomain(setup), setup.choices.https, setup.choices.ownServer, setup.resources.elasticIp],
+    watch: (setup) => [chosenDomain(setup), setup.choices.https, setup.choices.ownServer, setup.choices.path, setup.resources.elasticIp],
     recheckOn: ['hostKeyPinned'], // a host key trusted in a terminal makes the check possible
     async check({ setup, signal }): Promise<CheckResult> {
       const domain = domainName.safeParse(chosenDomain(setup) ?? '');

@@ -17,7 +17,7 @@ import { chosenDomain, isServer, reachableServer } from './server-reach';
 export function webServerStep(deps: Pick<ServerStepDeps, 'ssh' | 'knownHosts'>): StepDefinition {
   return {
     id: 'web-server',
-    watch: (setup) => [chosenDomain(setup), setup.choices.ownServer, setup.resources.elasticIp],
+    watch: (setup) => [chosenDomain(setup), setup.choices.ownServer, setup.choices.path, setup.resources.elasticIp],
     recheckOn: ['hostKeyPinned'], // a host key trusted in a terminal makes the check possible
     async check({ setup }): Promise<CheckResult> {
       const domain = domainName.safeParse(chosenDomain(setup) ?? '');

@@ -14,10 +14,10 @@ export interface ServerChoice {
 export function serverChoices(setup: SetupState): ServerChoice[] {
   const { elasticIp, sshKeyItemId } = setup.resources;
   const own = setup.choices.ownServer;
-  return [
-    { ref: 'setup', server: elasticIp && sshKeyItemId ? { host: elasticIp, port: 22, user: 'ubuntu' } : undefined, keyId: sshKeyItemId },
-    { ref: 'ownServer', server: own ? { host: own.host, port: own.port, user: own.user } : undefined, keyId: own?.keyId },
-  ];
+  const setupServer: ServerChoice = { ref: 'setup', server: elasticIp && sshKeyItemId ? { host: elasticIp, port: 22, user: 'ubuntu' } : undefined, keyId: sshKeyItemId };
+  const ownServer: ServerChoice = { ref: 'ownServer', server: own ? { host: own.host, port: own.port, user: own.user } : undefined, keyId: own?.keyId };
+  // On the own-server path there is no EC2 server to offer.
+  return setup.choices.path === 'own-server' ? [ownServer] : [setupServer, ownServer];
 }
 
 /** `user@host` or `user@host:port`. */

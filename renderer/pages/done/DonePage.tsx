@@ -14,10 +14,26 @@ import { BudgetSummary } from './BudgetSummary';
 import { CostSummary } from './CostSummary';
 import { DeleteIamUserSection } from './DeleteIamUserSection';
 import { SiteWatchPanel } from './SiteWatchPanel';
+import { OwnServerDone } from './OwnServerDone';
 import '../launch-server/launch-server.css';
 
-/** Step 9: what exists in AWS for this setup, what it costs a month, and the way to tear it all down. */
+/**
+ * Step 9. On the AWS path: what exists in AWS for this setup, what it costs a
+ * month, and the way to tear it all down. On the own-server path: what is on
+ * the server and how to undo each part, with no AWS at all.
+ */
 export function DonePage(props: PageProps) {
+  return props.setup.choices.path === 'own-server' ? (
+    <StepFrame page="done" {...props}>
+      <SiteWatchPanel />
+      <OwnServerDone setup={props.setup} onOpenSettings={() => props.onNavigate('settings')} />
+    </StepFrame>
+  ) : (
+    <AwsDone {...props} />
+  );
+}
+
+function AwsDone(props: PageProps) {
   const { t } = useTranslation('ec2');
   const op = useOperation('done.teardown');
   // Reload what exists when a teardown FINISHES (its op.finished event), not when op.start answers.
@@ -77,7 +93,7 @@ export function DonePage(props: PageProps) {
         <BudgetSummary reloadKey={op.result ? 'after-teardown' : 'budget'} />
       </section>
       {!confirming ? (
-        <button type="button" className="danger" disabled={op.running || nothing} onClick={() => setConfirming(true)}>
+        <button type="button" className="danger" disabled={op.running || !r || nothing} onClick={() => setConfirming(true)}>
           {t('done.teardown')}
         </button>
       ) : (

@@ -7,6 +7,7 @@ import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
 import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
+import { useStepStatus } from '../../operations/use-step-status';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { CostGuardSection } from './CostGuardSection';
@@ -45,6 +46,12 @@ export function LaunchServerPage(props: PageProps) {
   const chosenType = listed ? (listed.some((x) => x.instanceType === form.instanceType) ? form.instanceType : (listed[0]?.instanceType ?? '')) : form.instanceType;
   const candidate = { ...form, instanceType: chosenType };
   const valid = launchChoices.safeParse(candidate);
+  const launched = useStepStatus('launch-server').status?.state === 'done';
+  const attached = useStepStatus('static-ip').status?.state === 'done';
+  const complete = launched && attached && !op.running;
+  // What the Launch button still waits for, said next to it (a disabled button alone tells nothing).
+  const fields = valid.success ? [] : valid.error.issues.map((issue) => String(issue.path[0]));
+  const needs = [...(region ? [] : ['region']), ...['name', 'instanceType', 'keyPair', 'ssh', 'volumeGiB'].filter((field) => fields.includes(field))];
   const set = (patch: Partial<LaunchChoices>) => setForm((f) => ({ ...f, ...patch }));
   const setName = (name: string) => setForm((f) => ({ ...f, name, keyPair: f.keyPair.name === `${f.name}-key` ? { ...f.keyPair, name: `${name}-key` } : f.keyPair }));
 
@@ -92,9 +99,20 @@ export function LaunchServerPage(props: PageProps) {
           </p>
         </div>
         <div className="row">
-          <button type="submit" className="primary" disabled={!valid.success || op.running || !region} data-testid="launch">
-            {props.setup.resources.instanceId ? t('form.relaunch') : t('form.launch')}
-          </button>
+          {complete ? (
+            <p className="status-ok" data-testid="launch-complete">
+              {t('form.launchComplete')}
+            </p>
+          ) : (
+            <button type="submit" className="primary" disabled={!valid.success || op.running || !region} data-testid="launch" aria-describedby={needs.length > 0 ? 'launch-needs' : undefined}>
+              {props.setup.resources.instanceId || launched ? t('form.relaunch') : t('form.launch')}
+            </button>
+          )}
+          {!complete && needs.length > 0 && (
+            <p id="launch-needs" className="muted" data-testid="launch-needs">
+              {t('form.launchNeeds', { items: needs.map((need) => t(`form.needs.${need}`)).join(', ') })}
+            </p>
+          )}
         </div>
       </form>
       <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../app/ErrorBanner';
 import { errorText } from '../../i18n';
 import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
+import { useStepStatus } from '../../operations/use-step-status';
 import { RegionBadge } from '../../app/RegionBadge';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
@@ -18,6 +19,7 @@ export function StaticIpPage(props: PageProps) {
   const op = useOperation('static-ip.attach');
   const ip = op.result?.publicIp ?? props.setup.resources.elasticIp;
   const [rulesVersion, setRulesVersion] = useState(0);
+  const attached = useStepStatus('static-ip').status?.state === 'done';
   return (
     <StepFrame page="static-ip" {...props}>
       <RegionBadge region={props.setup.choices.region} />
@@ -31,9 +33,15 @@ export function StaticIpPage(props: PageProps) {
       )}
       <p className="muted">{t('server.eipCost')}</p>
       <div className="row">
-        <button type="button" className="primary" disabled={op.running} onClick={() => void op.start({})}>
-          {t('server.attach')}
-        </button>
+        {attached && !op.running ? (
+          <p className="status-ok" data-testid="eip-attached">
+            {t('server.attached')}
+          </p>
+        ) : (
+          <button type="button" className="primary" disabled={op.running} onClick={() => void op.start({})} data-testid="attach-eip">
+            {t('server.attach')}
+          </button>
+        )}
       </div>
       <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
       {op.error && <ErrorBanner text={errorText(op.error)} />}
