@@ -19,8 +19,9 @@ export function mirrorAddress(sources = '/etc/apt/sources.list.d/debian.sources'
   return { host: url.hostname, port: Number(url.port || 80) };
 }
 
+/** apt's proxy, and no Translation-en indexes (a third of what `apt-get update` fetches, never read by a test). */
 export function aptProxyConf(hostAddress: string): string {
-  return `Acquire::http::Proxy "http://${hostAddress}:${APT_FORWARDER_PORT}/";\n`;
+  return `Acquire::http::Proxy "http://${hostAddress}:${APT_FORWARDER_PORT}/";\nAcquire::Languages "none";\n`;
 }
 
 export async function startAptForwarder(hostAddress: string): Promise<Daemon> {

@@ -44,7 +44,7 @@ export function rootfsReady(release: UbuntuRelease): boolean {
  * The unpacked root filesystem of `release`, building the tarball first when
  * the cache has none (about a minute; as root, from the configured mirror).
  */
-export async function ensureRootfs(release: UbuntuRelease): Promise<string> {
+export async function ensureRootfs(release: UbuntuRelease, options: { showBuild?: boolean } = {}): Promise<string> {
   const rootfs = rootfsPath(release);
   if (rootfsReady(release)) return rootfs;
   await fs.mkdir(cacheDir(), { recursive: true });
@@ -54,7 +54,7 @@ export async function ensureRootfs(release: UbuntuRelease): Promise<string> {
     const tarball = tarballPath(release);
     if (!existsSync(tarball)) {
       if (systemdServersRequired()) throw new Error(`no Ubuntu ${release} root filesystem at ${tarball}: .ci/systemd-servers.sh did not build it (see its output above)`);
-      const built = await run(BUILD_SCRIPT, [release, tarball]);
+      const built = await run(BUILD_SCRIPT, [release, tarball], options.showBuild ? { stdio: ['ignore', 'inherit', 'inherit'] } : {});
       if (built.code !== 0) throw new Error(`building the Ubuntu ${release} root filesystem failed:\n${built.stdout}${built.stderr}`);
     }
     const partial = `${rootfs}.partial`;
@@ -67,6 +67,16 @@ export async function ensureRootfs(release: UbuntuRelease): Promise<string> {
   } finally {
     await unlock();
   }
+}
+
+/** Removes caches of earlier recipes (another stamp) for `release`. */
+export async function removeStaleCaches(release: UbuntuRelease): Promise<string[]> {
+  const current = [path.basename(tarballPath(release)), path.basename(rootfsPath(release))];
+  const stale = (await fs.readdir(cacheDir()).catch(() => [])).filter(
+    (name) => name.startsWith(`ubuntu-${release}-`) && !current.includes(name) && !name.endsWith('.partial'),
+  );
+  for (const name of stale) await removeTree(path.join(cacheDir(), name));
+  return stale;
 }
 
 /** rm -rf that never crosses into another file system (a stray mount inside stays untouched). */

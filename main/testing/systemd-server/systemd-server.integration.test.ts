@@ -23,26 +23,27 @@ async function eventually(what: string, check: () => Promise<boolean>, timeoutMs
 }
 
 describe.skipIf(skipWithoutSystemdServers('the systemd-server fixture tests'))('systemd-server fixture', () => {
-  describe.each<UbuntuRelease>(['24.04', '26.04'])('Ubuntu %s', (release) => {
+  // The two releases run side by side (most of the time is apt's downloads and dpkg); each one's tests in order.
+  describe.concurrent.each<UbuntuRelease>(['24.04', '26.04'])('Ubuntu %s', (release) => {
     let machine: UbuntuMachine;
     beforeAll(async () => {
       machine = await startUbuntuMachine({ release });
-      console.log(`Ubuntu ${release}: running ${machine.bootMs} ms after systemd-nspawn started`);
+      console.log(`Ubuntu ${release}: running ${machine.bootMs} ms after systemd-nspawn started (${new Date().toISOString()})`);
     }, 300_000); // (builds the root filesystem first where no cache exists yet)
     afterAll(async () => {
       const started = Date.now();
       await machine?.stop();
-      if (machine) console.log(`Ubuntu ${release}: stopped in ${Date.now() - started} ms`);
+      if (machine) console.log(`Ubuntu ${release}: stopped in ${Date.now() - started} ms (${new Date().toISOString()})`);
     }, 60_000);
 
-    it('boots the right release with systemd as PID 1, fully running', async () => {
+    it.sequential('boots the right release with systemd as PID 1, fully running', async () => {
       expect(await machine.run('. /etc/os-release && echo "$VERSION_ID $VERSION_CODENAME"')).toBe(`${release} ${CODENAME[release]}\n`);
       expect(await machine.run('cat /proc/1/comm')).toBe('systemd\n');
       expect(await machine.run('systemctl is-system-running')).toBe('running\n');
       expect(machine.bootMs).toBeLessThan(30_000);
     });
 
-    it('lets ubuntu in over SSH only with the pinned host key, with passwordless sudo and no password login', async () => {
+    it.sequential('lets ubuntu in over SSH only with the pinned host key, with passwordless sudo and no password login', async () => {
       expect(await machine.run('whoami && sudo -n whoami')).toBe('ubuntu\nroot\n');
       expect(await machine.run('sudo -n sshd -T | grep -E "^(passwordauthentication|kbdinteractiveauthentication) "')).toBe(
         'passwordauthentication no\nkbdinteractiveauthentication no\n',
@@ -55,7 +56,7 @@ describe.skipIf(skipWithoutSystemdServers('the systemd-server fixture tests'))('
       await impostor.close();
     });
 
-    it(`runs nginx ${release === '24.04' ? '1.24' : '1.28'}, reachable from the host, and reaches services on the host`, async () => {
+    it.sequential(`runs nginx ${release === '24.04' ? '1.24' : '1.28'}, reachable from the host, and reaches services on the host`, async () => {
       const version = await machine.exec('nginx -v');
       expect(version.stderr).toMatch(NGINX[release]);
       expect(await machine.run('systemctl is-active nginx')).toBe('active\n');
@@ -73,7 +74,7 @@ describe.skipIf(skipWithoutSystemdServers('the systemd-server fixture tests'))('
       }
     });
 
-    it('brings a Restart=always unit back after kill -9', async () => {
+    it.sequential('brings a Restart=always unit back after kill -9', async () => {
       const unit = '[Unit]\nDescription=onramp test\n[Service]\nExecStart=/usr/bin/sleep infinity\nRestart=always\nRestartSec=200ms\n';
       await machine.run(`printf '${unit}' | sudo tee /etc/systemd/system/onramp-sleeper.service >/dev/null && sudo systemctl daemon-reload && sudo systemctl start onramp-sleeper`);
       const mainPid = async () => (await machine.run('systemctl show -p MainPID --value onramp-sleeper')).trim();
@@ -87,7 +88,7 @@ describe.skipIf(skipWithoutSystemdServers('the systemd-server fixture tests'))('
       expect(await machine.run('systemctl show -p NRestarts --value onramp-sleeper')).toBe('1\n');
     });
 
-    it('installs certbot and its nginx plugin with apt through the forwarder, which adds an enabled certbot.timer', async () => {
+    it.sequential('installs certbot and its nginx plugin with apt through the forwarder, which adds an enabled certbot.timer', async () => {
       expect(await machine.run('systemctl list-timers --all --no-legend --no-pager')).not.toContain('certbot.timer');
       const update = await machine.run('sudo apt-get update 2>&1', 180_000);
       // Without the forwarder apt-get update warns but still exits 0: no warning means it fetched.
