@@ -24,8 +24,6 @@ import { probeHttp } from './http-probe';
 import { issueCertificate } from './https-issue';
 import { applyWebServer } from './web-server-apply';
 
-const DOMAIN = 'ubuntu.test';
-
 /** GET from the host, as a visitor would, with the domain resolving to the machine. */
 function get(machine: UbuntuMachine, url: string, ca?: string): Promise<{ status: number; body: string; issuer: string }> {
   return new Promise((resolve, reject) => {
@@ -36,7 +34,7 @@ function get(machine: UbuntuMachine, url: string, ca?: string): Promise<{ status
       response.on('data', (chunk: Buffer) => (body += chunk.toString()));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body, issuer }));
     };
-    const request = url.startsWith('https:') ? https.get(url, { ca, lookup }, done) : http.get(url, { lookup }, done);
+    const request = url.startsWith('https:') ? https.get(url, { ca, lookup, agent: false }, done) : http.get(url, { lookup, agent: false }, done);
     request.on('error', reject);
   });
 }
@@ -55,6 +53,8 @@ async function eventually<T>(what: string, read: () => Promise<T>, holds: (value
 describe.skipIf(skipWithoutSystemdServers('the Web server and HTTPS steps on Ubuntu'))('Web server → HTTPS on real Ubuntu servers', () => {
   // The two releases side by side (each its own machine, network and pebble).
   describe.concurrent.each<UbuntuRelease>(['24.04', '26.04'])('Ubuntu %s', (release) => {
+    // A name per release: both run at once, and a connection pool keyed by name must never mix them up.
+    const DOMAIN = `ubuntu-${release.replace('.', '')}.test`;
     const appText = `hello from the app on Ubuntu ${release}`;
     let machine: UbuntuMachine;
     let ssh: ProductSsh;
@@ -86,7 +86,7 @@ describe.skipIf(skipWithoutSystemdServers('the Web server and HTTPS steps on Ubu
       const site = await eventually('the app through nginx', () => get(machine, `http://${DOMAIN}/`), (page) => page.body.includes(appText));
       expect(site.status).toBe(200);
 
-      const request = httpsRequest.parse({ domain: DOMAIN, email: 'admin@ubuntu.test', acme: { directoryUrl: pebble.directoryUrl, caPem: await pebble.caBundle() } });
+      const request = httpsRequest.parse({ domain: DOMAIN, email: `admin@${DOMAIN}`, acme: { directoryUrl: pebble.directoryUrl, caPem: await pebble.caBundle() } });
       const outcome = await issueCertificate(
         request,
         { remote: ssh.remote, host: machine.host, byo: true, domainCheck: resolverDomainCheck([`${pebble.dns.host}:${pebble.dns.port}`]), ledger: new FailureLedger() },
