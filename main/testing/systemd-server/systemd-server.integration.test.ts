@@ -93,6 +93,9 @@ describe.skipIf(skipWithoutSystemdServers('the systemd-server fixture tests'))('
       const update = await machine.run('sudo apt-get update 2>&1', 180_000);
       // Without the forwarder apt-get update warns but still exits 0: no warning means it fetched.
       expect(update).not.toMatch(/^(W|E):/m);
+      // What the app deploys (issue 22) will install from there too.
+      const policy = await machine.run('apt-cache policy git python3-venv nodejs');
+      expect(policy.match(/^ {2}Candidate: \S+/gm)?.filter((line) => !line.includes('(none)'))).toHaveLength(3);
       await machine.run('sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends certbot python3-certbot-nginx 2>&1', 300_000);
       expect(await machine.run('certbot --version 2>&1')).toMatch(/^certbot \d+\.\d+/);
       expect(await machine.run('systemctl is-enabled certbot.timer')).toBe('enabled\n');
