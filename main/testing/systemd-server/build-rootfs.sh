@@ -33,6 +33,7 @@ cleanup() {
   rm -rf --one-file-system "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM # (so the EXIT trap cleans up after a signal too)
 cd "$work"
 
 echo "[$release] verifying the archive ($ubuntu, $suite)"
@@ -76,5 +77,5 @@ touch "$rootfs/etc/apt/apt.conf.d/01proxy"                                      
 chroot "$rootfs" systemctl mask -q console-getty.service getty@tty1.service 2>/dev/null || true
 
 echo "[$release] packing ($(du -sh --one-file-system "$rootfs" | cut -f1))"
-tar -C "$rootfs" --one-file-system --numeric-owner --xattrs -cf - . | zstd -q -3 -T0 -o "$out.partial"
+tar -C "$rootfs" --one-file-system --numeric-owner --xattrs -cf - . | zstd -q -f -3 -T0 -o "$out.partial"
 mv "$out.partial" "$out"

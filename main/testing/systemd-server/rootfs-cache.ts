@@ -52,6 +52,7 @@ export async function ensureRootfs(release: UbuntuRelease, options: { showBuild?
   try {
     if (rootfsReady(release)) return rootfs; // another process built it meanwhile
     const tarball = tarballPath(release);
+    await removeKilledBuilds(release);
     if (!existsSync(tarball)) {
       if (systemdServersRequired()) throw new Error(`no Ubuntu ${release} root filesystem at ${tarball}: .ci/systemd-servers.sh did not build it (see its output above)`);
       const built = await run(BUILD_SCRIPT, [release, tarball], options.showBuild ? { stdio: ['ignore', 'inherit', 'inherit'] } : {});
@@ -77,6 +78,16 @@ export async function removeStaleCaches(release: UbuntuRelease): Promise<string[
   );
   for (const name of stale) await removeTree(path.join(cacheDir(), name));
   return stale;
+}
+
+/** A build killed hard (no EXIT trap) leaves its work dir, maybe with debootstrap's /proc and /sys still mounted in it. */
+async function removeKilledBuilds(release: UbuntuRelease): Promise<void> {
+  const leftovers = (await fs.readdir(cacheDir())).filter((name) => name.startsWith(`build-${release}.`));
+  for (const name of leftovers) {
+    const dir = path.join(cacheDir(), name);
+    await run('sh', ['-c', 'grep -o " $1/[^ ]*" /proc/mounts | sort -r | while read -r m; do umount -l "$m"; done', 'unmount', dir]);
+    await removeTree(dir);
+  }
 }
 
 /** rm -rf that never crosses into another file system (a stray mount inside stays untouched). */
