@@ -7,48 +7,19 @@
  * machine's address), with the redirect and a renewal timer that systemd
  * really runs. What is asserted is what the user sees, from outside the steps.
  */
-import http, { type IncomingMessage } from 'node:http';
-import https from 'node:https';
-import type { LookupFunction } from 'node:net';
-import { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpsRequest, webServerForm } from '../../common/contract/schemas/server';
 import { resolverDomainCheck } from '../testing/dns/resolver-domain-check';
 import { startPebble, type PebbleFixture } from '../testing/server/pebble';
 import { neverCancelled, recordingProgress } from '../testing/server/server-machine';
 import { skipWithoutSystemdServers } from '../testing/systemd-server/availability';
+import { eventually, serveTestApp, visit } from '../testing/systemd-server/machine-app';
 import { productSsh, type ProductSsh } from '../testing/systemd-server/product-ssh';
 import { startUbuntuMachine, type UbuntuMachine, type UbuntuRelease } from '../testing/systemd-server/ubuntu-machine';
 import { FailureLedger } from './failure-ledger';
 import { probeHttp } from './http-probe';
 import { issueCertificate } from './https-issue';
 import { applyWebServer } from './web-server-apply';
-
-/** GET from the host, as a visitor would, with the domain resolving to the machine. */
-function get(machine: UbuntuMachine, url: string, ca?: string): Promise<{ status: number; body: string; issuer: string }> {
-  return new Promise((resolve, reject) => {
-    const lookup: LookupFunction = (_host, _options, callback) => callback(null, [{ address: machine.host, family: 4 }]);
-    const done = (response: IncomingMessage) => {
-      let body = '';
-      const issuer = response.socket instanceof TLSSocket ? String(response.socket.getPeerCertificate().issuer?.CN ?? '') : '';
-      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, issuer }));
-    };
-    const request = url.startsWith('https:') ? https.get(url, { ca, lookup, agent: false }, done) : http.get(url, { lookup, agent: false }, done);
-    request.on('error', reject);
-  });
-}
-
-/** A reload finishes asynchronously (old workers first): the site's own answer is awaited, not its first one. */
-async function eventually<T>(what: string, read: () => Promise<T>, holds: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (holds(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe.skipIf(skipWithoutSystemdServers('the Web server and HTTPS steps on Ubuntu'))('Web server → HTTPS on real Ubuntu servers', () => {
   // The two releases side by side (each its own machine, network and pebble).
@@ -64,11 +35,7 @@ describe.skipIf(skipWithoutSystemdServers('the Web server and HTTPS steps on Ubu
       pebble = await startPebble({ listenHost: machine.hostAddress, answerIPv4: machine.host });
       ssh = await productSsh(machine);
       // The user's app, a systemd service on :8000; and certbot as apt has it (no snapd in a minimal server).
-      await machine.run(
-        `sudo mkdir -p /srv/app && echo '${appText}' | sudo tee /srv/app/index.html >/dev/null && ` +
-          'sudo systemd-run -q --unit=onramp-app -p Restart=always python3 -m http.server 8000 --bind 127.0.0.1 --directory /srv/app && ' +
-          'curl -fsS --retry 20 --retry-delay 1 --retry-connrefused -o /dev/null http://127.0.0.1:8000/',
-      );
+      await serveTestApp(machine, appText);
       await machine.run('sudo apt-get update -q 2>&1 && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends certbot 2>&1', 400_000);
     }, 600_000);
     afterAll(async () => {
@@ -83,7 +50,7 @@ describe.skipIf(skipWithoutSystemdServers('the Web server and HTTPS steps on Ubu
       expect(applied).toMatchObject({ site: DOMAIN, installedNginx: false, answer: { httpStatus: 200 } });
       expect(ssh.terminalText()).toContain('sudo nginx -t');
       // What a visitor gets for the domain (from the host, over the network): the app itself.
-      const site = await eventually('the app through nginx', () => get(machine, `http://${DOMAIN}/`), (page) => page.body.includes(appText));
+      const site = await eventually('the app through nginx', () => visit(machine, `http://${DOMAIN}/`), (page) => page.body.includes(appText));
       expect(site.status).toBe(200);
 
       const request = httpsRequest.parse({ domain: DOMAIN, email: `admin@${DOMAIN}`, acme: { directoryUrl: pebble.directoryUrl, caPem: await pebble.caBundle() } });
@@ -101,7 +68,7 @@ describe.skipIf(skipWithoutSystemdServers('the Web server and HTTPS steps on Ubu
 
       // End state, seen independently of the product's own verification.
       expect(await probeHttp(machine.host, DOMAIN, neverCancelled, 5000, '/x')).toEqual({ reached: true, status: 301, location: `https://${DOMAIN}/x` });
-      const page = await get(machine, `https://${DOMAIN}/`, await pebble.rootPem());
+      const page = await visit(machine, `https://${DOMAIN}/`, await pebble.rootPem());
       expect(page).toMatchObject({ status: 200, issuer: expect.stringMatching(/Pebble/) });
       expect(page.body).toContain(appText);
       expect(await machine.run('systemctl is-enabled certbot.timer')).toBe('enabled\n');
