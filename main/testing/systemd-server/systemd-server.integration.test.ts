@@ -4,11 +4,14 @@
  * SSH with a pinned host key, nginx's version per release, both directions of
  * the network, Restart=always, timers, and apt through the forwarder.
  */
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipWithoutSystemdServers } from './availability';
 import { PinnedSsh } from './pinned-ssh';
+import { rootfsPath } from './rootfs-cache';
 import { startUbuntuMachine, type UbuntuMachine, type UbuntuRelease } from './ubuntu-machine';
 
 const NGINX: Record<UbuntuRelease, RegExp> = { '24.04': /nginx\/1\.24\./, '26.04': /nginx\/1\.28\./ };
@@ -101,5 +104,29 @@ describe.skipIf(skipWithoutSystemdServers('the systemd-server fixture tests'))('
       expect(await machine.run('systemctl is-enabled certbot.timer')).toBe('enabled\n');
       expect(await machine.run('systemctl list-timers --all --no-legend --no-pager certbot.timer')).toContain('certbot.timer');
     }, 480_000);
+  });
+
+  describe.concurrent.each<UbuntuRelease>(['24.04', '26.04'])('Ubuntu %s, rebootable', (release) => {
+    let machine: UbuntuMachine;
+    beforeAll(async () => {
+      machine = await startUbuntuMachine({ release, rebootable: true });
+    }, 300_000);
+    afterAll(async () => {
+      await machine?.stop();
+    }, 60_000);
+
+    it.sequential('reboots into the same machine: its files kept, its enabled services started again, the cache untouched', async () => {
+      const unit = '[Unit]\nDescription=onramp test\n[Service]\nExecStart=/usr/bin/sleep infinity\n[Install]\nWantedBy=multi-user.target\n';
+      await machine.run(`printf '${unit}' | sudo tee /etc/systemd/system/onramp-enabled.service >/dev/null && sudo systemctl daemon-reload && sudo systemctl enable -q --now onramp-enabled`);
+      await machine.run('echo kept | sudo tee /srv/onramp-marker >/dev/null');
+      const bootId = await machine.run('cat /proc/sys/kernel/random/boot_id');
+
+      const bootMs = await machine.reboot();
+      console.log(`Ubuntu ${release}: rebooted, running ${bootMs} ms after systemd-nspawn started`);
+      expect(await machine.run('cat /proc/sys/kernel/random/boot_id')).not.toBe(bootId);
+      expect(await machine.run('cat /srv/onramp-marker')).toBe('kept\n');
+      expect(await machine.run('systemctl is-active onramp-enabled')).toBe('active\n');
+      expect(existsSync(path.join(rootfsPath(release), 'srv/onramp-marker'))).toBe(false);
+    }, 120_000);
   });
 });

@@ -13,13 +13,14 @@
  * machines a failed test left running.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync, promises as fs } from 'node:fs';
+import { openSync, closeSync, rmSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { run } from '../child-process';
 import { whyNoSystemdServers } from './availability';
 import { aptProxyConf, startAptForwarder } from './apt-forwarder';
-import { createMachineNetwork, type MachineNetwork } from './machine-network';
+import { inOwnCgroup, removeCgroups } from './machine-cgroup';
+import { createMachineNetwork, removeSlotLeftovers, type MachineNetwork } from './machine-network';
 import { PinnedSsh, type ExecOutcome } from './pinned-ssh';
 import { ensureRootfs, type UbuntuRelease } from './rootfs-cache';
 
@@ -27,6 +28,11 @@ export type { UbuntuRelease } from './rootfs-cache';
 
 export interface UbuntuMachineOptions {
   readonly release: UbuntuRelease;
+  /**
+   * Keep the machine's changes on disk across `reboot()` (an overlay of the cached root
+   * filesystem mounted here). Without it, `--volatile=overlay`: changes live in RAM until stop.
+   */
+  readonly rebootable?: boolean;
   /** Extra `--bind-ro=` pairs (host path → machine path). */
   readonly bindReadOnly?: readonly { host: string; machine: string }[];
 }
@@ -52,6 +58,8 @@ export interface UbuntuMachine {
   exec(command: string, timeoutMs?: number): Promise<ExecOutcome>;
   /** exec that throws (with the output) unless the command exits 0; resolves with stdout. */
   run(command: string, timeoutMs?: number): Promise<string>;
+  /** Shuts the machine down cleanly and boots it again, keeping its changes (rebootable machines only); resolves with the boot time. */
+  reboot(): Promise<number>;
   /** The machine's console output so far. */
   consoleLog(): Promise<string>;
   stop(): Promise<void>;
@@ -97,28 +105,43 @@ export async function startUbuntuMachine(options: UbuntuMachineOptions): Promise
       { host: path.join(dir, '01proxy'), machine: '/etc/apt/apt.conf.d/01proxy' },
       ...(options.bindReadOnly ?? []),
     ];
+    const root = await machineRoot(rootfs, dir, options.rebootable === true);
+    cleanups.push(() => root.release());
     const logPath = path.join(dir, 'console.log');
-    const started = Date.now();
-    const nspawn = bootNspawn(rootfs, `onramp-ubuntu-${release.replace('.', '')}-${network.slot}`, network, binds, logPath);
-    if (nspawn.pid !== undefined) await network.recordMachinePid(nspawn.pid);
-    const stopNspawn = nspawnStopper(nspawn, network);
-    live.set(network.slot, () => stopNspawn.now());
-    cleanups.push(async () => {
-      live.delete(network.slot);
-      await stopNspawn.clean();
-    });
-
+    const name = `onramp-ubuntu-${release.replace('.', '')}-${network.slot}`;
     const privateKey = await fs.readFile(clientPath, 'utf8');
     const ssh = new PinnedSsh({ host: network.machineAddress, port: 22, user: 'ubuntu', privateKey, hostKeyLine });
-    cleanups.push(() => ssh.close());
     const consoleLog = () => fs.readFile(logPath, 'utf8').catch(() => '');
-    await waitForSsh(ssh, nspawn, consoleLog);
-    const state = await ssh.exec('systemctl is-system-running --wait', 60_000);
-    if (state.stdout.trim() !== 'running') {
-      const failed = await ssh.exec('systemctl --failed --no-legend --no-pager');
-      throw new Error(`Ubuntu ${release} booted ${state.stdout.trim() || 'into nothing'} (not running); failed units:\n${failed.stdout}`);
-    }
-    const bootMs = Date.now() - started;
+    let stopCurrent: { clean(): Promise<void>; now(): void } | undefined;
+    const shutdown = async () => {
+      live.delete(network.slot);
+      await ssh.close();
+      await stopCurrent?.clean();
+      stopCurrent = undefined;
+    };
+    cleanups.push(shutdown);
+    const boot = async (): Promise<number> => {
+      const started = Date.now();
+      removeCgroups(name); // (left by a process that died)
+      const nspawn = bootNspawn(name, root.nspawnArgs, network, binds, logPath);
+      if (nspawn.pid !== undefined) await network.recordMachinePid(nspawn.pid);
+      const stopper = nspawnStopper(nspawn, name);
+      stopCurrent = stopper;
+      live.set(network.slot, () => {
+        stopper.now();
+        root.releaseNow();
+        removeSlotLeftovers(network.slot);
+        rmSync(dir, { recursive: true, force: true });
+      });
+      await waitForSsh(ssh, nspawn, consoleLog);
+      const state = await ssh.exec('systemctl is-system-running --wait', 60_000);
+      if (state.stdout.trim() !== 'running') {
+        const failed = await ssh.exec('systemctl --failed --no-legend --no-pager; SYSTEMD_COLORS=0 systemctl status --failed --no-pager -n 15 2>&1 | tail -n 40');
+        throw new Error(`Ubuntu ${release} booted ${state.stdout.trim() || 'into nothing'} (not running); failed units and warnings:\n${failed.stdout}`);
+      }
+      return Date.now() - started;
+    };
+    const bootMs = await boot();
     const exec = (command: string, timeoutMs?: number) => ssh.exec(command, timeoutMs);
     return {
       release,
@@ -138,6 +161,11 @@ export async function startUbuntuMachine(options: UbuntuMachineOptions): Promise
         return result.stdout;
       },
       consoleLog,
+      async reboot() {
+        if (!options.rebootable) throw new Error('reboot() needs startUbuntuMachine({ rebootable: true })');
+        await shutdown();
+        return boot();
+      },
       stop: cleanup,
     };
   } catch (error) {
@@ -146,18 +174,44 @@ export async function startUbuntuMachine(options: UbuntuMachineOptions): Promise
   }
 }
 
-function bootNspawn(rootfs: string, name: string, network: MachineNetwork, binds: readonly { host: string; machine: string }[], logPath: string): ChildProcess {
+interface MachineRoot {
+  readonly nspawnArgs: readonly string[];
+  release(): Promise<void>;
+  /** At process exit (synchronous). */
+  releaseNow(): void;
+}
+
+/** The cached root filesystem under a RAM overlay nspawn makes; or, to survive reboots, under an overlay on disk made here. */
+async function machineRoot(rootfs: string, dir: string, rebootable: boolean): Promise<MachineRoot> {
+  if (!rebootable) return { nspawnArgs: ['-D', rootfs, '--volatile=overlay'], release: async () => undefined, releaseNow: () => undefined };
+  const upper = path.join(dir, 'upper');
+  const work = path.join(dir, 'work');
+  const merged = path.join(dir, 'root');
+  for (const made of [upper, work, merged]) await fs.mkdir(made);
+  const mounted = await run('mount', ['-t', 'overlay', 'overlay', '-o', `lowerdir=${rootfs},upperdir=${upper},workdir=${work}`, merged]);
+  if (mounted.code !== 0) throw new Error(`mounting the machine's overlay failed: ${mounted.stderr}`);
+  return {
+    nspawnArgs: ['-D', merged],
+    async release() {
+      const unmounted = await run('umount', [merged]);
+      if (unmounted.code !== 0) throw new Error(`umount ${merged}: ${unmounted.stderr}`);
+    },
+    releaseNow: () => void spawnSync('umount', ['-l', merged]),
+  };
+}
+
+function bootNspawn(name: string, rootArgs: readonly string[], network: MachineNetwork, binds: readonly { host: string; machine: string }[], logPath: string): ChildProcess {
   const log = openSync(logPath, 'a');
   try {
     const args = [
-      '-b', '-D', rootfs, '-M', name,
+      '-b', ...rootArgs, '-M', name,
       // no machined here: --register=no and --keep-unit together (else "Failed to open system bus")
-      '--register=no', '--keep-unit', '--console=read-only', '--volatile=overlay',
+      '--register=no', '--keep-unit', '--console=read-only',
       `--network-namespace-path=${network.namespacePath}`,
       ...binds.map((bind) => `--bind-ro=${bind.host}:${bind.machine}`),
     ];
-    // detached: its own session (setsid), stdin from /dev/null
-    return spawn('systemd-nspawn', args, {
+    // detached: its own session (setsid), stdin from /dev/null; in its own cgroup (machine-cgroup.ts)
+    return spawn('sh', inOwnCgroup(name, 'systemd-nspawn', args), {
       detached: true,
       stdio: ['ignore', log, log],
       env: { ...process.env, SYSTEMD_NSPAWN_UNIFIED_HIERARCHY: '1' },
@@ -184,7 +238,7 @@ async function waitForSsh(ssh: PinnedSsh, nspawn: ChildProcess, consoleLog: () =
 }
 
 /** SIGTERM makes nspawn ask the machine's systemd for a clean shutdown (1.5–2.5 s); SIGKILL after 20 s. */
-function nspawnStopper(nspawn: ChildProcess, network: MachineNetwork): { clean(): Promise<void>; now(): void } {
+function nspawnStopper(nspawn: ChildProcess, name: string): { clean(): Promise<void>; now(): void } {
   const pid = nspawn.pid;
   const exited = new Promise<void>((resolve) => {
     if (nspawn.exitCode !== null || nspawn.signalCode !== null) resolve();
@@ -193,18 +247,20 @@ function nspawnStopper(nspawn: ChildProcess, network: MachineNetwork): { clean()
   const running = () => nspawn.exitCode === null && nspawn.signalCode === null;
   return {
     async clean() {
-      if (pid === undefined || !running()) return;
-      nspawn.kill('SIGTERM');
-      const timer = setTimeout(() => nspawn.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(timer);
+      if (pid !== undefined && running()) {
+        nspawn.kill('SIGTERM');
+        const timer = setTimeout(() => nspawn.kill('SIGKILL'), 20_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      removeCgroups(name);
     },
-    // At process exit nothing asynchronous runs: stop it and wait synchronously, then free the network.
+    // At process exit nothing asynchronous runs: stop it and wait synchronously.
     now() {
       if (pid !== undefined && running()) {
         spawnSync('sh', ['-c', 'kill -TERM "$1"; for i in $(seq 100); do kill -0 "$1" 2>/dev/null || exit 0; sleep 0.1; done; kill -KILL "$1"', 'stop', String(pid)]);
       }
-      void network.remove();
+      removeCgroups(name);
     },
   };
 }
