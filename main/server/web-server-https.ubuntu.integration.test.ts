@@ -61,6 +61,9 @@ describe.skipIf(skipWithoutSystemdServers('the Web server and HTTPS steps on Ubu
       );
       expect(outcome.preflight.pass).toBe(true);
       expect(outcome.issued).toBe(true);
+      // certbot came from apt without its nginx plugin: the step installed the plugin (from apt: no snapd here).
+      expect(outcome.installedCertbot).toBe(true);
+      expect(await machine.run("dpkg-query -W -f '${Status}' python3-certbot-nginx")).toBe('install ok installed');
       const verdicts = Object.fromEntries((outcome.verify?.checks ?? []).map((check) => [check.id, check.state]));
       // On a real systemd server the renewal timer check is a real pass, not a warning.
       expect(verdicts).toMatchObject({ redirect: 'pass', certificate: 'pass', https: 'pass', renewalTimer: 'pass', renewDryRun: 'pass' });
