@@ -82,7 +82,8 @@ export async function startUbuntuMachine(options: UbuntuMachineOptions): Promise
   if (unavailable) throw new Error(`cannot boot Ubuntu ${release} here: ${unavailable}`);
   const rootfs = await ensureRootfs(release);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), `onramp-ubuntu-${release}-`));
-  const cleanups: (() => Promise<void>)[] = [() => fs.rm(dir, { recursive: true, force: true })];
+  // (never following a mount: the rebootable machine's root is mounted inside)
+  const cleanups: (() => Promise<void>)[] = [async () => void (await run('rm', ['-rf', '--one-file-system', dir]))];
   const cleanup = async () => {
     for (const fn of cleanups.splice(0).reverse()) await fn().catch((error: unknown) => console.error('systemd-server cleanup failed:', error));
   };
@@ -194,7 +195,7 @@ async function machineRoot(rootfs: string, dir: string, rebootable: boolean): Pr
     nspawnArgs: ['-D', merged],
     async release() {
       const unmounted = await run('umount', [merged]);
-      if (unmounted.code !== 0) throw new Error(`umount ${merged}: ${unmounted.stderr}`);
+      if (unmounted.code !== 0 && (await run('umount', ['-l', merged])).code !== 0) throw new Error(`umount ${merged}: ${unmounted.stderr}`);
     },
     releaseNow: () => void spawnSync('umount', ['-l', merged]),
   };
