@@ -44,7 +44,8 @@ if (wanted('vitest')) {
   run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
   if (existsSync(vitestJson)) {
     const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
-    const failedFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+    // A file that failed without a failed test (a crash, or a beforeAll that threw: its tests show as skipped) counts as one failure.
+    const failedFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
     suites.push({ name: 'vitest', passed: r.numPassedTests, failed: r.numFailedTests + failedFiles, skipped: r.numPendingTests + r.numTodoTests });
   } else {
     suites.push({ name: 'vitest', passed: 0, failed: 1, skipped: 0, note: 'no report (vitest crashed)' });
