@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'artifacts/**', 'node_modules/**', '**/fixtures/**'] },
+  { ignores: ['out/**', 'dist/**', 'artifacts/**', 'node_modules/**', '**/fixtures/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -24,7 +24,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'chromium', testIgnore: /electron-smoke/ },
+    // ONRAMP_LIVE_RUN_APART=1: `npm test` runs e2e/aws-live.spec.ts on its own against the AWS API emulator (.ci/moto.mjs).
+    { name: 'chromium', testIgnore: process.env['ONRAMP_LIVE_RUN_APART'] === '1' ? [/electron-smoke/, /aws-live/] : /electron-smoke/ },
     { name: 'electron', testMatch: /electron-smoke/ },
   ],
 });

@@ -27,6 +27,8 @@ test('a vault key imported from the CSV is verified with STS: account id and ARN
   await createKeychainVault(page);
   await importWithPicker(app, page, fixture('csv', 'alice_accessKeys.csv'));
   await expect(page.locator('#aws-vault-key')).toHaveValue(/.+/);
+  // The import says what it brought in and that it was chosen.
+  await expect(page.getByTestId('aws-imported')).toHaveText(/^Imported .+ into the vault and chose it below\.$/);
   await expect(page.locator('#aws-region')).toHaveValue('us-east-1');
   await page.getByTestId('aws-verify').click();
   await expect(page.getByTestId('aws-account-id')).toHaveText('123456789012');

@@ -62,7 +62,7 @@ test('from a domain and nothing on port 80 to a verified HTTPS site, through the
 
   await openPage(page, 'https');
   await expect(page.getByTestId('https-domain')).toHaveText(SERVER_DOMAIN);
-  await page.getByLabel('E-mail for expiry notices').fill(`admin@${SERVER_DOMAIN}`);
+  await page.getByLabel('Account e-mail (optional)').fill(`admin@${SERVER_DOMAIN}`);
   await page.getByText('Advanced: another ACME directory').click();
   await page.getByLabel('ACME directory URL (https)').fill(machine.pebble.directoryUrl);
   await page.getByLabel('CA certificates to trust (PEM)').fill(await machine.pebble.caBundle());
@@ -79,7 +79,8 @@ test('from a domain and nothing on port 80 to a verified HTTPS site, through the
   const verify = page.getByTestId('verify-report');
   await expect(verify).toBeVisible({ timeout: 150_000 });
   await expect(page.getByTestId('op-progress')).toHaveAttribute('data-state', 'succeeded');
-  for (const check of ['redirect', 'certificate', 'https', 'renewDryRun']) await expect(verify.locator(`[data-check="${check}"]`)).toHaveAttribute('data-state', 'pass');
+  for (const check of ['redirect', 'certificate', 'https', 'http2', 'hsts', 'serverVersion', 'renewDryRun']) await expect(verify.locator(`[data-check="${check}"]`)).toHaveAttribute('data-state', 'pass');
+  await expect(verify.locator('[data-check="http2"]')).toContainText('the server picked h2');
   await expect(verify.locator('[data-check="renewalTimer"]')).toContainText('does not run systemd');
   await expect(page.getByTestId('certificate-expiry')).toContainText('HTTPS is on.');
   await expect(verify.locator('[data-check="certificate"]')).toContainText('Pebble');
@@ -93,4 +94,15 @@ test('from a domain and nothing on port 80 to a verified HTTPS site, through the
   await page.getByTestId('verify-report').scrollIntoViewIfNeeded();
   await screenshot(page, 'web-https-05-https-korean');
   expect(readFileSync(`/etc/nginx/sites-enabled/${SERVER_DOMAIN}`, 'utf8')).toContain('return 301 https://$host$request_uri');
+
+  // The certificate and site watch on Done: the real certificate, and the warning that nothing renews here (no systemd), also in the sidebar.
+  await setLanguage(page, 'en', 'https');
+  await openPage(page, 'done');
+  const watch = page.getByTestId('site-watch');
+  await watch.getByTestId('site-watch-recheck').click();
+  await expect(watch).toHaveAttribute('data-verdict', 'warn', { timeout: 45_000 });
+  await expect(watch).toContainText('does not run systemd');
+  await expect(page.getByTestId('site-watch-warn')).toContainText(`${SERVER_DOMAIN}: HTTPS needs attention`);
+  await watch.scrollIntoViewIfNeeded();
+  await screenshot(page, 'web-https-06-done-watch');
 });

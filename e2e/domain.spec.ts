@@ -44,7 +44,7 @@ test('a Korean domain pointing at the server passes, and the step is done', asyn
   await expect(checklist.getByTestId('gabia-record-apex')).toContainText(EXPECTED_IP);
   await expect(checklist.getByTestId('gabia-record-apex')).toContainText('600');
   await expect(checklist).toContainText('1 year');
-  await expect(checklist).toContainText('My가비아 → 도메인 → DNS 관리툴');
+  await expect(checklist).toContainText('My가비아 (My Gabia) → 도메인 (Domains) → DNS 관리툴 (DNS management tool)');
 
   const verdict = page.getByTestId('dns-verdict');
   await expect(verdict).toHaveAttribute('data-pass', 'true', { timeout: 15_000 });
@@ -60,6 +60,16 @@ test('a Korean domain pointing at the server passes, and the step is done', asyn
   await checklist.getByRole('button', { name: `Copy value/IP: ${EXPECTED_IP}` }).first().click();
   await expect(checklist.getByRole('button', { name: `Copy value/IP: ${EXPECTED_IP}` }).first()).toHaveText('Copied');
   expect(await page.evaluate('navigator.clipboard.readText()')).toBe(EXPECTED_IP);
+});
+
+test('a domain nobody delegated gets one problem with one advice, not a second NXDOMAIN card', async ({ appPage: page }) => {
+  await openDomainPage(page);
+  await page.getByTestId('domain-target-input').fill(EXPECTED_IP);
+  await saveDomain(page, 'unregistered.test', false);
+  await expect(page.getByTestId('dns-problem-notDelegated')).toContainText('Check the spelling', { timeout: 15_000 });
+  await expect(page.getByTestId('dns-problems').getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByTestId('dns-problem-nxdomain')).toHaveCount(0);
+  await expect(page.getByTestId('step-status')).toContainText('Domain not found in DNS');
 });
 
 test('a stray AAAA, a blocking CAA, a mismatch and NXDOMAIN are each explained with the fix', async ({ appPage: page }) => {

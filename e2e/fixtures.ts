@@ -24,22 +24,31 @@ export interface HostFixture {
   queueDialog(kind: 'open' | 'save', file: string | null): Promise<void>;
 }
 
+/** Real services and the test host on a fresh data dir (the `app` fixture; a spec may keep one across tests). */
+export async function openApp(serviceOptions: Omit<ServiceOptions, 'platform'> = {}): Promise<HostFixture & { close(): Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-e2e-'));
+  const platform = createHostPlatform('e2e');
+  const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { ...serviceOptions, platform } });
+  const traffic: HostFixture['traffic'] = [];
+  const host = await startHost({ services, platform, rendererDir: hostRendererDir(), onTraffic: (direction, text) => traffic.push({ direction, text }) });
+  const queueDialog = async (kind: 'open' | 'save', file: string | null) => {
+    const res = await fetch(`${host.origin}/__test/dialog`, { method: 'POST', headers: { 'x-onramp-token': host.token }, body: JSON.stringify({ [kind]: file }) });
+    if (res.status !== 204) throw new Error(`dialog queue refused: ${res.status}`);
+  };
+  const close = async () => {
+    await host.close();
+    await services.dispose();
+  };
+  return { host, dataDir, traffic, queueDialog, close };
+}
+
 export const test = base.extend<{ app: HostFixture; appPage: Page; serviceOptions: Omit<ServiceOptions, 'platform'> }>({
   /** Extra composition-root options for a spec (e.g. DNS resolvers on loopback), set with `test.use`. */
   serviceOptions: [{}, { option: true }],
   app: async ({ serviceOptions }, use) => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-e2e-'));
-    const platform = createHostPlatform('e2e');
-    const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { ...serviceOptions, platform } });
-    const traffic: HostFixture['traffic'] = [];
-    const host = await startHost({ services, platform, rendererDir: hostRendererDir(), onTraffic: (direction, text) => traffic.push({ direction, text }) });
-    const queueDialog = async (kind: 'open' | 'save', file: string | null) => {
-      const res = await fetch(`${host.origin}/__test/dialog`, { method: 'POST', headers: { 'x-onramp-token': host.token }, body: JSON.stringify({ [kind]: file }) });
-      if (res.status !== 204) throw new Error(`dialog queue refused: ${res.status}`);
-    };
-    await use({ host, dataDir, traffic, queueDialog });
-    await host.close();
-    await services.dispose();
+    const { close, ...app } = await openApp(serviceOptions);
+    await use(app);
+    await close();
   },
   appPage: async ({ page, app }, use) => {
     await page.goto(app.host.url);

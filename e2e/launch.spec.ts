@@ -6,8 +6,10 @@
  * instance, the app never heard back; then the services are stopped and new
  * ones start over the same data directory) → the step's status rebuilt from
  * the mock → "Continue the launch" finishes with exactly one of everything →
- * Elastic IP with copy → teardown → nothing left.
+ * Elastic IP with copy → SSH allowed from another IP (the old one revoked,
+ * and the page says so) → teardown → nothing left.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect } from './fixtures';
 import { connectWithRootKey, mockAwsTest as test } from './aws-mock/fixture';
 import { openPage, pageScreenshot } from './vault-helpers';
@@ -19,8 +21,17 @@ test('launch → crash after RunInstances → continue without duplicates → El
   await expect(page.getByTestId('region-badge')).toContainText('ap-northeast-2');
   await expect(page.getByTestId('region-picker')).toHaveValue('ap-northeast-2');
   await expect(page.locator('#ec2-region option[value="af-south-1"]')).toBeDisabled();
+  // A disabled Launch says what it still needs, next to the button; the IP field's example reads as an example.
+  await expect(page.getByTestId('launch')).toBeDisabled();
+  await expect(page.getByTestId('launch-needs')).toHaveText('To launch, Onramp still needs: your public IPv4 for SSH (type it, or press Detect my IP).');
+  await expect(page.locator('#my-ip')).toHaveAttribute('placeholder', 'for example 203.0.113.7');
+  // Detection fails here (nothing answers); the error goes as soon as an address is typed.
+  await page.getByRole('button', { name: 'Detect my IP' }).click();
+  await expect(page.locator('#my-ip-error')).toBeVisible();
   await page.locator('#my-ip').fill('198.51.100.7');
+  await expect(page.locator('#my-ip-error')).toHaveCount(0);
   await expect(page.getByTestId('launch')).toBeEnabled();
+  await expect(page.getByTestId('launch-needs')).toHaveCount(0);
   await pageScreenshot(page, 'launch-server-form-en');
 
   // AWS makes the instance, then the app dies before it hears back (every later call fails too).
@@ -44,6 +55,10 @@ test('launch → crash after RunInstances → continue without duplicates → El
   await expect(page.getByTestId('launch')).toHaveText('Continue the launch');
   await page.getByTestId('launch').click();
   await expect(page.getByTestId('op-progress').first()).toHaveAttribute('data-state', 'succeeded', { timeout: 60_000 });
+  // Finished: the card says so (not the last phase), and nothing offers to continue a launch that is complete.
+  await expect(page.getByTestId('op-title')).toHaveText('Finished');
+  await expect(page.getByTestId('launch-complete')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('launch')).toHaveCount(0);
   expect(world.liveInstances()).toHaveLength(1);
   expect(world.addresses.size).toBe(1);
   expect(world.groups.size).toBe(1);
@@ -58,13 +73,31 @@ test('launch → crash after RunInstances → continue without duplicates → El
   await openPage(page, 'static-ip');
   await expect(page.getByTestId('elastic-ip')).toContainText(ip);
   await expect(page.getByTestId('elastic-ip').getByRole('button')).toBeVisible();
+  // Attached: the page says so instead of offering to attach it again; the cost note names a real step.
+  await expect(page.getByTestId('eip-attached')).toHaveText('The Elastic IP is attached to your server.');
+  await expect(page.getByTestId('attach-eip')).toHaveCount(0);
+  await expect(page.getByText('Release it on the Done step (Tear down everything)', { exact: false })).toBeVisible();
   await pageScreenshot(page, 'static-ip-en');
+
+  // Who may SSH in changes to another IP: the old source is revoked in AWS, and the page says so.
+  await page.locator('#my-ip').fill('203.0.113.77');
+  await page.getByRole('button', { name: 'Apply to the firewall' }).click();
+  await expect(page.getByTestId('ssh-revoked')).toContainText('198.51.100.7/32');
+  const sshSources = () => ([...world.groups.values()][0]?.rules ?? []).filter((r) => r.FromPort === 22).map((r) => r.CidrIpv4 ?? r.CidrIpv6);
+  expect(sshSources()).toEqual(['203.0.113.77/32']);
+  await expect(page.locator('.rules-table')).toContainText('203.0.113.77/32');
+  await expect(page.locator('.rules-table')).not.toContainText('198.51.100.7/32');
+  const axe = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await pageScreenshot(page, 'static-ip-ssh-narrowed-en');
 
   await openPage(page, 'done');
   await expect(page.getByTestId('tagged-resources')).toContainText(ip);
   await page.getByRole('button', { name: /Tear down|Teardown|Delete everything/ }).first().click();
   await page.getByTestId('teardown-confirm').click();
   await expect(page.getByTestId('teardown-result')).toBeVisible({ timeout: 60_000 });
+  // Without leaving the page: Done reloads what exists when the teardown finishes (issue 20).
+  await expect(page.getByTestId('tagged-resources')).toContainText('Nothing tagged for this setup exists');
   expect(world.liveInstances()).toHaveLength(0);
   expect(world.addresses.size).toBe(0);
   expect(world.groups.size).toBe(0);

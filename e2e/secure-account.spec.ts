@@ -34,8 +34,8 @@ test('root key → IAM user → MFA → the app works as the IAM user, and the r
   await page.getByTestId('iam-create-user').click();
   await expect(page.getByTestId('iam-user-result')).toContainText('dev is ready in group onramp-ec2', SLOW);
   await expect(page.getByTestId('op-progress').first()).toHaveAttribute('data-state', 'succeeded');
-  expect([...(iam.groups.get('onramp-ec2')?.attached ?? [])]).toEqual(['arn:aws:iam::aws:policy/AmazonEC2FullAccess']);
-  expect([...(iam.groups.get('onramp-ec2')?.inline.keys() ?? [])]).toEqual(['onramp-read-ami-and-decode']);
+  expect([...(iam.groups.get('onramp-ec2')?.attached ?? [])]).toEqual([]);
+  expect([...(iam.groups.get('onramp-ec2')?.inline.keys() ?? [])]).toEqual(['onramp-least-privilege']);
   const user = iam.users.get('dev');
   expect(user?.tags[0]?.Key).toBe('onramp:setup');
   expect([...(user?.groups ?? [])]).toEqual(['onramp-ec2']);
@@ -80,6 +80,18 @@ test('root key → IAM user → MFA → the app works as the IAM user, and the r
   await expect(page.getByTestId('vault-item')).toHaveCount(2);
   await expect(page.getByTestId('vault-item').filter({ hasText: 'temporary root key' })).toHaveCount(0);
 
+  // Done: deleting the user asks first, and its own key (which cannot delete it) is not offered.
+  await openPage(page, 'done');
+  const teardown = page.getByTestId('iam-teardown');
+  await expect(teardown.locator('#iam-teardown-source option', { hasText: `AWS dev (${MOCK_ACCOUNT})` })).toHaveCount(0);
+  await expect(teardown.locator('#iam-teardown-source option', { hasText: 'My environment' })).toHaveCount(1);
+  await teardown.getByTestId('iam-teardown-source').selectOption('default');
+  await teardown.getByTestId('iam-teardown-start').click();
+  await expect(teardown.getByRole('alertdialog')).toContainText("Delete the IAM user dev? Its access keys, console password and MFA device go with it");
+  await teardown.getByRole('button', { name: 'Cancel' }).click();
+  await expect(teardown.getByRole('alertdialog')).toHaveCount(0);
+  expect(iam.users.has('dev')).toBe(true);
+
   const userKey = iam.keysOf('dev')[0]?.secretAccessKey ?? '';
   expectNoSecretsSent(app, [ROOT_KEY.secretAccessKey, password, userKey]);
 });
@@ -102,6 +114,10 @@ test('running the IAM user step twice creates nothing twice, and reports the exi
   await page.getByRole('button', { name: '새 비밀번호 설정' }).click();
   await expect(page.getByTestId('iam-user-result')).toContainText('보관함에 넣었어요', SLOW);
   expect(iam.users.get('onramp')?.loginProfile?.password).not.toBe(firstPassword);
+  // The sign-in made while the window shows Korean is named in Korean.
+  await openPage(page, 'vault');
+  await expect(page.getByTestId('vault-item').filter({ hasText: `AWS 콘솔: onramp (${MOCK_ACCOUNT})` })).toHaveCount(1);
+  await openPage(page, 'secure-account');
 
   // Leaving the page mid-enrollment deletes the unassigned device.
   await page.getByTestId('mfa-start').click();
@@ -109,4 +125,26 @@ test('running the IAM user step twice creates nothing twice, and reports the exi
   expect(iam.devices.size).toBe(1);
   await openPage(page, 'vault');
   await expect.poll(() => iam.devices.size).toBe(0);
+});
+
+test("someone else's group is refused with its policies and a free name, which one click takes", async ({ appPage: page, iam }) => {
+  const admin = 'arn:aws:iam::aws:policy/AdministratorAccess';
+  iam.createGroup('ops');
+  iam.group('ops').attached.add(admin);
+  await connectAndGoOn(page);
+  await page.locator('#iam-group-name').fill('ops');
+  await page.getByTestId('iam-create-user').click();
+  const alert = page.getByTestId('iam-user').getByRole('alert');
+  await expect(alert).toContainText('An IAM group named ops already exists', SLOW);
+  await expect(alert).toContainText('AdministratorAccess');
+  expect([...iam.group('ops').attached]).toEqual([admin]);
+  expect(iam.users.size).toBe(0);
+  await pageScreenshot(page, 'secure-account-group-taken-en');
+
+  await page.getByTestId('iam-use-suggested-name').click();
+  await expect(page.locator('#iam-group-name')).toHaveValue('ops-2');
+  await page.getByTestId('iam-create-user').click();
+  await expect(page.getByTestId('iam-user-result')).toContainText('ready in group ops-2', SLOW);
+  expect([...(iam.users.get('onramp')?.groups ?? [])]).toEqual(['ops-2']);
+  expect([...iam.group('ops').attached]).toEqual([admin]);
 });

@@ -5,6 +5,7 @@
  * channels (`HandlersFor<'vault'>` …); TypeScript refuses a missing one.
  */
 import { appHandlers } from './app-handlers';
+import { UiLanguageMirror } from './ui-language';
 import type { Handlers } from '../common/contract/types';
 import type { SetupState } from '../common/contract/schemas/setup';
 import { EventBus } from './ipc/event-bus';
@@ -93,6 +94,8 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   void setup.watch().catch((error: unknown) => log('setup.json cannot be watched', error));
   disposers.push(() => setup.dispose());
 
+  // The language the window shows: names of vault items made from now on follow it.
+  const ui = new UiLanguageMirror();
   const files = new UserFileGrants();
   disposers.push(() => files.dispose());
 
@@ -100,7 +103,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   // The vault announces its own changes (vault.changed) and follows vault.json, which another
   // Onramp process on the same data dir may change. Capabilities get only the narrow SecretStore.
   const vault = new VaultService({ dataDir, keychain });
-  const vaultContext = new VaultContext({ vault, platform, events, files, log });
+  const vaultContext = new VaultContext({ vault, platform, events, files, log, itemLanguage: () => ui.get() });
   const secrets = vaultContext.secrets;
   void vault.watch().catch((error: unknown) => log('the vault file cannot be watched', error));
   const vaultCapability = createVaultCapability(vaultContext);
@@ -108,7 +111,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   const awsCapability = createAwsCapability({ connection: aws, setup, secrets });
 
   // --- secure the account: IAM user, MFA, the user's own key ---
-  const secureAccount = createSecureAccount({ connection: aws, setup, secrets });
+  const secureAccount = createSecureAccount({ connection: aws, setup, secrets, itemLanguage: () => ui.get() });
 
   // --- ssh: terminals with vault keys, known_hosts in the data dir, EC2 console host keys ---
   const ssh = createSshCapability({ dataDir, events, setup, keys: { secrets, platform, clipboard: vaultContext.clipboard }, aws });
@@ -120,8 +123,16 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     vault: {
       add: (kind, secret, meta) => secrets.add(kind, secret, meta),
       remove: (id) => secrets.remove(id),
-      findKeyPair: (name, region) =>
-        vault.list().find((m) => m.kind === 'ssh-key' && m.awsKeyPairName === name && m.region === region)?.id,
+      find: (id) => secrets.find(id),
+      keyPairItems: async (name, region) => {
+        await vault.refresh(); // another Onramp process may have added (or retired) one
+        return vault
+          .list()
+          .filter((m) => m.kind === 'ssh-key' && m.awsKeyPairName === name && m.region === region && !m.awsKeyPairGone)
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+          .map((m) => m.id);
+      },
+      markKeyPairGone: async (id) => void (await secrets.updateMeta(id, { awsKeyPairGone: new Date().toISOString() })),
     },
     ...(options.myIpUrl ? { myIpUrl: options.myIpUrl } : {}),
   });
@@ -142,7 +153,10 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     domainCheck: dnsServiceDomainCheck(dns),
     ledger: new FailureLedger(dataDir),
     securityGroups: ec2.securityGroups,
+    events,
+    log,
   });
+  disposers.push(() => server.watch.dispose());
 
   // --- every capability in one shape ({ steps, operations, handlers, dispose }), in the guided setup's order ---
   const capabilities = [vaultCapability, awsCapability, secureAccount, ec2, dnsCapability, ssh, server] as const satisfies readonly Capability[];
@@ -217,7 +231,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   disposers.push(() => engine.dispose());
 
   const handlers: Handlers = {
-    ...appHandlers(platform),
+    ...appHandlers(platform, ui),
     ...settingsHandlers(settings),
     ...setupHandlers(setup, engine.statuses),
     ...journeyHandlers({ journey, removeVaultItem: (id) => secrets.remove(id) }),
@@ -233,6 +247,8 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     void Promise.all([opened, setupsReady]).then(() => {
       engine.statuses.reconcileInBackground();
       void journey.readAwsResources();
+      // The certificate and site watch: in the background at every start (bounded; never holds start-up).
+      void server.watch.recheck();
     });
   }
 

@@ -8,14 +8,15 @@
  * can't ride along by accident.
  */
 import { z } from 'zod';
-import { appInfo, empty, openExternalRequest, settings, settingsPatch } from './schemas/app';
-import { goToPageRequest, markStepRequest, setupState } from './schemas/setup';
+import { appInfo, empty, openExternalRequest, settings, settingsPatch, uiLanguageMessage } from './schemas/app';
+import { choosePathRequest, goToPageRequest, markStepRequest, setupState } from './schemas/setup';
 import * as op from './schemas/operations';
 import { opStartRequest } from './operations';
 import * as aws from './schemas/aws';
 import * as vault from './schemas/vault';
 import * as ssh from './schemas/ssh';
 import * as ec2 from './schemas/ec2';
+import { budgetStatusResponse } from './schemas/billing';
 import * as dns from './schemas/dns';
 import * as iam from './schemas/iam';
 import * as server from './schemas/server';
@@ -34,12 +35,16 @@ function invoke<Req extends z.ZodType, Res extends z.ZodType>(request: Req, resp
 export const invokes = {
   'app.info': invoke(empty, appInfo),
   'app.openExternal': invoke(openExternalRequest, z.object({ opened: z.boolean() })),
+  /** The window tells main the language it shows, so what main names (vault items) reads the same. */
+  'app.uiLanguage': invoke(uiLanguageMessage, uiLanguageMessage),
 
   'settings.get': invoke(empty, settings),
   'settings.update': invoke(settingsPatch, settings),
 
   'setup.getState': invoke(empty, setupState),
   'setup.goTo': invoke(goToPageRequest, setupState),
+  /** A new EC2 server or a server the user already has; the steps that do not apply become skipped. */
+  'setup.choosePath': invoke(choosePathRequest, setupState),
   /** Only for steps not built yet (no check()); a built step is done when its check passes. */
   'setup.markStep': invoke(markStepRequest, setupState),
   'setup.steps': invoke(empty, op.stepsStatusResponse),
@@ -103,9 +108,13 @@ export const invokes = {
   'ec2.myIp': invoke(empty, ec2.myIpResponse),
   'ec2.keyPairs': invoke(empty, ec2.keyPairsResponse),
   'ec2.resources': invoke(empty, ec2.taggedResourcesResponse),
+  /** The setup's cost-guard budget (AWS Budgets), or null. */
+  'ec2.budget': invoke(empty, budgetStatusResponse),
   'ec2.rules': invoke(empty, ec2.rulesResponse),
   'ec2.addRule': invoke(ec2.addRuleRequest, ec2.done),
   'ec2.removeRule': invoke(ec2.removeRuleRequest, ec2.done),
+  'ec2.sshAccess': invoke(empty, ec2.sshAccessResponse),
+  'ec2.setSshSource': invoke(ec2.setSshSourceRequest, ec2.setSshSourceResponse),
   // --- dns: schemas in ./schemas/dns.ts ---
   'dns.saveDomain': invoke(dns.saveDomainRequest, setupState),
   'dns.settings': invoke(empty, dns.dnsSettings),
@@ -118,6 +127,11 @@ export const invokes = {
   'iam.cloudShellScript': invoke(iam.cloudShellScriptRequest, iam.cloudShellScriptResponse),
   // --- web server and HTTPS: schemas in ./schemas/server.ts; the long work is operations ---
   'server.previewSite': invoke(server.webServerForm, server.previewSiteResponse),
+  /** The certificate and site watch: the last report, and a re-check that resolves with the new one. */
+  'server.watch': invoke(empty, server.siteWatchState),
+  'server.watchRecheck': invoke(empty, server.siteWatchState),
+  /** Done on the own-server path: what Onramp put on the server and how to undo each part. */
+  'server.onServer': invoke(empty, server.onServerResponse),
 } as const;
 
 export const events = {
@@ -136,6 +150,9 @@ export const events = {
   'ssh.closed': ssh.closedEvent,
   'ssh.hostKeyPrompt': ssh.hostKeyPromptEvent,
   'ssh.hostKeyPromptCancelled': ssh.hostKeyPromptCancelledEvent,
+  // --- server events ---
+  /** The certificate and site watch started or finished a check (the sidebar and Done show its verdict). */
+  'server.watchChanged': server.siteWatchState,
 } as const;
 
 export type Invokes = typeof invokes;

@@ -19,6 +19,13 @@ export const stepIds = [
 ] as const;
 export type StepIdValue = (typeof stepIds)[number];
 
+/**
+ * The two paths through the setup: a new EC2 server made in the user's AWS
+ * account, or a server the user already has (reached over SSH; no AWS at all).
+ */
+export const setupPaths = ['aws', 'own-server'] as const;
+export type SetupPathValue = (typeof setupPaths)[number];
+
 /** Every page: the steps, then the pages besides them. */
 export const pageIds = [...stepIds, 'vault', 'settings'] as const;
 
@@ -35,3 +42,11 @@ export const SSH_HOST_PATTERN = /^(?!-)[A-Za-z0-9.:%_[\]-]{1,253}$/;
 export const SSH_USER_PATTERN = /^[A-Za-z_][A-Za-z0-9._-]{0,31}$/;
 /** The login a server form starts with (Ubuntu's): the schema's default and the Settings form's first value. */
 export const DEFAULT_SSH_USER = 'ubuntu';
+
+/**
+ * The Ubuntu LTS releases the launch offers, newest first. 24.04 stays the
+ * default until Onramp's server steps are proven on 26.04 (then 26.04 is it).
+ */
+export const UBUNTU_CHOICES = ['26.04', '24.04', '22.04'] as const;
+export type UbuntuChoice = (typeof UBUNTU_CHOICES)[number];
+export const DEFAULT_UBUNTU: UbuntuChoice = '24.04';

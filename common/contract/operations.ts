@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import * as ec2 from './schemas/ec2';
+import * as billing from './schemas/billing';
 import { dnsCheckInput, dnsReport } from './schemas/dns';
 import * as iam from './schemas/iam';
 import * as server from './schemas/server';
@@ -33,6 +34,8 @@ export const operations = {
   ),
   /** Launch server: key pair, security group, instance, Elastic IP; continues from what exists. */
   'launch-server.launch': operation(ec2.launchChoices, ec2.launchResult),
+  /** Launch server's cost guard: the setup's monthly AWS Budgets budget with e-mail alerts (found by name first; never two). */
+  'launch-server.costGuard': operation(billing.costGuardInput, billing.costGuardResult),
   /** Static IP: allocate (or find) the setup's Elastic IP and associate it with the instance. */
   'static-ip.attach': operation(z.object({}).strict(), ec2.staticIpResult),
   /** Teardown: everything tagged for this setup, in a safe order. */

@@ -15,6 +15,7 @@ import { createKeytarKeychain } from '../../main/vault/keychain';
 import type { Page } from '@playwright/test';
 import { expect, test as base, type HostFixture } from '../fixtures';
 import { createKeychainVault } from '../vault-helpers';
+import { BudgetsWorld } from '../../main/testing/aws/budgets-world';
 import { Ec2World } from '../../main/testing/aws/ec2-world';
 import { IamState } from '../../main/testing/aws/iam-state';
 import { mockAwsClientsFactory } from '../../main/testing/aws/mock-clients';
@@ -23,24 +24,30 @@ export const MOCK_ACCOUNT = '210987654321';
 export const ROOT_KEY = { accessKeyId: 'AKIAROOTROOTEXAMPLE1', secretAccessKey: 'rootSecretKeyExample/abcdefghijklmnopqrst' };
 
 /** The host, plus a simulated crash: stop the services and start new ones over the same data directory. */
+/** "Detect my IP" asks here: nothing listens on port 1 of loopback, so detection fails the same way on every machine. */
+const UNREACHABLE_MY_IP = 'https://127.0.0.1:1/';
+
 export interface MockAwsHostFixture extends HostFixture {
   restart(): Promise<void>;
 }
 
-export const mockAwsTest = base.extend<{ app: MockAwsHostFixture; iam: IamState; world: Ec2World }>({
+export const mockAwsTest = base.extend<{ app: MockAwsHostFixture; iam: IamState; world: Ec2World; budgets: BudgetsWorld }>({
   iam: async ({}, use) => {
     await use(new IamState(MOCK_ACCOUNT, ROOT_KEY));
   },
   world: async ({}, use) => {
     await use(new Ec2World());
   },
-  app: async ({ iam, world }, use) => {
+  budgets: async ({}, use) => {
+    await use(new BudgetsWorld(MOCK_ACCOUNT));
+  },
+  app: async ({ iam, world, budgets }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-e2e-iam-'));
     const traffic: HostFixture['traffic'] = [];
     const rendererDir = hostRendererDir();
     const start = async () => {
       const platform = createHostPlatform('e2e');
-      const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform, awsClientsFactory: mockAwsClientsFactory(iam, world) } });
+      const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { platform, awsClientsFactory: mockAwsClientsFactory(iam, world, budgets), myIpUrl: UNREACHABLE_MY_IP } });
       const host = await startHost({ services, platform, rendererDir, onTraffic: (direction, text) => traffic.push({ direction, text }) });
       return { platform, services, host };
     };

@@ -5,7 +5,7 @@
  */
 import type { SetupState } from '../../common/contract/schemas/setup';
 import { defineOperation } from '../setup/operation';
-import type { CheckResult, StepDefinition } from '../setup/step';
+import { awsOnly, type CheckResult, type StepDefinition } from '../setup/step';
 import type { SetupStateStore } from '../setup/state-store';
 import { AppError } from '../../common/errors';
 import type { AwsConnection, VerifiedConnection } from './aws-connection';
@@ -32,6 +32,7 @@ async function verifyChosen(connection: Connector, setup: SetupState): Promise<V
 export function connectAwsStep(connection: Connector): StepDefinition {
   return {
     id: 'connect-aws',
+    appliesTo: awsOnly({ key: 'setup:skipped.connect-aws' }),
     watch: (setup) => [setup.choices.awsSource, setup.choices.region],
     async check({ setup }): Promise<CheckResult> {
       const verified = await verifyChosen(connection, setup);

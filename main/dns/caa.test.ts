@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaaRecord } from 'node:dns';
-import { caaAllowsLetsEncrypt, formatCaa, namesUpTo } from './caa';
+import { caaAllowsLetsEncrypt, caaEntry, formatCaa, namesUpTo } from './caa';
 
 const issue = (value: string, critical = 0): CaaRecord => ({ critical, issue: value });
 /** node:dns gives an unknown tag as its own key, which its CaaRecord type does not name. */
@@ -47,5 +47,13 @@ describe('namesUpTo', () => {
   it('walks to the TLD, or stops at the zone apex', () => {
     expect(namesUpTo('www.shop.example.com')).toEqual(['www.shop.example.com', 'shop.example.com', 'example.com', 'com']);
     expect(namesUpTo('www.shop.example.com', 'example.com')).toEqual(['www.shop.example.com', 'shop.example.com', 'example.com']);
+  });
+});
+
+describe('caaEntry', () => {
+  it('reads the tag from the record shape of every Node (Node 24 adds type: "CAA")', () => {
+    const node24 = { critical: 0, type: 'CAA', issue: 'sectigo.com' } as CaaRecord;
+    expect(caaEntry(node24)).toEqual({ critical: false, tag: 'issue', value: 'sectigo.com' });
+    expect(caaEntry({ critical: 128, issue: 'letsencrypt.org' })).toEqual({ critical: true, tag: 'issue', value: 'letsencrypt.org' });
   });
 });

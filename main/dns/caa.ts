@@ -45,11 +45,16 @@ interface CaaEntry {
   value: string;
 }
 
-/** node:dns gives `{ critical, <tag>: value }`; the tag is the one key besides `critical`. */
+/**
+ * node:dns gives `{ critical, <tag>: value }`, and Node 24 adds `type: 'CAA'`;
+ * the tag is the one key besides those two.
+ */
+const NOT_A_TAG = new Set(['critical', 'type']);
+
 export function caaEntry(record: CaaRecord): CaaEntry {
   const critical = (record.critical & 128) !== 0;
   for (const [tag, value] of Object.entries(record)) {
-    if (tag !== 'critical' && typeof value === 'string') return { critical, tag: tag.toLowerCase(), value };
+    if (!NOT_A_TAG.has(tag) && typeof value === 'string') return { critical, tag: tag.toLowerCase(), value };
   }
   return { critical, tag: '', value: '' };
 }

@@ -93,6 +93,9 @@ describe('checkDomain against Knot on loopback', () => {
     expect(report.pass).toBe(false);
     expect(report.nameservers).toEqual([]);
     expect(report.problems[0]?.code).toBe('notDelegated');
+    // The resolvers' NXDOMAIN is its consequence, not a second problem with other advice.
+    expect(report.rows.some((r) => r.problems.includes('nxdomain'))).toBe(true);
+    expect(report.problems.map((p) => p.code)).toEqual(['notDelegated']);
   });
 
   it('sees a change made at the nameserver on the next check', async () => {

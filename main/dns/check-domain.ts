@@ -89,8 +89,9 @@ export async function checkDomain(input: DomainToCheck, environment: DnsEnvironm
     }),
   );
   const rows = perTarget.flat();
-  const problems = summarizeProblems(rows, input.expectedIpv4);
-  if (search.kind === 'notDelegated') problems.unshift({ code: 'notDelegated', name: domain, values: { name: domain } });
+  let problems = summarizeProblems(rows, input.expectedIpv4);
+  // An undelegated domain is the cause of the resolvers' NXDOMAIN: one problem with one advice, not two that disagree.
+  if (search.kind === 'notDelegated') problems = [{ code: 'notDelegated', name: domain, values: { name: domain } }, ...problems.filter((p) => p.code !== 'nxdomain')];
   if (search.kind === 'failed') problems.unshift({ code: 'nsLookupFailed', name: search.at, values: { name: search.at, failure: search.failure } });
   const ttls = rows.map((r) => r.aTtl).filter((t): t is number => t !== undefined);
   const report: DnsReport = {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createServices } from '../composition';
 import { createKeytarKeychain } from '../vault/keychain';
 import { createHostPlatform } from './host-platform';
-import { startHost } from './host-server';
+import { HostPortTaken, startHost } from './host-server';
 import { hostRendererDir } from './renderer-dir';
 
 const dataDir = process.env['ONRAMP_DATA_DIR'] ?? mkdtempSync(path.join(os.tmpdir(), 'onramp-host-'));
@@ -28,4 +28,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-void main();
+main().catch(async (error: unknown) => {
+  // A taken port (or any other start failure) ends the host with a message and a non-zero code, never a silent wait.
+  console.error(error instanceof HostPortTaken ? error.message : `The test host could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await services.dispose().catch(() => undefined);
+  process.exit(error instanceof HostPortTaken ? 2 : 1);
+});

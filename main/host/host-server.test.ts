@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -98,4 +99,52 @@ describe('test host', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     await rawClosed;
   });
+});
+
+describe('test host on a taken port', () => {
+  async function takePort(): Promise<{ port: number; close: () => Promise<void> }> {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const address = blocker.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    return { port: address.port, close: () => new Promise<void>((resolve) => blocker.close(() => resolve())) };
+  }
+
+  it('startHost fails at once with a message that names the port, instead of waiting forever', async () => {
+    const taken = await takePort();
+    try {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-hosttest-'));
+      const platform = createHostPlatform('test');
+      const services = createServices({ dataDir, keychain: new InMemoryKeychain(), options: { platform, reconcileOnStart: false } });
+      const started = Date.now();
+      await expect(startHost({ services, platform, rendererDir: dataDir, port: taken.port })).rejects.toThrow(
+        new RegExp(`127\\.0\\.0\\.1:${taken.port} \\(EADDRINUSE\\).*ONRAMP_HOST_PORT`),
+      );
+      expect(Date.now() - started).toBeLessThan(2_000);
+      await services.dispose();
+    } finally {
+      await taken.close();
+    }
+  });
+
+  it('npm run host (cli.ts) prints the reason and exits non-zero', async () => {
+    const taken = await takePort();
+    try {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onramp-hostcli-'));
+      const tsx = path.resolve('node_modules/.bin/tsx');
+      const result = await new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
+        execFile(
+          tsx,
+          ['main/host/cli.ts'],
+          { env: { ...process.env, ONRAMP_HOST_PORT: String(taken.port), ONRAMP_DATA_DIR: dataDir, ONRAMP_RENDERER_DIR: dataDir }, timeout: 30_000 },
+          (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+        );
+      });
+      expect(result.stderr).toContain(`cannot listen on 127.0.0.1:${taken.port} (EADDRINUSE)`);
+      expect(result.stdout).not.toContain('open:');
+      expect(result.code).toBe(2);
+    } finally {
+      await taken.close();
+    }
+  }, 40_000);
 });

@@ -132,7 +132,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     for (const socket of sockets) send(socket, { event, payload });
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await listen(server, options.port ?? 0).catch(async (error: unknown) => {
+    unsubscribe();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    throw error;
+  });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   return {
@@ -149,6 +153,33 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       await Promise.all([wssClosed, serverClosed]);
     },
   };
+}
+
+export class HostPortTaken extends Error {
+  constructor(readonly port: number, readonly reason: string) {
+    super(`The test host cannot listen on 127.0.0.1:${port} (${reason}). Another program uses that port: stop it, or set ONRAMP_HOST_PORT to a free port (0 picks one).`);
+    this.name = 'HostPortTaken';
+  }
+}
+
+/**
+ * Listens on 127.0.0.1:`port`, or fails with HostPortTaken. The WebSocket server attached to `server` takes over its
+ * 'error' events, so a taken port would otherwise go unnoticed and the start would wait forever.
+ */
+function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      server.off('listening', listening);
+      reject(new HostPortTaken(port, error.code ?? error.message));
+    };
+    const listening = () => {
+      server.off('error', failed);
+      resolve();
+    };
+    server.once('error', failed);
+    server.once('listening', listening);
+    server.listen(port, '127.0.0.1');
+  });
 }
 
 /** POST /__test/dialog {open?: path|null, save?: path|null} with header x-onramp-token. */

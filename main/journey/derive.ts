@@ -8,10 +8,10 @@
  *
  * Pure functions of the setup state: no I/O, nothing but common/.
  */
-import type { DerivedFacts, JourneyPath, ServerTarget } from '../../common/contract/schemas/journey';
-import { journeyPath } from '../../common/contract/schemas/journey';
+import type { DerivedFacts, ServerTarget } from '../../common/contract/schemas/journey';
 import { WEB_SERVER_DEFAULTS } from '../../common/contract/schemas/server';
 import type { SetupState } from '../../common/contract/schemas/setup';
+import { pathOf } from '../setup/setup-path';
 
 /** The login of the Ubuntu images the launch uses (the setup's own server). */
 export const SETUP_SERVER_USER = 'ubuntu';
@@ -65,15 +65,8 @@ export function ownServer(setup: SetupState): ServerTarget | undefined {
   return { ref: 'ownServer', host: own.host, port: own.port, user: own.user, keyId: own.keyId, label: serverLabel(own) };
 }
 
-/** The path the setup follows: as chosen when the setup records it, else what its choices show. */
-export function pathOf(setup: SetupState): JourneyPath {
-  const choices: object = setup.choices;
-  if ('path' in choices) {
-    const chosen = journeyPath.safeParse(choices.path);
-    if (chosen.success) return chosen.data;
-  }
-  return setup.choices.ownServer && !setup.choices.awsSource && !setup.resources.instanceId ? 'own-server' : 'aws';
-}
+/** The path (one owner: main/setup/setup-path.ts, which also migrates a setup.json written before it). */
+export { pathOf };
 
 /** The server the Connect, Web server and HTTPS steps work on: the setup's instance when it has one, else the user's own. */
 export function selectedServer(setup: SetupState): ServerTarget | undefined {
@@ -109,6 +102,7 @@ export function deriveFacts(setup: SetupState): DerivedFacts {
     httpsForm: {
       email: https?.email ?? '',
       includeWww: https?.includeWww ?? www,
+      hstsIncludeSubDomains: https?.hstsIncludeSubDomains ?? false,
       mode: https?.mode ?? 'production',
       ...(https?.acme ? { acme: https.acme } : {}),
     },

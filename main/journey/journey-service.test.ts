@@ -18,12 +18,13 @@ const base: SetupState = {
 const running: TaggedResources = {
   region: 'ap-northeast-2',
   instances: [{ instanceId: 'i-1', state: 'running', instanceType: 't3.micro' }],
+  volumes: [],
   addresses: [{ allocationId: 'eipalloc-1', publicIp: '3.35.1.2', associated: true }],
   securityGroups: [{ groupId: 'sg-1' }],
   keyPairs: [{ keyName: 'onramp-key', inVault: true }],
-  monthlyUsd: 11.09,
+  monthly: { instanceUsd: 7.59, volumeUsd: 1.46, publicIpv4Usd: 3.65, totalUsd: 12.7, complete: true, priceDate: '2026-12-01' }, plan: { state: 'paid' },
 };
-const nothing: TaggedResources = { region: 'ap-northeast-2', instances: [], addresses: [], securityGroups: [], keyPairs: [], monthlyUsd: 0 };
+const nothing: TaggedResources = { region: 'ap-northeast-2', instances: [], volumes: [], addresses: [], securityGroups: [], keyPairs: [], monthly: { instanceUsd: 0, volumeUsd: 0, publicIpv4Usd: 0, totalUsd: 0, complete: true, priceDate: '2026-12-01' }, plan: { state: 'paid' } };
 
 function harness(overrides: Partial<JourneySources> = {}) {
   let setup = base;

@@ -28,6 +28,13 @@ describe('certbot commands', () => {
     expect(certbotRenewDryRunCommand(request)).toBe('sudo env REQUESTS_CA_BUNDLE=/etc/onramp/acme-ca.pem certbot renew --dry-run --no-random-sleep-on-renew --server https://acme.internal:14000/dir');
   });
 
+  it('without an e-mail (optional: no expiry reminders exist any more) the account is registered without one', () => {
+    for (const email of [undefined, '', '  ']) {
+      expect(certbotIssueCommand(httpsRequest.parse({ domain: 'example.com', email }))).toBe('sudo certbot --nginx -d example.com --register-unsafely-without-email --agree-tos -n --redirect');
+    }
+    expect(httpsRequest.safeParse({ domain: 'example.com', email: '-oops@example.com' }).success).toBe(false);
+  });
+
   it('an IDN typed in Korean becomes its punycode', () => {
     expect(certbotIssueCommand(httpsRequest.parse({ domain: '한글도메인.kr', email: 'a@example.com' }))).toContain('-d xn--bj0bj3i97fq8o5lq.kr ');
   });

@@ -29,7 +29,10 @@ export function certbotIssueCommand(request: HttpsRequest): string {
   if (request.mode === 'dry-run') words.push('certonly', '--nginx', '--dry-run');
   else words.push('--nginx');
   for (const name of namesOf(request)) words.push('-d', name);
-  words.push('-m', request.email, '--agree-tos', '-n');
+  // The e-mail is optional: Let's Encrypt no longer sends expiry reminders, so without one the account has none.
+  if (request.email) words.push('-m', request.email);
+  else words.push('--register-unsafely-without-email');
+  words.push('--agree-tos', '-n');
   if (request.mode !== 'dry-run') words.push('--redirect');
   if (request.mode === 'staging') words.push('--test-cert');
   if (request.acme) words.push('--server', request.acme.directoryUrl);

@@ -4,6 +4,7 @@
  * One pass per pattern over a bounded text (the last 400 lines).
  */
 export type CertbotFailure =
+  | 'paused'
   | 'rateLimited'
   | 'dns'
   | 'caa'
@@ -15,6 +16,8 @@ export type CertbotFailure =
   | 'unknown';
 
 const PATTERNS: [CertbotFailure, RegExp][] = [
+  // After a long run of failures Let's Encrypt pauses the hostname for the account until it is unpaused on its portal.
+  ['paused', /temporarily prevented from requesting certificates|portal\.letsencrypt\.org\/sfe\/v1\/unpause/i],
   ['rateLimited', /too many (?:failed authorizations|certificates|new orders|registrations)|urn:ietf:params:acme:error:rateLimited/i],
   ['caa', /CAA record for [^\s]+ prevents issuance|urn:ietf:params:acme:error:caa/i],
   ['dns', /DNS problem|NXDOMAIN|no valid A records|urn:ietf:params:acme:error:dns/i],
@@ -31,7 +34,17 @@ export function classifyCertbotFailure(log: string): CertbotFailure {
   return 'unknown';
 }
 
-/** Whether the failure counts against Let's Encrypt's "5 failed validations per account, per hostname, per hour". */
+/**
+ * The unpause link Let's Encrypt gives for a paused hostname ("Please visit:
+ * https://portal.letsencrypt.org/sfe/v1/unpause?jwt=…"): only that portal's
+ * address, with plain characters, is passed on to be shown.
+ */
+export function unpauseUrlOf(log: string): string | undefined {
+  const match = /https:\/\/portal\.letsencrypt\.org\/sfe\/v1\/unpause\?[A-Za-z0-9._~=&%-]{1,2000}/.exec(log);
+  return match?.[0];
+}
+
+/** Whether the failure counts against Let's Encrypt's 5 failed authorizations per hostname per account. */
 export function isValidationFailure(kind: CertbotFailure): boolean {
   return kind === 'dns' || kind === 'caa' || kind === 'connection' || kind === 'unauthorized' || kind === 'unknown';
 }

@@ -2,22 +2,48 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyCertbotFailure } from './certbot-failure';
-import { FailureLedger, LEDGER_FILE } from './failure-ledger';
+import { classifyCertbotFailure, unpauseUrlOf } from './certbot-failure';
+import { FailureLedger, LEDGER_FILE, REFILL_MS, triesLeft } from './failure-ledger';
 
 describe('FailureLedger', () => {
-  it('stops after two failures within an hour and says how long to wait', async () => {
+  it('follows Let\'s Encrypt\'s bucket (5 per hostname, one back every 12 minutes): two quick failures stop it, with the minutes until a try is back', async () => {
     let now = 1_000_000;
     const ledger = new FailureLedger(undefined, () => now);
-    await ledger.assertMayTry('example.com');
-    await ledger.recordFailure('example.com');
-    await ledger.assertMayTry('example.com');
-    now += 10 * 60_000;
-    expect(await ledger.recordFailure('example.com')).toBe(2);
-    await expect(ledger.assertMayTry('example.com')).rejects.toMatchObject({ code: 'server.rateLimitGuard', params: { failures: 2, minutes: 50 } });
-    await ledger.assertMayTry('other.com');
-    now += 51 * 60_000; // the first failure left the window
-    await ledger.assertMayTry('example.com');
+    await ledger.assertMayTry('example.com@letsencrypt');
+    await ledger.recordFailure('example.com@letsencrypt');
+    await ledger.assertMayTry('example.com@letsencrypt');
+    now += 2 * 60_000;
+    expect(await ledger.recordFailure('example.com@letsencrypt')).toBe(2);
+    await expect(ledger.assertMayTry('example.com@letsencrypt')).rejects.toMatchObject({ code: 'server.rateLimitGuard', params: { failures: 2, minutes: 10, name: 'example.com' } });
+    await ledger.assertMayTry('other.com@letsencrypt');
+    now += 10 * 60_000; // 12 minutes after the first failure: one try is back
+    await ledger.assertMayTry('example.com@letsencrypt');
+  });
+
+  it('failures spread out refill: one every 12 minutes never stops it, one every 5 minutes does', async () => {
+    let now = 0;
+    const ledger = new FailureLedger(undefined, () => now);
+    for (let i = 0; i < 6; i += 1) {
+      await ledger.assertMayTry('slow.com@ca');
+      await ledger.recordFailure('slow.com@ca');
+      now += REFILL_MS;
+    }
+    now = 10 * 60 * 60_000;
+    await ledger.recordFailure('fast.com@ca');
+    now += 5 * 60_000;
+    await ledger.recordFailure('fast.com@ca');
+    await expect(ledger.assertMayTry('fast.com@ca')).rejects.toMatchObject({ code: 'server.rateLimitGuard' });
+    expect(triesLeft([0, 5 * 60_000], 5 * 60_000)).toBeCloseTo(3 + 5 / 12, 5);
+    expect(triesLeft([0, 1, 2, 3, 4], 60 * 60_000)).toBe(5);
+  });
+
+  it('counts per hostname: a failure for example.com and www.example.com stops both', async () => {
+    const ledger = new FailureLedger(undefined, () => 0);
+    await ledger.recordFailure(['a.com@ca', 'www.a.com@ca']);
+    await ledger.recordFailure(['a.com@ca', 'www.a.com@ca']);
+    await expect(ledger.assertMayTry(['www.a.com@ca'])).rejects.toMatchObject({ params: { name: 'www.a.com' } });
+    await ledger.clear(['a.com@ca', 'www.a.com@ca']);
+    await ledger.assertMayTry(['a.com@ca', 'www.a.com@ca']);
   });
 
   it('remembers the failures across a restart (a new ledger over the same data dir), and a success clears them', async () => {
@@ -58,7 +84,18 @@ describe('classifyCertbotFailure', () => {
     ['Error creating new order :: too many failed authorizations recently', 'rateLimited'],
     ['Could not automatically find a matching server block for a.com.', 'noServerBlock'],
     ['something else entirely', 'unknown'],
+    [PAUSED, 'paused'],
   ])('%s', (log, kind) => {
     expect(classifyCertbotFailure(log)).toBe(kind);
   });
+
+  it('a paused hostname gives the portal link to unpause it, and only that portal\'s link', () => {
+    expect(unpauseUrlOf(PAUSED)).toBe('https://portal.letsencrypt.org/sfe/v1/unpause?jwt=eyJhbGciOi.eyJzdWIi.sig-_x');
+    expect(unpauseUrlOf('Please visit: https://evil.example/sfe/v1/unpause?jwt=x')).toBeUndefined();
+  });
 });
+
+const PAUSED = [
+  'An unexpected error occurred:',
+  'Error creating new order :: Your account is temporarily prevented from requesting certificates for a.com and possibly others. Please visit: https://portal.letsencrypt.org/sfe/v1/unpause?jwt=eyJhbGciOi.eyJzdWIi.sig-_x',
+].join('\n');

@@ -1,6 +1,6 @@
 /**
  * The HTTPS preflight, run before anything asks the CA (Let's Encrypt allows
- * only 5 failed validations per hour): DNS points at the server (injected
+ * 5 failed authorizations per hostname, one back every 12 minutes): DNS points at the server (injected
  * check, main/dns), ports 80/443 open in the security group (injected reader;
  * skipped for a server of your own), port 80 answers from here, `nginx -t`
  * passes, and a port-80 server block names every certificate name.
@@ -41,7 +41,7 @@ export async function runPreflight(request: HttpsRequest, deps: PreflightDeps): 
   const checks: PreflightCheck[] = [
     await nginxTestCheck(deps.remote),
     await serverNameCheck(deps.remote, names),
-    await port80Check(deps.host, names[0] ?? request.domain, deps.signal),
+    await port80Check(deps.host, names[0] ?? request.domain, deps.signal, deps.byo),
     await firewallCheck(deps),
     await dnsCheck(deps, names),
   ];
@@ -66,10 +66,11 @@ async function serverNameCheck(remote: RemoteShell, names: string[]): Promise<Pr
   return { id: 'serverName', state: 'fail', detail: { key: 'server:preflight.serverNameMissing', values: { names: missing.join(', ') } } };
 }
 
-async function port80Check(host: string, domain: string, signal: AbortSignal): Promise<PreflightCheck> {
+async function port80Check(host: string, domain: string, signal: AbortSignal, byo: boolean): Promise<PreflightCheck> {
   const probe = await probeHttp(host, domain, signal);
   if (probe.reached) return { id: 'port80', state: 'pass', detail: { key: 'server:preflight.port80Answered', values: { status: probe.status } } };
-  return { id: 'port80', state: 'fail', detail: { key: 'server:preflight.port80Closed', values: { host, code: probe.code } } };
+  // The advice names the firewall the server has: a security group on EC2, the server's own on a server you already have.
+  return { id: 'port80', state: 'fail', detail: { key: byo ? 'server:preflight.port80ClosedOwnServer' : 'server:preflight.port80Closed', values: { host, code: probe.code } } };
 }
 
 async function firewallCheck(deps: PreflightDeps): Promise<PreflightCheck> {

@@ -1,24 +1,27 @@
 /**
  * Verifies the HTTPS step from outside and on the server: http answers 301 to
  * https, the TLS handshake with SNI gives a certificate for the domain with a
- * valid chain (and its expiry), what https answers, the renewal timer where
- * systemd runs, and `certbot renew --dry-run`.
+ * valid chain (and its expiry), what https answers, HTTP/2 through ALPN, HSTS
+ * present (only once the certificate verifies; Onramp adds it then), no version
+ * in `Server`, the renewal timer where systemd runs, and `certbot renew --dry-run`.
  */
 import type { HttpsRequest, HttpsVerifyReport, VerifyCheck } from '../../common/contract/schemas/server';
 import { certbotRenewDryRunCommand, certificateNames } from './certbot-command';
 import { probeHttp } from './http-probe';
 import { nginxCommands as cmd } from './nginx-commands';
 import { holds, type RemoteShell } from './remote';
-import { probeTls } from './tls-probe';
+import { RENEWAL_TIMERS } from './site-watch';
+import { probeAlpn, probeTls, revealsVersion, type TlsProbeResult } from './tls-probe';
 
 export interface VerifyDeps {
   remote: RemoteShell;
   host: string;
   signal: AbortSignal;
   renewDryRun: boolean;
+  /** The site is the user's hand-edited config (Onramp does not rewrite it): the hints say what to add. */
+  siteEdited?: boolean;
 }
 
-const RENEWAL_TIMERS = "systemctl list-timers --all --no-legend 2>/dev/null | grep -Eq 'snap\\.certbot\\.renew\\.timer|certbot\\.timer'";
 
 export async function verifyHttps(request: HttpsRequest, deps: VerifyDeps): Promise<HttpsVerifyReport> {
   const domain = certificateNames(request)[0] ?? request.domain;
@@ -38,6 +41,12 @@ export async function verifyHttps(request: HttpsRequest, deps: VerifyDeps): Prom
     });
   }
   checks.push(httpsAnswerCheck(tlsResult.httpsStatus, tlsResult.error));
+  if (tlsResult.httpsStatus !== 0) {
+    const alpn = await probeAlpn(deps.host, domain, deps.signal);
+    checks.push(http2Check(alpn, deps.siteEdited === true));
+    checks.push(hstsCheck(tlsResult, Boolean(certificate?.chainValid), deps.siteEdited === true));
+    checks.push(serverVersionCheck(tlsResult.server));
+  }
   checks.push(await renewalTimerCheck(deps.remote));
   if (deps.renewDryRun) {
     const exitCode = await deps.remote.visible(certbotRenewDryRunCommand(request), { timeoutMs: 10 * 60_000 });
@@ -61,6 +70,27 @@ function httpsAnswerCheck(status: number, error: string | undefined): VerifyChec
   if (status === 502) return { id: 'https', state: 'warn', detail: { key: 'server:answer.appNotListeningShort', values: { status } } };
   if (status === 0) return { id: 'https', state: 'fail', detail: { key: 'server:verify.noTls', values: { code: error ?? 'none' } } };
   return { id: 'https', state: 'warn', detail: { key: 'server:verify.httpsAnswered', values: { status } } };
+}
+
+function http2Check(alpn: { protocol?: string; error?: string }, edited: boolean): VerifyCheck {
+  if (alpn.protocol === 'h2') return { id: 'http2', state: 'pass', detail: { key: 'server:verify.http2' } };
+  return { id: 'http2', state: 'fail', detail: { key: edited ? 'server:verify.noHttp2Edited' : 'server:verify.noHttp2', values: { protocol: alpn.protocol ?? alpn.error ?? 'none' } } };
+}
+
+function hstsCheck(tls: TlsProbeResult, verifies: boolean, edited: boolean): VerifyCheck {
+  const maxAge = /max-age=(\d+)/i.exec(tls.hsts ?? '')?.[1];
+  if (maxAge !== undefined) {
+    const key = /includeSubDomains/i.test(tls.hsts ?? '') ? 'server:verify.hstsSubdomains' : 'server:verify.hsts';
+    return { id: 'hsts', state: 'pass', detail: { key, values: { maxAge } } };
+  }
+  // HSTS only once the certificate verifies: a browser would refuse http for the max-age.
+  if (!verifies) return { id: 'hsts', state: 'skipped', detail: { key: 'server:verify.hstsWaits' } };
+  return { id: 'hsts', state: 'fail', detail: { key: edited ? 'server:verify.noHstsEdited' : 'server:verify.noHsts' } };
+}
+
+function serverVersionCheck(server: string | undefined): VerifyCheck {
+  if (revealsVersion(server)) return { id: 'serverVersion', state: 'fail', detail: { key: 'server:verify.serverVersion', values: { server: server ?? '' } } };
+  return { id: 'serverVersion', state: 'pass', detail: { key: 'server:verify.noServerVersion', values: { server: server ?? '—' } } };
 }
 
 async function renewalTimerCheck(remote: RemoteShell): Promise<VerifyCheck> {

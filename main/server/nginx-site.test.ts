@@ -18,6 +18,7 @@ const matrix: [string, WebServerFormInput, string[]][] = [
   ['IDN already in punycode', { domain: 'xn--bj0bj3i97fq8o5lq.kr' }, ['xn--bj0bj3i97fq8o5lq.kr']],
   ['custom port and body size', { domain: 'api.example.com', appPort: 3000, clientMaxBodySize: '100M' }, ['api.example.com']],
   ['everything', { domain: 'Example.COM', includeWww: true, appPort: 65535, staticDir: '/srv/a-b_c.d/static', clientMaxBodySize: '0' }, ['example.com', 'www.example.com']],
+  ['static folder under /var/www', { domain: 'example.com', staticDir: '/var/www/example' }, ['example.com']],
 ];
 
 describe('generated nginx sites pass the real nginx -t', () => {
@@ -28,6 +29,7 @@ describe('generated nginx sites pass the real nginx -t', () => {
     expect(result.output).toBe('');
     expect(result.ok).toBe(true);
     expect(serverBlocks(plan.config)).toEqual([{ names, listens: [['80']] }]);
+    expect(plan.config).toContain(`add_header X-Onramp-Site ${plan.marker} always;`);
     expect(plan.config).toContain(`proxy_pass http://127.0.0.1:${form.appPort ?? 8000};`);
     if (form.staticDir) expect(plan.config).toMatch(/location \/static\/ \{\n {8}alias \/[^\s;]+\/;/);
     else expect(plan.config).not.toContain('/static/');
@@ -76,5 +78,17 @@ describe('malformed input is refused before any config is generated', () => {
       expect(caught.code).toBe('server.invalidForm');
       expect(caught.params?.fields).toBe(field);
     }
+  });
+});
+
+describe('system folders are never served', () => {
+  it.each(['/etc', '/etc/nginx', '/usr/share', '/var/lib/app', '/var/log', '/proc/self', '/var/www-evil', '/srvx/static', '/boot', '/home'])('%s', (staticDir) => {
+    let caught: unknown;
+    try {
+      planSite({ domain: 'example.com', staticDir });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'server.staticDirRefused', params: { path: staticDir } });
   });
 });

@@ -3,6 +3,7 @@
  * the composition root (main/server/server-capability.ts builds the steps,
  * operations and handlers from it).
  */
+import type { EventBus } from '../ipc/event-bus';
 import type { SetupStateStore } from '../setup/state-store';
 import type { KnownHosts } from '../ssh';
 import type { DomainCheck } from './domain-check';
@@ -19,4 +20,7 @@ export interface ServerStepDeps {
   /** Reads the instance's security groups (the EC2 capability); absent until it is wired. */
   securityGroups?: SecurityGroupReader;
   ledger: FailureLedger;
+  /** Where the certificate watch reports (`server.watchChanged`); absent in tests that drive the steps alone. */
+  events?: Pick<EventBus, 'emit'>;
+  log?: (message: string, error: unknown) => void;
 }

@@ -4,7 +4,9 @@
  * - `start(kind, input)` parses the input with the kind's schema, records the
  *   operation in setup.json (./operation-journal.ts), emits `op.progress`
  *   (seq 0) and runs it in the background. One operation per kind runs at a
- *   time: starting a kind that is already running returns the running opId.
+ *   time: starting a kind that is already running returns the running opId;
+ *   one running in another process (the journal checks under setup.json's
+ *   lock) is refused with `op.runningElsewhere`.
  * - Progress events carry a per-operation `seq` that grows by one; the final
  *   `op.finished` has the next seq and a typed outcome: the result parsed with
  *   the kind's result schema, an error (AppError keeps its code; anything else
@@ -35,6 +37,8 @@ export interface OperationEngineOptions {
   recheck(step: StepId): Promise<unknown>;
   /** Told when an operation has ended (before its steps are checked again), with what it declared it changes. */
   onFinished?(finished: OpFinished, affects: OperationEffects): void;
+  /** Whether a step is part of the setup's path; an operation of a step that is not is refused. Default: every step is. */
+  applies?(step: StepId): Promise<boolean>;
   log(message: string, error?: unknown): void;
 }
 
@@ -83,6 +87,9 @@ export class OperationEngine {
       throw new AppError('op.invalidInput', `Invalid input for ${kind}.`, { kind, fields });
     }
     await this.options.journal.load();
+    if (definition.step && this.options.applies && !(await this.options.applies(definition.step))) {
+      throw new AppError('setup.stepNotApplicable', `Step ${definition.step} is not part of the chosen path.`, { step: definition.step });
+    }
     const existing = this.running.get(kind);
     if (existing) return { opId: existing.opId };
 

@@ -7,6 +7,7 @@ export function setupHandlers(setup: SetupStateStore, statuses: StepStatuses): H
   return {
     'setup.getState': () => setup.get(),
     'setup.goTo': ({ page }) => setup.goTo(page),
+    'setup.choosePath': ({ path }) => setup.choosePath(path),
     'setup.markStep': ({ step, done }) => {
       // A built step is done when its check() passes, never because someone said so.
       if (statuses.isBuilt(step)) throw new AppError('setup.stepIsChecked', `Step ${step} is checked by Onramp, not marked by hand.`, { step });

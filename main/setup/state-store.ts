@@ -11,10 +11,11 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { setupState, type PageId, type SetupState, type StepId } from '../../common/contract/schemas/setup';
+import { setupState, type PageId, type SetupPath, type SetupState, type StepId } from '../../common/contract/schemas/setup';
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-write';
 import { withFileLock } from '../storage/file-lock';
 import { watchFile } from '../storage/watch-file';
+import { migratePath } from './setup-path';
 
 export const SETUP_FILE = 'setup.json';
 
@@ -115,6 +116,10 @@ export class SetupStateStore {
     return this.update((s) => ({ ...s, currentPage: page }));
   }
 
+  choosePath(path: SetupPath): Promise<SetupState> {
+    return this.update((s) => ({ ...s, choices: { ...s.choices, path } }));
+  }
+
   markStep(step: StepId, done: boolean): Promise<SetupState> {
     return this.update((s) => {
       const completed = s.completed.filter((x) => x !== step);
@@ -137,7 +142,7 @@ export class SetupStateStore {
   }
 }
 
-/** Upgrades older on-disk versions to the current one. Version 1 is the first. */
+/** Upgrades older on-disk versions to the current one. Version 1 is the first; a file from before the path gets one. */
 function migrate(raw: unknown): unknown {
-  return raw;
+  return migratePath(raw);
 }

@@ -52,6 +52,7 @@ export function createStepEngine(options: StepEngineOptions): StepEngine {
     onFinished: (finished, affects) => {
       for (const listener of finishedListeners) listener(finished, affects);
     },
+    applies: async (step) => statuses.applicability(step, await options.setup.get()).applies,
     log,
   });
   return {

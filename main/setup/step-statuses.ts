@@ -10,15 +10,18 @@
  * - The result is cached in setup.json's `completed`, so the sidebar is right
  *   at the next startup before the checks have run.
  * - A step whose `watch(setup)` value changes is checked again.
+ * - A step not part of the setup's path (`appliesTo`) is `skipped` with its
+ *   reason and never checked; when the path changes it is checked again.
  */
 import { stepIds, type SetupState, type StepId } from '../../common/contract/schemas/setup';
-import type { StepStatus } from '../../common/contract/schemas/operations';
+import type { MessageRef, StepStatus } from '../../common/contract/schemas/operations';
 import { AppError } from '../../common/errors';
 import type { EventBus } from '../ipc/event-bus';
 import { toContractError } from './contract-error';
 import type { OperationJournal } from './operation-journal';
 import type { SetupStateStore } from './state-store';
-import { CheckInputsChanged, type StepDefinition, type StepSignal } from './step';
+import { pathOf } from './setup-path';
+import { CheckInputsChanged, type Applicability, type StepDefinition, type StepSignal } from './step';
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 15_000;
 /** A check whose inputs changed under it runs again, this many times in all. */
@@ -54,6 +57,11 @@ export class StepStatuses {
     return this.definitions.has(step);
   }
 
+  /** Whether a step is part of the setup's path; a step without `appliesTo` (or not built) is part of every path. */
+  applicability(step: StepId, setup: SetupState): Applicability {
+    return this.definitions.get(step)?.appliesTo?.(pathOf(setup)) ?? { applies: true };
+  }
+
   /** Every built step's status, in the order of the guided setup. */
   all(): StepStatus[] {
     return stepIds.flatMap((step) => {
@@ -79,6 +87,12 @@ export class StepStatuses {
   setupChanged(state: SetupState): void {
     if (this.disposed) return;
     for (const [id, definition] of this.definitions) {
+      // The path changed what this step is: skipped now and not before, or the other way round.
+      const skipped = this.statuses.get(id)?.state === 'skipped';
+      if (skipped === this.applicability(id, state).applies) {
+        void this.check(id);
+        continue;
+      }
       if (!definition.watch) continue;
       const seen = this.watched.get(id);
       if (seen === undefined || seen === JSON.stringify(definition.watch(state) ?? null)) continue;
@@ -102,6 +116,8 @@ export class StepStatuses {
     if (!definition || this.disposed) return undefined;
     await this.options.journal.load();
     this.inFlight.get(step)?.abort(new AppError('setup.checkSuperseded', 'A newer check started.'));
+    const applicability = this.applicability(step, await this.options.setup.get());
+    if (!applicability.applies) return this.skip(step, applicability.reason);
     const controller = new AbortController();
     this.inFlight.set(step, controller);
     const previous = this.statuses.get(step);
@@ -153,6 +169,17 @@ export class StepStatuses {
     }
     if (next.state === 'done' || next.state === 'not-done') await this.cache(step, next.state === 'done');
     return next;
+  }
+
+  /** Not part of the path: skipped with its reason, without a check (nor a stale mark in `completed`). */
+  private async skip(step: StepId, reason: MessageRef): Promise<StepStatus> {
+    this.inFlight.delete(step);
+    const previous = this.statuses.get(step);
+    if (previous?.state === 'skipped' && JSON.stringify(previous.detail) === JSON.stringify(reason)) return previous;
+    const skipped: StepStatus = { step, state: 'skipped', detail: reason, checkedAt: Date.now(), revision: 0 };
+    this.set(skipped);
+    await this.cache(step, false);
+    return skipped;
   }
 
   private set(status: StepStatus): void {

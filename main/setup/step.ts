@@ -9,7 +9,7 @@
  */
 import { AppError } from '../../common/errors';
 import type { MessageRef } from '../../common/contract/schemas/operations';
-import type { SetupState, StepId } from '../../common/contract/schemas/setup';
+import type { SetupPath, SetupState, StepId } from '../../common/contract/schemas/setup';
 
 export interface CheckContext {
   /** The persisted setup (choices, resource ids, the setup id used in tags). */
@@ -38,6 +38,19 @@ export interface StepDefinition {
    * signalled (`StepStatuses.signal`), the engine checks the step again.
    */
   recheckOn?: readonly StepSignal[];
+  /**
+   * Optional: whether this step is part of a path (default: every path). On a
+   * path it is not part of, the step is `skipped` with the reason given here,
+   * is never checked, and its operations are refused.
+   */
+  appliesTo?(path: SetupPath): Applicability;
+}
+
+export type Applicability = { applies: true } | { applies: false; reason: MessageRef };
+
+/** For the AWS-only steps: skipped on the own-server path, with `reason` (a translation key and its values). */
+export function awsOnly(reason: MessageRef): (path: SetupPath) => Applicability {
+  return (path) => (path === 'aws' ? { applies: true } : { applies: false, reason });
 }
 
 /** A change outside setup.json that a check may read: a host key newly pinned in known_hosts. */

@@ -73,6 +73,7 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
     child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    // 'close', not 'exit': after 'exit' the pipes may still hold output (seen under load: an empty stdout).
+    child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }

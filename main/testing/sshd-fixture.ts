@@ -160,7 +160,7 @@ async function describeHostKey(pubFile: string): Promise<FixtureHostKey> {
   const listed = await run('ssh-keygen', ['-l', '-f', pubFile]);
   const fingerprintLine = listed.stdout.trim();
   const fingerprint = fingerprintLine.split(/\s+/)[1] ?? '';
-  if (!fingerprint.startsWith('SHA256:')) throw new Error(`unexpected ssh-keygen -l output: ${fingerprintLine}`);
+  if (!fingerprint.startsWith('SHA256:')) throw new Error(`unexpected ssh-keygen -l output (exit ${listed.code}): ${fingerprintLine} ${listed.stderr.trim()}`);
   return { publicLine, fingerprint, fingerprintLine };
 }
 

@@ -29,6 +29,7 @@ export function toVaultItem(meta: ItemMeta, keyIdHint?: string): VaultItem {
         region: meta.region,
         serverHost: meta.serverHost,
         exportPath: meta.exportPath,
+        awsKeyPairGone: meta.awsKeyPairGone,
       };
   }
 }

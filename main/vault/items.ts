@@ -44,6 +44,8 @@ export const metaInputSchemas = {
       serverHost: z.string().min(1).max(253).optional(),
       /** Where the user last exported this key (for `ssh -i <path>`); a path, not a secret. */
       exportPath: z.string().min(1).max(4096).optional(),
+      /** When Onramp found the AWS key pair of awsKeyPairName deleted (ISO time): the key is kept but stands for no key pair. */
+      awsKeyPairGone: z.iso.datetime().optional(),
     })
     .strict(),
 } as const;

@@ -9,6 +9,7 @@
 import type { DamagedVaultItem, VaultItem, VaultStatus } from '../../common/contract/schemas/vault';
 import type { EventBus } from '../ipc/event-bus';
 import type { Platform } from '../platform';
+import type { UiLanguage } from '../../common/contract/schemas/app';
 import { UserFileGrants } from '../files/user-file-grants';
 import { ClipboardGuard } from './clipboard-guard';
 import type { ItemMeta } from './items';
@@ -25,6 +26,8 @@ export interface VaultContextDeps {
   /** Files the user chose, by one-time token (shared with the transports that mint them). */
   files?: UserFileGrants;
   log?: (message: string, error?: unknown) => void;
+  /** The language the window shows: vault items Onramp names are named in it (default English). */
+  itemLanguage?: () => UiLanguage;
 }
 
 export class VaultContext {
@@ -44,6 +47,11 @@ export class VaultContext {
     this.clipboard = deps.clipboard ?? new ClipboardGuard(deps.platform);
     this.unsubscribe = deps.vault.onChange(() => this.announce());
     this.files = deps.files ?? new UserFileGrants();
+  }
+
+  /** The language the window shows, for names of items Onramp makes. */
+  itemLanguage(): UiLanguage {
+    return this.deps.itemLanguage?.() ?? 'en';
   }
 
   async status(): Promise<VaultStatus> {

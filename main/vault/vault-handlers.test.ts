@@ -138,6 +138,12 @@ describe('vault handlers: paste, rename, server, delete', () => {
     expectNoSecret(h, [ACCESS_KEY.secretAccessKey, ACCESS_KEY.accessKeyId]);
   });
 
+  it('names a pasted key in the language the window shows (Korean here), and a given name as typed', async () => {
+    harness = await createHarness({ itemLanguage: 'ko' });
+    await harness.ok('vault.initKeychain', {});
+    expect((await harness.ok('vault.addAccessKey', { ...ACCESS_KEY })).item.label).toBe('액세스 키 MPLE');
+  });
+
   it('renames, links a key to a server, and deletes', async () => {
     const h = await unlocked();
     const imported = await h.ok('vault.import', { source: h.fileSource(PEM) });

@@ -10,6 +10,7 @@ import { exportItem, exportRaw } from './export-handler';
 import { importIntoVault } from './import-handler';
 import { warmUpImportWorker } from './import/off-thread';
 import type { VaultContext } from './vault-context';
+import { itemNamesIn } from '../ui-language';
 
 export function vaultHandlers(context: VaultContext): HandlersFor<'vault'> {
   const { vault } = context;
@@ -36,7 +37,7 @@ export function vaultHandlers(context: VaultContext): HandlersFor<'vault'> {
     },
     'vault.import': (request) => importIntoVault(context, request),
     'vault.addAccessKey': async ({ label, accessKeyId, secretAccessKey }) => {
-      const meta = await vault.add('aws-access-key', { accessKeyId, secretAccessKey }, { label: label || `Access key ${accessKeyId.slice(-4)}` });
+      const meta = await vault.add('aws-access-key', { accessKeyId, secretAccessKey }, { label: label || itemNamesIn(context.itemLanguage()).pastedAccessKey(accessKeyId.slice(-4)) });
       return { item: await context.view(meta) };
     },
     'vault.rename': async ({ id, label }) => ({ item: await context.view(await vault.rename(id, label)) }),

@@ -24,6 +24,14 @@ export function App() {
   const applySettings = useCallback((s: Settings) => void i18n.changeLanguage(resolveLanguage(s.language)), []);
   useEvent('settings.changed', applySettings);
 
+  // Main names what it makes for the user (vault items) in the language the window shows.
+  useEffect(() => {
+    const tell = (language: string) => void api.invoke['app.uiLanguage']({ language: language === 'ko' ? 'ko' : 'en' });
+    tell(i18n.language);
+    i18n.on('languageChanged', tell);
+    return () => i18n.off('languageChanged', tell);
+  }, []);
+
   useEffect(() => {
     void api.invoke['settings.get']({}).then((r) => r.ok && applySettings(r.value));
   }, [applySettings]);

@@ -5,6 +5,7 @@ import type { StepStatus } from '../../common/contract/schemas/operations';
 import type { PageId, StepId } from '../../common/contract/schemas/setup';
 import type { SetupsView } from '../../common/contract/schemas/setups';
 import { setupLabel } from './SetupsCard';
+import { SiteWatchNotice } from './SiteWatchNotice';
 
 const toolPages = ['vault', 'settings'] as const;
 
@@ -43,24 +44,32 @@ export function stepMarkedDone(step: StepId, steps: readonly StepStatus[], compl
 
 export function Sidebar({ current, steps, completed, setups, onSelect }: Props) {
   const { t } = useTranslation();
-  const item = (page: PageId, badge: ReactNode, done: boolean) => (
-    <li key={page}>
-      <button
-        type="button"
-        className={`nav-item${current === page ? ' active' : ''}${done ? ' done' : ''}`}
-        aria-current={current === page ? 'step' : undefined}
-        data-page={page}
-        data-done={done ? 'true' : 'false'}
-        onClick={() => onSelect(page)}
-      >
-        <span className="badge" aria-hidden="true">
-          {done ? '✓' : badge}
-        </span>
-        <span className="label">{t(`steps:${page}.title`)}</span>
-        {done && <span className="sr-only">{t('nav.completed')}</span>}
-      </button>
-    </li>
-  );
+  const item = (page: PageId, badge: ReactNode, done: boolean) => {
+    // A step not part of the chosen path: skipped, with the engine's reason as its tooltip.
+    const status = steps.find((s) => s.step === page);
+    const skip = status?.state === 'skipped' ? status.detail : undefined;
+    const finished = done && !skip;
+    return (
+      <li key={page}>
+        <button
+          type="button"
+          className={`nav-item${current === page ? ' active' : ''}${finished ? ' done' : ''}${skip ? ' skipped' : ''}`}
+          aria-current={current === page ? 'step' : undefined}
+          data-page={page}
+          data-done={finished ? 'true' : 'false'}
+          title={skip ? t(skip.key, skip.values) : undefined}
+          onClick={() => onSelect(page)}
+        >
+          <span className="badge" aria-hidden="true">
+            {finished ? '✓' : skip ? '–' : badge}
+          </span>
+          <span className="label">{t(`steps:${page}.title`)}</span>
+          {finished && <span className="sr-only">{t('nav.completed')}</span>}
+          {skip && <span className="sr-only">{t('nav.skipped')}</span>}
+        </button>
+      </li>
+    );
+  };
   return (
     <nav className="sidebar" aria-label={t('nav.steps')}>
       <div className="brand">
@@ -77,6 +86,7 @@ export function Sidebar({ current, steps, completed, setups, onSelect }: Props) 
       )}
       <h2 className="nav-heading">{t('nav.steps')}</h2>
       <ol className="nav-list">{stepIds.map((step, i) => item(step, String(i + 1), stepMarkedDone(step, steps, completed)))}</ol>
+      <SiteWatchNotice onOpen={() => onSelect('done')} />
       <h2 className="nav-heading">{t('nav.tools')}</h2>
       <ul className="nav-list">{toolPages.map((page) => item(page, <ToolIcon page={page} />, false))}</ul>
     </nav>

@@ -22,10 +22,16 @@ function ProgressCard({ snapshot, onCancel }: { snapshot: OpSnapshot; onCancel: 
   const fraction = outcome?.status === 'succeeded' ? 1 : progress.fraction;
   const phase = t(progress.phase);
   const state = outcome?.status ?? 'running';
+  // Once it ended, the heading says how (never the last running phase next to "Finished").
+  const heading = outcome ? t(`title.${outcome.status}`) : phase;
+  /** Where it stopped, when a phase of its own had begun. */
+  const stoppedAt = progress.seq > 0 && progress.phase !== 'op:phases.interrupted';
   return (
     <div className={`op-progress op-${state}`} data-testid="op-progress" data-state={state}>
       <div className="op-heading">
-        <span className="op-phase">{phase}</span>
+        <span className="op-phase" data-testid="op-title">
+          {heading}
+        </span>
         <span className="op-elapsed" title={t('elapsed')}>
           <span className="sr-only">{t('elapsed')} </span>
           <time>{formatElapsed(seconds)}</time>
@@ -34,7 +40,7 @@ function ProgressCard({ snapshot, onCancel }: { snapshot: OpSnapshot; onCancel: 
       <div
         className={`op-bar${fraction === null ? ' indeterminate' : ''}`}
         role="progressbar"
-        aria-label={phase}
+        aria-label={heading}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
@@ -44,9 +50,9 @@ function ProgressCard({ snapshot, onCancel }: { snapshot: OpSnapshot; onCancel: 
       </div>
       {progress.message && !outcome && <p className="op-message">{t(progress.message.key, progress.message.values)}</p>}
       <div role="status" className="op-outcome">
-        {outcome?.status === 'succeeded' && t('outcome.succeeded')}
-        {outcome?.status === 'cancelled' && t('outcome.cancelled')}
-        {outcome?.status === 'failed' && t('outcome.failed', { error: errorText(outcome.error) })}
+        {outcome?.status === 'succeeded' && <span className="sr-only">{t('outcome.succeeded')}</span>}
+        {outcome?.status === 'cancelled' && (stoppedAt ? t('outcome.cancelledDetail', { phase }) : t('outcome.cancelled'))}
+        {outcome?.status === 'failed' && (stoppedAt ? t('outcome.failedDetail', { error: errorText(outcome.error), phase }) : errorText(outcome.error))}
       </div>
       {!outcome && onCancel && (
         <button type="button" className="op-cancel" onClick={onCancel}>

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../common/contract/result';
 import type { StepStatus } from '../../common/contract/schemas/operations';
+import { CodeText } from '../app/CodeText';
 import { errorText } from '../i18n';
 import './operations.css';
 
@@ -29,17 +30,20 @@ export function StepStatusBadge({ status, error, onRecheck }: { status: StepStat
   if (error) text = t('status.error', { error: errorText(error) });
   else if (state === 'done') text = t('status.done', { when, detail: reason });
   else if (state === 'not-done') text = reason ? t('status.notDone', { when, reason }) : t('status.notDoneNoReason', { when });
+  else if (state === 'skipped') text = t('status.skipped', { reason });
   else if (state === 'checking') text = t('status.checking');
   else if (state === 'error' && status?.error) text = t('status.error', { error: errorText(status.error) });
   else text = t('status.unknown');
   return (
     <div className="step-status" data-testid="step-status" data-state={error ? 'error' : state}>
       <span className="step-status-badge" role="status" data-state={error ? 'error' : state}>
-        {text}
+        <CodeText text={text} />
       </span>
-      <button type="button" className="link" disabled={state === 'checking'} onClick={onRecheck}>
-        {t('status.recheck')}
-      </button>
+      {state !== 'skipped' && (
+        <button type="button" className="link" disabled={state === 'checking'} onClick={onRecheck}>
+          {t('status.recheck')}
+        </button>
+      )}
       {status?.interrupted && (
         <p className="step-status-interrupted" role="note" data-testid="step-interrupted">
           {status.interrupted.phase ? t('status.interruptedAt', { phase: t(status.interrupted.phase) }) : t('status.interrupted')}

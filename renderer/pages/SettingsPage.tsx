@@ -6,6 +6,7 @@ import type { PageProps } from './page-props';
 import { StepFrame } from './StepFrame';
 import { OwnServerSettings } from './OwnServerSettings';
 import { SetupsCard } from '../app/SetupsCard';
+import { PathChoice } from '../app/PathChoice';
 
 type Language = 'system' | 'ko' | 'en';
 
@@ -34,6 +35,7 @@ export function SettingsPage(props: PageProps) {
         <span className="field-label">{t('theme.label')}</span>
         <p className="muted">{t('theme.followsSystem')}</p>
       </div>
+      <PathChoice path={props.setup.choices.path} onError={props.onError} note />
       <SetupsCard setups={props.journey.setups} />
       <OwnServerSettings saved={props.setup.choices.ownServer} onOpenVault={() => props.onNavigate('vault')} />
     </StepFrame>

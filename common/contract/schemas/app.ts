@@ -13,6 +13,10 @@ export const appInfo = z.object({
 export const openExternalRequest = z.object({ url: z.string().url().max(2048) }).strict();
 
 export const languageSetting = z.enum(['system', 'ko', 'en']);
+/** The language the window shows ('system' resolved by the renderer); names of vault items Onramp makes follow it. */
+export const uiLanguage = z.enum(['ko', 'en']);
+export type UiLanguage = z.infer<typeof uiLanguage>;
+export const uiLanguageMessage = z.object({ language: uiLanguage }).strict();
 export const settings = z.object({
   language: languageSetting,
   /** Public DNS resolvers the Domain step asks (absent or empty = 8.8.8.8 and 1.1.1.1, or what the composition root was given). */

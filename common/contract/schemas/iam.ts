@@ -11,7 +11,7 @@ import { contractErrorSchema } from '../result';
 /** IAM user names: [\w+=,.@-], 1..64. Group names: the same, 1..128. */
 export const iamUserName = z.string().regex(/^[\w+=,.@-]{1,64}$/);
 export const iamGroupName = z.string().regex(/^[\w+=,.@-]{1,128}$/);
-export const policyPreset = z.enum(['ec2', 'ec2-route53', 'admin']);
+export const policyPreset = z.enum(['ec2', 'ec2-full', 'ec2-route53', 'admin']);
 export type PolicyPreset = z.infer<typeof policyPreset>;
 
 /** What the user chose on the page, remembered in the setup (choices.iam). */
@@ -22,6 +22,37 @@ export const iamChoices = z.object({
   consoleAccess: z.boolean(),
 });
 export type IamChoices = z.infer<typeof iamChoices>;
+
+const awsId = z.string().max(2048);
+/**
+ * What the setup made in IAM, kept in setup.json (resources.iam). IAM groups
+ * carry no tags, so "made by this setup" is known only from this record.
+ * Intents (`pending*`) are written before a create call, so a rerun after a
+ * crash finds and cleans what the call left. Ids only, never a secret.
+ */
+export const iamResources = z.object({
+  /** The group this setup created (CreateGroup answered), or is about to create (`pendingGroup`, with the time). */
+  groupCreated: iamGroupName.optional(),
+  pendingGroup: z.object({ name: iamGroupName, at: z.number() }).optional(),
+  /** The user this setup created (it also carries the onramp:setup tag). */
+  userCreated: iamUserName.optional(),
+  loginProfileCreated: z.boolean().optional(),
+  /** Set before the console password is made, cleared once it is in the vault: a rerun resets a password a crash lost. */
+  loginProfilePending: z.boolean().optional(),
+  /** Virtual MFA devices this setup created for its user (serial ARNs). */
+  mfaSerials: z.array(awsId).max(8).optional(),
+  /** Access keys this setup created for its user; `pendingAccessKey` lists the keys that existed just before a CreateAccessKey. */
+  accessKeyIds: z.array(z.string().max(128)).max(8).optional(),
+  pendingAccessKey: z.object({ before: z.array(z.string().max(128)).max(8) }).optional(),
+  /** Managed policies this setup attached to the group, and inline group policies it wrote. */
+  attachedPolicyArns: z.array(awsId).max(16).optional(),
+  inlinePolicyNames: z.array(z.string().max(128)).max(16).optional(),
+  /** The vault item of the temporary root key still to delete after the switch (a rerun as the IAM user finishes it). */
+  rootKeyToDelete: z.string().max(64).optional(),
+  /** The cost guard's budgets (made by the cost-guard step; listed here so teardown finds them). */
+  budgetNames: z.array(z.string().max(100)).max(8).optional(),
+});
+export type IamResources = z.infer<typeof iamResources>;
 
 export const rootMfaStatusResponse = z.object({
   state: z.enum(['enabled', 'disabled', 'unknown']),
@@ -72,6 +103,8 @@ export const createUserResult = z.object({
   loginProfile: z.enum(['created', 'reset', 'kept', 'exists', 'none']),
   consoleLoginItemId: z.string().max(64).optional(),
   signInUrl: z.string().max(2048).optional(),
+  /** Policies of an earlier preset this run took off the group (managed ARNs, inline names): only ones the setup had put there. */
+  policiesRemoved: z.array(z.string().max(2048)).max(32).optional(),
 });
 
 export const createAccessKeyInput = z

@@ -68,6 +68,7 @@ export const derivedFacts = z.object({
   httpsForm: z.object({
     email: z.string().max(254),
     includeWww: z.boolean(),
+    hstsIncludeSubDomains: z.boolean(),
     mode: z.enum(['production', 'staging', 'dry-run']),
     acme: z.object({ directoryUrl: z.string().max(512), caPem: z.string().max(64 * 1024) }).optional(),
   }),

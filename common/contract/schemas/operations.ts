@@ -65,8 +65,11 @@ export const opListResponse = z.object({ operations: z.array(opSnapshot) });
 /** What a step's check() found: done or not, with a translated reason, checked at a time. */
 export const stepStatus = z.object({
   step: stepId,
-  /** unknown: never checked; checking: a check is running; error: the check itself failed. */
-  state: z.enum(['unknown', 'checking', 'done', 'not-done', 'error']),
+  /**
+   * unknown: never checked; checking: a check is running; error: the check itself failed;
+   * skipped: the step is not part of the chosen path (`detail` says why), so it is not checked.
+   */
+  state: z.enum(['unknown', 'checking', 'done', 'not-done', 'error', 'skipped']),
   detail: messageRef.optional(),
   error: contractErrorSchema.optional(),
   checkedAt: z.number().optional(),

@@ -54,12 +54,25 @@ function isPlainAbsolutePath(value: string): boolean {
   return value.split('/').every((segment) => segment !== '.' && segment !== '..');
 }
 
+/**
+ * Where a static folder may be: under /var/www or /srv, or in a home folder
+ * (/home/<user>/…, /root/…); main checks that a home folder is the login
+ * user's own (web-server-apply.ts). System folders (/etc, /usr, /var/lib, …)
+ * are refused: nginx would serve their files to anyone.
+ */
+export const STATIC_DIR_ROOTS = ['/var/www', '/srv'] as const;
+export function isAllowedStaticDir(value: string): boolean {
+  if (STATIC_DIR_ROOTS.some((root) => value === root || value.startsWith(`${root}/`))) return true;
+  return /^\/home\/[A-Za-z0-9._-]+(?:\/|$)/.test(value) || value === '/root' || value.startsWith('/root/');
+}
+
 export const staticDir = z
   .string()
   .max(255)
   .transform((value) => value.trim().replace(/\/+$/, '') || '/')
   .refine(isPlainAbsolutePath, { message: 'not a plain absolute path' })
-  .refine((value) => value !== '/', { message: 'the root folder cannot be served' });
+  .refine((value) => value !== '/', { message: 'the root folder cannot be served' })
+  .refine(isAllowedStaticDir, { message: 'only a folder under /var/www, /srv or your home folder can be served' });
 
 export const appPort = z.number().int().min(1).max(65535);
 export const bodySize = z.string().trim().toLowerCase().regex(BODY_SIZE_PATTERN);
@@ -97,6 +110,27 @@ export const siteConfigText = z.string().min(1).max(64 * 1024);
 
 export const previewSiteResponse = z.object({ site: z.string(), path: z.string(), config: z.string(), names: z.array(z.string()) });
 
+/**
+ * Done on the own-server path: what Onramp put on the server, each part with
+ * the command that undoes it (main/server/on-server.ts). The live state of the
+ * site and the certificate is the Web server and HTTPS steps' status.
+ */
+export const onServerPart = z.object({
+  part: z.enum(['site', 'certificate', 'nginx', 'certbot']),
+  /** The site's name, the certificate's name; none for a service. */
+  name: z.string().max(253).optional(),
+  /** Files on the server this part consists of. */
+  paths: z.array(z.string().max(512)).max(4),
+  undo: z.string().max(1024),
+});
+export type OnServerPart = z.infer<typeof onServerPart>;
+export const onServerResponse = z.object({
+  server: z.object({ host: z.string().max(253), port: z.number().int(), user: z.string().max(32) }).optional(),
+  domain: z.string().max(253).optional(),
+  parts: z.array(onServerPart).max(8),
+});
+export type OnServer = z.infer<typeof onServerResponse>;
+
 /** Which terminal the commands are typed into (an open `ssh.open` session to the step's server). */
 const sessionId = z.string().min(1).max(64);
 
@@ -124,6 +158,10 @@ export const webServerApplyResult = z.object({
   installedNginx: z.boolean(),
   disabledDefaultSite: z.boolean(),
   answer: siteAnswer,
+  /** Once a certificate exists the site keeps its HTTPS server: what https answered after the rewrite. */
+  httpsAnswer: siteAnswer.optional(),
+  /** What the user should know (a static folder in a home folder must be readable by nginx). */
+  notes: z.array(messageRef).max(10).default([]),
 });
 
 export const certMode = z.enum(['production', 'staging', 'dry-run']);
@@ -149,9 +187,12 @@ export const httpsRequest = z
   .object({
     domain: domainName,
     includeWww: z.boolean().default(false),
-    email: emailAddress,
+    /** The ACME account's e-mail (optional: Let's Encrypt no longer sends expiry reminders; Onramp watches instead). */
+    email: z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), emailAddress.optional()),
     mode: certMode.default('production'),
     acme: customAcme.optional(),
+    /** HSTS for every subdomain too: only when the user asks (it affects subdomains Onramp does not manage). */
+    hstsIncludeSubDomains: z.boolean().default(false),
   })
   .strict();
 export type HttpsRequestInput = z.input<typeof httpsRequest>;
@@ -187,7 +228,7 @@ export const certificateView = z.object({
 export type CertificateView = z.infer<typeof certificateView>;
 
 export const verifyCheck = z.object({
-  id: z.enum(['redirect', 'certificate', 'https', 'renewalTimer', 'renewDryRun']),
+  id: z.enum(['redirect', 'certificate', 'https', 'http2', 'hsts', 'serverVersion', 'renewalTimer', 'renewDryRun']),
   state: checkState,
   detail: messageRef.optional(),
 });
@@ -203,8 +244,37 @@ export type HttpsVerifyReport = z.infer<typeof httpsVerifyReport>;
 export const httpsIssueResult = z.object({
   preflight: preflightReport,
   installedCertbot: z.boolean(),
+  /** What the user should know about the certbot in use (an apt certbot without ARI). */
+  certbotNote: messageRef.optional(),
   /** False when the preflight stopped it, or for a dry run. */
   issued: z.boolean(),
   verify: httpsVerifyReport.optional(),
 });
 export const httpsVerifyInput = httpsRequest.extend({ sessionId: sessionId.optional(), renewDryRun: z.boolean().default(true) }).strict();
+
+/**
+ * The certificate and site watch (main/server/site-watch.ts): at every start
+ * and on Re-check, for the setup with HTTPS. Let's Encrypt no longer e-mails
+ * before a certificate lapses, so this is the user's warning.
+ */
+export const renewalState = z.enum(['timer', 'noTimer', 'failed', 'noSystemd', 'unknown']);
+export const siteWatchReport = z.object({
+  domain: z.string().max(253),
+  checkedAt: z.string().max(64),
+  certificate: certificateView.optional(),
+  /** The TLS handshake failed before any certificate (refused, timeout). */
+  tlsError: z.string().max(64).optional(),
+  /** What the site answered over https (or http when TLS failed); 0 = nothing. */
+  httpStatus: z.number().int(),
+  renewal: renewalState,
+  verdict: z.enum(['ok', 'warn']),
+  /** Why it warns (and, when ok, the one-line summary), translated in the renderer. */
+  reasons: z.array(messageRef).max(10),
+});
+export type SiteWatchReport = z.infer<typeof siteWatchReport>;
+export const siteWatchState = z.object({
+  /** Null when there is no setup with HTTPS to watch (or no check finished yet). */
+  report: siteWatchReport.nullable(),
+  running: z.boolean(),
+});
+export type SiteWatchState = z.infer<typeof siteWatchState>;

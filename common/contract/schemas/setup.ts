@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { iamChoices } from './iam';
-import { pageIds, stepIds } from '../constants';
+import { iamChoices, iamResources } from './iam';
+import { pageIds, setupPaths, stepIds } from '../constants';
 import { sshServer } from './ssh';
 import { launchChoices } from './ec2';
 
 export { stepIds };
 export const stepId = z.enum(stepIds);
 export type StepId = z.infer<typeof stepId>;
+
+/** The path through the setup (common/contract/constants.ts); main/setup/setup-path.ts owns its default. */
+export const setupPath = z.enum(setupPaths);
+export type SetupPath = z.infer<typeof setupPath>;
 
 /** Pages besides the steps. */
 export const pageId = z.enum(pageIds);
@@ -25,6 +29,8 @@ export const runningOperationRecord = z.object({
   phase: z.string().max(160).optional(),
   /** The steps whose checks, all passing, mean its work is complete (default: its own step). */
   finishedWhen: z.array(stepId).max(16).optional(),
+  /** The process running it (main/setup/operation-journal.ts): another process refuses the kind while it lives. */
+  owner: z.object({ pid: z.number().int(), host: z.string().max(255), instance: z.string().max(64) }).optional(),
 });
 export type RunningOperationRecord = z.infer<typeof runningOperationRecord>;
 
@@ -41,6 +47,12 @@ export const setupState = z.object({
   /** Operations running when this was written (see runningOperationRecord). */
   operations: z.array(runningOperationRecord).max(64).optional(),
   choices: z.object({
+    /**
+     * A new EC2 server, or a server the user already has. Chosen on the first
+     * step and changeable in Settings; a file written before the path existed
+     * gets one when read (main/setup/setup-path.ts).
+     */
+    path: setupPath.optional(),
     region: z.string().max(32).optional(),
     /** The Domain step's name, as punycode (common/dns/domain-name.ts). */
     domain: z.string().max(253).optional(),
@@ -71,14 +83,17 @@ export const setupState = z.object({
         appPort: z.number().int(),
         staticDir: z.string().max(255).optional(),
         clientMaxBodySize: z.string().max(16),
+        /** The user applied an edited config: the HTTPS step does not rewrite it. */
+        edited: z.boolean().optional(),
       })
       .optional(),
     /** The HTTPS step's choices as last run. The custom ACME CA is public certificates, never a key. */
     https: z
       .object({
-        email: z.string().max(254),
+        email: z.string().max(254).optional(),
         includeWww: z.boolean(),
         mode: z.enum(['production', 'staging', 'dry-run']),
+        hstsIncludeSubDomains: z.boolean().optional(),
         acme: z.object({ directoryUrl: z.string().max(512), caPem: z.string().max(64 * 1024) }).optional(),
       })
       .optional(),
@@ -94,9 +109,12 @@ export const setupState = z.object({
     consoleLoginItemId: z.string().max(64).optional(),
     iamAccessKeyItemId: z.string().max(64).optional(),
     mfaSerial: z.string().max(512).optional(),
+    /** Secure the account: what the setup made in IAM (main/aws/iam/ledger.ts); teardown deletes only these. */
+    iam: iamResources.optional(),
   }),
 });
 export type SetupState = z.infer<typeof setupState>;
 
 export const goToPageRequest = z.object({ page: pageId }).strict();
+export const choosePathRequest = z.object({ path: setupPath }).strict();
 export const markStepRequest = z.object({ step: stepId, done: z.boolean() }).strict();

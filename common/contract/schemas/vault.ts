@@ -39,6 +39,8 @@ export const vaultItem = z.discriminatedUnion('kind', [
     serverHost: z.string().max(253).optional(),
     /** Where the key was last exported (used by "Copy ssh command"). */
     exportPath: z.string().max(4096).optional(),
+    /** The AWS key pair was deleted (ISO time): the key is kept, for no key pair. */
+    awsKeyPairGone: z.string().max(40).optional(),
     ...times,
   }),
 ]);

@@ -5,16 +5,19 @@
  */
 import { DescribeImagesCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import { UBUNTU_CHOICES, type UbuntuChoice } from '../../../common/contract/constants';
 import { AppError } from '../../../common/errors';
 
 export const CANONICAL_OWNER = '099720109477';
-export const UBUNTU_VERSIONS = ['24.04', '22.04'] as const;
-export type UbuntuVersion = (typeof UBUNTU_VERSIONS)[number];
+export { DEFAULT_UBUNTU } from '../../../common/contract/constants';
+export const UBUNTU_VERSIONS = UBUNTU_CHOICES;
+export type UbuntuVersion = UbuntuChoice;
 export type Architecture = 'x86_64' | 'arm64';
 
-const CODENAME: Record<UbuntuVersion, string> = { '24.04': 'noble', '22.04': 'jammy' };
-/** 24.04 images are published on gp3, 22.04 on gp2 (Canonical's parameter paths say so). */
+const CODENAME: Record<UbuntuVersion, string> = { '26.04': 'resolute', '24.04': 'noble', '22.04': 'jammy' };
+/** 24.04 and 26.04 images are published on gp3, 22.04 on gp2 (Canonical's parameter paths say so). */
 const VOLUME: Record<UbuntuVersion, { param: string; name: string }> = {
+  '26.04': { param: 'ebs-gp3', name: 'hvm-ssd-gp3' },
   '24.04': { param: 'ebs-gp3', name: 'hvm-ssd-gp3' },
   '22.04': { param: 'ebs-gp2', name: 'hvm-ssd' },
 };

@@ -52,6 +52,38 @@ describe('done.deleteIamUser', () => {
     expect(again.outcome).toMatchObject({ status: 'succeeded', result: { userDeleted: true, groupDeleted: true, failures: [] } });
   });
 
+  it("refuses someone else's group (ops, with AdministratorAccess), widens nothing, and a teardown after another name leaves ops alone", async () => {
+    state.createGroup('ops');
+    state.group('ops').attached.add('arn:aws:iam::aws:policy/AdministratorAccess');
+    state.createUser('colleague', []).groups.add('ops');
+    const refused = await app.runOperation('secure-account.createUser', { userName: 'onramp-admin', groupName: 'ops', preset: 'ec2', consoleAccess: false });
+    expect(refused.outcome).toMatchObject({ status: 'failed', error: { code: 'iam.groupTaken', params: { groupName: 'ops', policies: 'AdministratorAccess', suggestion: 'ops-2' } } });
+    expect([...state.group('ops').attached]).toEqual(['arn:aws:iam::aws:policy/AdministratorAccess']);
+    expect([...state.group('ops').inline.keys()]).toEqual([]);
+    expect(state.users.has('onramp-admin')).toBe(false);
+
+    const made = await app.runOperation('secure-account.createUser', { userName: 'onramp-admin', groupName: 'ops-2', preset: 'ec2', consoleAccess: false });
+    expect(made.outcome.status).toBe('succeeded');
+    const deleted = await app.runOperation('done.deleteIamUser', { source: { kind: 'default' } });
+    expect(deleted.outcome).toMatchObject({ status: 'succeeded', result: { userDeleted: true, groupDeleted: true } });
+    expect([...state.groups.keys()]).toEqual(['ops']);
+    expect(state.users.has('colleague')).toBe(true);
+  });
+
+  it('the group the CloudShell block made for this setup is adopted by the page and deleted by the teardown', async () => {
+    await app.invoke('iam.cloudShellScript', { userName: 'onramp', groupName: 'onramp-ec2', preset: 'ec2' });
+    const { setupId } = await app.invoke('setup.getState', {});
+    // What the block does in CloudShell (it refuses to run when the group exists).
+    state.createGroup('onramp-ec2');
+    state.createUser('onramp', [{ Key: 'onramp:setup', Value: setupId }]).groups.add('onramp-ec2');
+
+    const made = await app.runOperation('secure-account.createUser', { userName: 'onramp', groupName: 'onramp-ec2', preset: 'ec2', consoleAccess: false });
+    expect(made.outcome).toMatchObject({ status: 'succeeded', result: { userCreated: false, groupCreated: false } });
+    const deleted = await app.runOperation('done.deleteIamUser', { source: { kind: 'default' } });
+    expect(deleted.outcome).toMatchObject({ status: 'succeeded', result: { userDeleted: true, groupDeleted: true } });
+    expect(state.groups.size).toBe(0);
+  });
+
   it('says so when the setup made no IAM user', async () => {
     const finished = await app.runOperation('done.deleteIamUser', { source: { kind: 'default' } });
     expect(finished.outcome).toMatchObject({ status: 'failed', error: { code: 'ec2.noIamUser' } });

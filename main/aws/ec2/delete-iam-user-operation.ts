@@ -12,6 +12,7 @@ import type { AwsConnection } from '../aws-connection';
 import { readErrorFacts } from '../error-facts';
 import { deleteSetupUser, IAM_TEARDOWN_PARTS } from '../iam/delete-user';
 import { toIamError } from '../iam/iam-errors';
+import { setupLedger } from '../iam/ledger';
 
 export interface DeleteIamUserDeps {
   connection: Pick<AwsConnection, 'withClients'>;
@@ -33,6 +34,7 @@ export function deleteIamUserOperation(deps: DeleteIamUserDeps) {
           deleteSetupUser(
             {
               iam: clients.get(IAMClient),
+              owned: setup.resources.iam ?? {},
               signal,
               onPart: (part) => progress({ phase: `ec2:teardown.iam.${part}`, fraction: IAM_TEARDOWN_PARTS.indexOf(part) / IAM_TEARDOWN_PARTS.length }),
             },
@@ -57,12 +59,23 @@ export function deleteIamUserOperation(deps: DeleteIamUserDeps) {
           return { ...s, choices: { ...choices, awsSource: source }, resources };
         });
       }
+      // Forget what is gone, so the record lists only what still exists.
+      await setupLedger(deps.setup).update((owned) => ({
+        ...owned,
+        ...(result.userDeleted
+          ? { userCreated: undefined, loginProfileCreated: undefined, mfaSerials: undefined, accessKeyIds: undefined, pendingAccessKey: undefined }
+          : {}),
+        ...(result.groupDeleted && !result.groupNotOurs
+          ? { groupCreated: undefined, pendingGroup: undefined, attachedPolicyArns: undefined, inlinePolicyNames: undefined }
+          : {}),
+      }));
       return {
         userName: iamChoices.userName,
         userDeleted: result.userDeleted,
         sourceRestored,
         groupDeleted: result.groupDeleted,
         ...(result.groupKeptFor !== undefined ? { groupKeptFor: result.groupKeptFor } : {}),
+        ...(result.groupNotOurs ? { groupNotOurs: true } : {}),
         failures: result.failures.map((f) => ({ part: f.part, id: f.id, code: toIamError(f.error, `iam:${f.part}`).code || readErrorFacts(f.error).name })),
       };
     },

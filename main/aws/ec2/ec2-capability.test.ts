@@ -7,7 +7,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpInputRequestOf } from '../../../common/contract/operations';
 import { createAwsEnvSandbox, type AwsEnvSandbox } from '../../testing/aws/aws-env-sandbox';
 import { Ec2World } from '../../testing/aws/ec2-world';
@@ -71,7 +71,8 @@ describe('EC2 through the contract', () => {
 
     const resources = await app.invoke('ec2.resources', {});
     expect(resources.instances).toHaveLength(1);
-    expect(resources.monthlyUsd).toBeCloseTo(9.36 + 3.6, 2);
+    // t3.micro in Seoul for 730 h + 16 GiB of gp3 + the Elastic IP
+    expect(resources.monthly).toMatchObject({ instanceUsd: 9.49, volumeUsd: 1.46, publicIpv4Usd: 3.65, totalUsd: 14.6, complete: true });
     expect(resources.keyPairs).toEqual([{ keyName: 'blog-key', inVault: true }]);
   });
 
@@ -108,4 +109,28 @@ describe('EC2 through the contract', () => {
     const bad = await app.call('ec2.addRule', { port: 70000, cidr: 'nope' });
     expect(bad.ok).toBe(false);
   });
+
+  it('changes the SSH source: the new one is allowed, every other port-22 source revoked, and the launch choice follows', async () => {
+    await app.runOperation('launch-server.launch', choices);
+    const changed = await app.invoke('ec2.setSshSource', { ssh: { from: 'myIp', ip: '203.0.113.50' } });
+    expect(changed).toEqual({ allowed: '203.0.113.50/32', revoked: ['198.51.100.7/32'] });
+    const ssh = (await app.invoke('ec2.rules', {})).rules.filter((r) => r.port === 22).map((r) => r.cidr);
+    expect(ssh).toEqual(['203.0.113.50/32']);
+    expect((await app.invoke('setup.getState', {})).choices.launch?.ssh).toEqual({ from: 'myIp', ip: '203.0.113.50' });
+    const bad = await app.call('ec2.setSshSource', { ssh: { from: 'myIp', ip: '10.0.0.1' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'ec2.invalidIp' } });
+  });
+
+  it('after a Connect timeout: says the current IP is not allowed, and allowing it lets only that IP in', async () => {
+    await app.runOperation('launch-server.launch', choices); // SSH from 198.51.100.7
+    const myIp = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response('203.0.113.50\n'));
+    try {
+      expect(await app.invoke('ec2.sshAccess', {})).toEqual({ ip: '203.0.113.50', allowed: false, sources: ['198.51.100.7/32'] });
+      await app.invoke('ec2.setSshSource', { ssh: { from: 'myIp', ip: '203.0.113.50' } });
+      expect(await app.invoke('ec2.sshAccess', {})).toEqual({ ip: '203.0.113.50', allowed: true, sources: ['203.0.113.50/32'] });
+    } finally {
+      myIp.mockRestore();
+    }
+  });
 });
+

@@ -4,8 +4,6 @@
  * my IP, tagged resources, security-group rules).
  */
 import type { HandlersFor } from '../../../common/contract/types';
-import { defineOperation } from '../../setup/operation';
-import { readErrorFacts } from '../error-facts';
 import { clientsFor } from './ec2-clients';
 import { openPorts } from './open-ports';
 import { toEc2AppError } from './ec2-errors';
@@ -13,11 +11,16 @@ import { launchOperation, launchServerStep, staticIpOperation, staticIpStep, typ
 import { instanceTypes, regions } from './catalog';
 import { knownRegionChoices } from '../region-catalog';
 import { deleteIamUserOperation } from './delete-iam-user-operation';
-import { reusableKeyPairs } from './key-pair';
-import { lookUpMyIp, DEFAULT_MY_IP_URL } from './my-ip';
-import { monthlyEstimate, PUBLIC_IPV4_HOURLY_USD, HOURS_PER_MONTH } from './price-table';
-import { addRule, findSetupGroup, listRules, removeRule } from './security-group';
-import { listTagged, teardown } from './teardown';
+import { findKeyPair, reusableKeyPairs } from './key-pair';
+import { lookUpMyIp, DEFAULT_MY_IP_URL, toCidr32 } from './my-ip';
+import { creditMonths } from '../../../common/cost/monthly-cost';
+import { accountPlanOf } from '../billing/plan-cache';
+import { costGuardOperation, readSetupBudget } from './cost-guard-operation';
+import { setupCost } from './setup-cost';
+import { findSetupVolumes } from './volumes';
+import { addRule, ensureRules, findSetupGroup, listRules, narrowSsh, removeRule, sshAccess } from './security-group';
+import { listTagged } from './teardown';
+import { teardownOperation } from './teardown-operation';
 import { AppError } from '../../../common/errors';
 import type { TaggedResources } from '../../../common/contract/schemas/ec2';
 import type { SecretStore } from '../../vault/secret-store';
@@ -25,7 +28,7 @@ import type { AwsConnection } from '../aws-connection';
 
 export interface Ec2CapabilityDeps extends LaunchStepDeps {
   connection: LaunchStepDeps['connection'] & Pick<AwsConnection, 'withClients'>;
-  vault: LaunchStepDeps['vault'] & Pick<SecretStore, 'remove'>;
+  vault: LaunchStepDeps['vault'] & Pick<SecretStore, 'remove' | 'find'>;
   /** The HTTPS "what is my IP" service (plain-text answer). */
   myIpUrl?: string;
 }
@@ -47,70 +50,27 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
     return { ec2: c.ec2, groupId };
   };
 
-  /** What AWS holds for the setup, found by its tag, with the monthly estimate (ec2.resources and the journey model). */
+  /** What AWS holds for the setup, found by its tag, with what it costs a month (ec2.resources and the journey model). */
   const taggedResources = (): Promise<TaggedResources> =>
-    wrap(async () => {
+      wrap(async () => {
       const c = await clients();
-      const setup = await deps.setup.get();
-      const found = await listTagged({ ec2: c.ec2 }, setup.setupId);
-      const instances = found.instances.map((i) => {
-        const estimate = i.instanceType ? monthlyEstimate(c.region, i.instanceType) : undefined;
-        return { ...i, ...(estimate ? { estimate } : {}) };
+        const setup = await deps.setup.get();
+        const [found, volumes, plan] = await Promise.all([listTagged({ ec2: c.ec2 }, setup.setupId), findSetupVolumes({ ec2: c.ec2 }, setup.setupId), accountPlanOf(c.connection)]);
+        const cost = setupCost(c.region, { instances: found.instances, volumes, publicIpv4Count: found.addresses.length });
+        const months = plan.state === 'free' && plan.creditsUsd !== undefined ? creditMonths(plan.creditsUsd, cost.monthly.totalUsd) : undefined;
+        const held = await Promise.all(found.keyPairs.map(async (k) => !!(await findKeyPair(deps.vault, k.keyName, c.region, setup.resources.sshKeyItemId))));
+        return {
+          region: c.region,
+          instances: cost.instances,
+          volumes: cost.volumes,
+          addresses: found.addresses.map((a) => ({ allocationId: a.allocationId, publicIp: a.publicIp, associated: !!a.associationId })),
+          securityGroups: found.securityGroups,
+          keyPairs: found.keyPairs.map((k, i) => ({ keyName: k.keyName, inVault: held[i] ?? false })),
+          monthly: cost.monthly,
+          plan,
+          ...(months !== undefined ? { creditMonths: months } : {}),
+        };
       });
-      const ipv4Monthly = PUBLIC_IPV4_HOURLY_USD * HOURS_PER_MONTH;
-      const monthlyUsd = instances.reduce((sum, i) => sum + (i.estimate?.instanceUsd ?? 0), 0) + found.addresses.length * ipv4Monthly;
-      return {
-        region: c.region,
-        instances,
-        addresses: found.addresses.map((a) => ({ allocationId: a.allocationId, publicIp: a.publicIp, associated: !!a.associationId })),
-        securityGroups: found.securityGroups,
-        keyPairs: found.keyPairs.map((k) => ({ keyName: k.keyName, inVault: !!deps.vault.findKeyPair(k.keyName, c.region) })),
-        monthlyUsd: Math.round(monthlyUsd * 100) / 100,
-      };
-    });
-
-  const teardownOperation = defineOperation({
-    kind: 'done.teardown',
-    affects: { steps: ['launch-server', 'static-ip', 'domain', 'connect', 'web-server', 'https'], awsResources: true, undoes: ['launch-server', 'static-ip', 'connect', 'web-server', 'https'] },
-    async run({ deleteVaultKey }, { signal, progress }) {
-      const setup = await deps.setup.get();
-      const c = await clientsFor(deps.connection, setup);
-      const parts = ['elasticIp', 'instance', 'securityGroup', 'keyPair'] as const;
-      const result = await teardown(
-        { ec2: c.ec2, signal, onPart: (part) => progress({ phase: `ec2:teardown.${part}`, fraction: parts.indexOf(part) / parts.length }) },
-        setup.setupId,
-      ).catch((error: unknown) => {
-        throw toEc2AppError(error);
-      });
-      let vaultKeys = 0;
-      if (deleteVaultKey) {
-        for (const k of result.removed.keyPairs) {
-          const id = deps.vault.findKeyPair(k.keyName, c.region);
-          if (id && !result.failures.some((f) => f.part === 'keyPair' && f.id === k.keyName)) {
-            await deps.vault.remove(id);
-            vaultKeys += 1;
-          }
-        }
-      }
-      // What EC2 made is gone: forget its ids. The IAM user's items are not EC2's; a key pair's vault item that
-      // was kept stays recorded with its key pair's name, so the journey model offers it for deletion.
-      const keptKey = !deleteVaultKey || vaultKeys === 0;
-      await deps.setup.update((s) => {
-        const { instanceId: _i, allocationId: _a, elasticIp: _e, securityGroupId: _g, keyPairName, sshKeyItemId, ...rest } = s.resources;
-        return { ...s, resources: { ...rest, ...(keptKey && sshKeyItemId ? { sshKeyItemId, ...(keyPairName ? { keyPairName } : {}) } : {}) } };
-      });
-      return {
-        removed: {
-          addresses: result.removed.addresses.length,
-          instances: result.removed.instances.length,
-          securityGroups: result.removed.securityGroups.length,
-          keyPairs: result.removed.keyPairs.length,
-          vaultKeys,
-        },
-        failures: result.failures.map((f) => ({ part: f.part, id: f.id, code: toEc2AppError(f.error).code || readErrorFacts(f.error).name })),
-      };
-    },
-  });
 
   const handlers: HandlersFor<'ec2'> = {
     // One region list for every page: AWS's own once the setup has chosen credentials, else main's catalog.
@@ -119,7 +79,12 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
       if (!setup.choices.awsSource || !setup.choices.region) return { regions: knownRegionChoices(), live: false };
       return wrap(async () => ({ regions: await regions((await clients()).ec2), live: true }));
     },
-    'ec2.instanceTypes': ({ region }) => wrap(async () => ({ types: await instanceTypes((await clients()).connection.clients, region) })),
+    'ec2.instanceTypes': ({ region }) =>
+      wrap(async () => {
+        const { connection } = await clients();
+        const plan = await accountPlanOf(connection);
+        return { types: await instanceTypes(connection.clients, region, plan), plan };
+      }),
     'ec2.keyPairs': () =>
       wrap(async () => {
         const c = await clients();
@@ -127,6 +92,7 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
       }),
     'ec2.myIp': async () => ({ ip: await lookUpMyIp(deps.myIpUrl ?? DEFAULT_MY_IP_URL) }),
     'ec2.resources': () => taggedResources(),
+    'ec2.budget': () => readSetupBudget(deps),
     'ec2.rules': () =>
       wrap(async () => {
         const { ec2, groupId } = await securityGroup();
@@ -148,6 +114,23 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
         await removeRule({ ec2 }, groupId, ruleId);
         return { done: true };
       }),
+    // Connect timed out: is the user's current IP still allowed in?
+    'ec2.sshAccess': () =>
+      wrap(async () => {
+        const { ec2, groupId } = await securityGroup();
+        const ip = await lookUpMyIp(deps.myIpUrl ?? DEFAULT_MY_IP_URL);
+        return { ip, ...(await sshAccess({ ec2 }, groupId, ip)) };
+      }),
+    'ec2.setSshSource': ({ ssh }) =>
+      wrap(async () => {
+        const { ec2, groupId } = await securityGroup();
+        const cidr = ssh.from === 'anywhere' ? '0.0.0.0/0' : toCidr32(ssh.ip);
+        const before = await ensureRules({ ec2 }, groupId, [{ port: 22, cidr }]);
+        const revoked = await narrowSsh({ ec2 }, groupId, cidr, before);
+        // The next launch keeps this source instead of putting the old one back.
+        await deps.setup.update((s) => (s.choices.launch ? { ...s, choices: { ...s.choices, launch: { ...s.choices.launch, ssh } } } : s));
+        return { allowed: cidr, revoked };
+      }),
   };
 
   return {
@@ -159,7 +142,7 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
     taggedResources,
     steps: [launchServerStep(deps), staticIpStep(deps)],
     dispose: () => undefined,
-    operations: [launchOperation(deps), staticIpOperation(deps), teardownOperation, deleteIamUserOperation(deps)],
+    operations: [launchOperation(deps), staticIpOperation(deps), teardownOperation(deps), deleteIamUserOperation(deps), costGuardOperation(deps)],
     handlers,
   };
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../../common/errors';
 import { toAppError } from '../errors';
 import { readErrorFacts } from '../error-facts';
 import { redactSecrets } from '../redact-secrets';
+import { FREE_PLAN_TYPES } from '../../../common/cost/free-plan';
 
 const EXPLAINED: Record<string, string> = {
   InsufficientInstanceCapacity: 'insufficientCapacity',
@@ -24,14 +25,24 @@ export const EC2_ERROR_KEYS = [
   'unauthorized',
   'noUbuntuImage',
   'keyPairNotInVault',
+  'groupNameTaken',
   'waitTimedOut',
   'sgInUse',
+  'notFreeTierEligible',
+  'budgetDenied',
+  'budgetNotOurs',
 ] as const;
+
+/** The Free plan refuses other types with InvalidParameterCombination and this phrase. */
+const NOT_FREE_TIER_ELIGIBLE = /not eligible for free tier/i;
 
 /** Maps an EC2 failure to a translated AppError; `decoded` is STS DecodeAuthorizationMessage output, when allowed. */
 export function toEc2AppError(error: unknown, context: { decoded?: string | undefined } = {}): AppError {
   if (error instanceof AppError) return error;
   const facts = readErrorFacts(error);
+  if (facts.name === 'InvalidParameterCombination' && NOT_FREE_TIER_ELIGIBLE.test(facts.message)) {
+    return new AppError('ec2.notFreeTierEligible', `${facts.name}: ${redactSecrets(facts.message)}`, { awsCode: facts.name, types: FREE_PLAN_TYPES.join(', ') });
+  }
   const key = EXPLAINED[facts.name];
   if (key) return new AppError(`ec2.${key}`, `${facts.name}: ${redactSecrets(facts.message)}`, { awsCode: facts.name });
   if (facts.name === 'UnauthorizedOperation') {

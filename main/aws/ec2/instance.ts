@@ -1,11 +1,13 @@
 /**
  * The setup's one instance. It is found again by its tag before anything is
  * launched, so a crash after RunInstances never leads to a second instance,
- * whether or not the endpoint honours ClientToken.
+ * whether or not the endpoint honours ClientToken; after RunInstances the tag
+ * is listed again, so a retried call whose first answer was lost leaves no twin.
  */
 import {
   DescribeInstancesCommand,
   RunInstancesCommand,
+  TerminateInstancesCommand,
   waitUntilInstanceRunning,
   waitUntilInstanceStatusOk,
   type EC2Client,
@@ -29,18 +31,28 @@ export interface InstanceRequest {
 
 const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped'];
 
-export async function findSetupInstance({ ec2, signal }: Deps, setupId: string): Promise<Instance | undefined> {
+/** The setup's live instances, oldest first. */
+async function setupInstances({ ec2, signal }: Deps, setupId: string): Promise<Instance[]> {
   const out = await ec2.send(
     new DescribeInstancesCommand({ Filters: [setupFilter(setupId), { Name: 'instance-state-name', Values: LIVE_STATES }] }),
     { abortSignal: signal },
   );
   const all = (out.Reservations ?? []).flatMap((r) => r.Instances ?? []);
-  return all.sort((a, b) => String(a.LaunchTime ?? '').localeCompare(String(b.LaunchTime ?? '')))[0];
+  return all.sort((a, b) => String(a.LaunchTime ?? '').localeCompare(String(b.LaunchTime ?? '')));
+}
+
+export async function findSetupInstance(deps: Deps, setupId: string): Promise<Instance | undefined> {
+  return (await setupInstances(deps, setupId))[0];
 }
 
 export async function ensureInstance(deps: Deps, request: InstanceRequest): Promise<{ instanceId: string; launched: boolean }> {
-  const existing = await findSetupInstance(deps, request.setupId);
-  if (existing?.InstanceId) return { instanceId: existing.InstanceId, launched: false };
+  const live = await setupInstances(deps, request.setupId);
+  const existing = live[0]?.InstanceId;
+  if (existing) {
+    // A twin an earlier run left (it died between a retried RunInstances and its clean-up): the oldest stays.
+    await terminateExtras(deps, live, existing);
+    return { instanceId: existing, launched: false };
+  }
   const out = await deps.ec2.send(
     new RunInstancesCommand({
       ClientToken: clientToken(request.setupId, 'instance'),
@@ -57,7 +69,17 @@ export async function ensureInstance(deps: Deps, request: InstanceRequest): Prom
   );
   const id = out.Instances?.[0]?.InstanceId;
   if (!id) throw new AppError('aws.invalidResponse', 'RunInstances returned no instance', { awsCode: 'RunInstances' });
+  await terminateExtras(deps, await setupInstances(deps, request.setupId), id);
   return { instanceId: id, launched: true };
+}
+
+/**
+ * The setup has one instance. Right after RunInstances (none existed before it) any other live one is a twin from a
+ * retry whose first answer was lost (an endpoint that ignores ClientToken launches again): it is terminated.
+ */
+async function terminateExtras(deps: Deps, live: Instance[], keep: string): Promise<void> {
+  const extras = live.flatMap((i) => (i.InstanceId && i.InstanceId !== keep ? [i.InstanceId] : []));
+  if (extras.length > 0) await deps.ec2.send(new TerminateInstancesCommand({ InstanceIds: extras }), { abortSignal: deps.signal });
 }
 
 export interface WaitBounds {

@@ -19,7 +19,8 @@ function vaultHolding(...held: string[]): KeyVault {
       added.push(`${m.awsKeyPairName ?? ''}@${m.region ?? ''}`);
       return { id: `item-${added.length}`, kind: 'ssh-key', label: m.label } as Awaited<ReturnType<KeyVault['add']>>;
     },
-    findKeyPair: (name, region) => (held.includes(`${name}@${region}`) ? `vault-${name}` : undefined),
+    keyPairItems: async (name, region) => (held.includes(`${name}@${region}`) ? [`vault-${name}`] : []),
+    markKeyPairGone: async () => undefined,
   };
 }
 

@@ -2,8 +2,8 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Ec2World } from '../../testing/aws/ec2-world';
+import { memoryKeyVault as memoryVault, type MemoryKeyVault } from '../../testing/aws/memory-key-vault';
 import { launch, type LaunchRequest } from './launch-flow';
-import type { KeyVault } from './key-pair';
 import { teardown } from './teardown';
 
 const request: LaunchRequest = {
@@ -16,24 +16,6 @@ const request: LaunchRequest = {
   sshCidr: '198.51.100.7/32',
   volumeGiB: 20,
 };
-
-/** An in-memory vault that only does what the launch needs. */
-function memoryVault(): KeyVault & { items: Map<string, { awsKeyPairName?: string; region?: string; privateKey: string }> } {
-  const items = new Map<string, { awsKeyPairName?: string; region?: string; privateKey: string }>();
-  let n = 0;
-  return {
-    items,
-    add: async (kind, secret, meta) => {
-      if (kind !== 'ssh-key' || !('privateKey' in secret)) throw new Error('only ssh keys here');
-      const m = meta as { label: string; awsKeyPairName?: string; region?: string };
-      n += 1;
-      const id = `item-${n}`;
-      items.set(id, { privateKey: secret.privateKey, ...(m.awsKeyPairName ? { awsKeyPairName: m.awsKeyPairName } : {}), ...(m.region ? { region: m.region } : {}) });
-      return { id, kind: 'ssh-key', label: m.label } as never;
-    },
-    findKeyPair: (name, region) => [...items.entries()].find(([, v]) => v.awsKeyPairName === name && v.region === region)?.[0],
-  };
-}
 
 let world: Ec2World;
 let restore: () => void;
@@ -48,7 +30,7 @@ beforeEach(() => {
 });
 afterEach(() => restore());
 
-function expectOneOfEach(vault: ReturnType<typeof memoryVault>): void {
+function expectOneOfEach(vault: MemoryKeyVault): void {
   expect(world.liveInstances()).toHaveLength(1);
   expect(world.addresses.size).toBe(1);
   expect(world.groups.size).toBe(1);

@@ -22,6 +22,8 @@ export interface LaunchRequest {
   keyPair: { name: string; type: 'rsa' | 'ed25519'; format: 'pem' | 'ppk' };
   sshCidr: string;
   volumeGiB: number;
+  /** The setup's own link to the vault item of its key (setup.resources.sshKeyItemId), if it has one. */
+  sshKeyItemId?: string;
 }
 
 export interface LaunchResult {
@@ -32,6 +34,8 @@ export interface LaunchResult {
   securityGroupId: string;
   allocationId: string;
   elasticIp: string;
+  /** SSH sources revoked because they are not the chosen one (0.0.0.0/0, ::/0, an old IP). */
+  sshRevoked: string[];
 }
 
 export type LaunchPhase = 'keyPair' | 'securityGroup' | 'image' | 'instance' | 'running' | 'statusOk' | 'elasticIp';
@@ -56,7 +60,12 @@ export async function launch(deps: LaunchDeps, request: LaunchRequest): Promise<
   const record = async (patch: Partial<LaunchResult>) => deps.onResource?.(patch);
 
   phase('keyPair');
-  const key = await ensureKeyPair({ ...base, vault: deps.vault }, { setupId: request.setupId, region: request.region, ...request.keyPair });
+  const key = await ensureKeyPair({ ...base, vault: deps.vault }, {
+    setupId: request.setupId,
+    region: request.region,
+    ...request.keyPair,
+    ...(request.sshKeyItemId ? { sshKeyItemId: request.sshKeyItemId } : {}),
+  });
   await record({ keyPairName: key.keyPairName, sshKeyItemId: key.vaultItemId });
 
   phase('securityGroup');
@@ -93,5 +102,6 @@ export async function launch(deps: LaunchDeps, request: LaunchRequest): Promise<
     securityGroupId: sg.groupId,
     allocationId: eip.allocationId,
     elasticIp: eip.publicIp,
+    sshRevoked: sg.sshRevoked,
   };
 }

@@ -7,7 +7,7 @@ import { DecodeAuthorizationMessageCommand } from '@aws-sdk/client-sts';
 import type { SetupState } from '../../../common/contract/schemas/setup';
 import { AppError } from '../../../common/errors';
 import { defineOperation } from '../../setup/operation';
-import type { CheckResult, StepDefinition } from '../../setup/step';
+import { awsOnly, type CheckResult, type StepDefinition } from '../../setup/step';
 import type { SetupStateStore } from '../../setup/state-store';
 import type { AwsConnection } from '../aws-connection';
 import { clientsFor, type SetupClients } from './ec2-clients';
@@ -44,6 +44,7 @@ function recordResources(setup: LaunchStepDeps['setup']) {
 export function launchServerStep(deps: LaunchStepDeps): StepDefinition {
   return {
     id: 'launch-server',
+    appliesTo: awsOnly({ key: 'setup:skipped.launch-server' }),
     watch: (setup) => [setup.choices.awsSource, setup.choices.region, setup.resources.instanceId],
     async check({ setup, signal }): Promise<CheckResult> {
       if (!setup.choices.awsSource || !setup.choices.region) return { done: false, detail: { key: 'ec2:check.connectFirst' } };
@@ -60,6 +61,7 @@ export function launchServerStep(deps: LaunchStepDeps): StepDefinition {
 export function staticIpStep(deps: LaunchStepDeps): StepDefinition {
   return {
     id: 'static-ip',
+    appliesTo: awsOnly({ key: 'setup:skipped.static-ip' }),
     watch: (setup) => [setup.choices.awsSource, setup.choices.region, setup.resources.allocationId, setup.resources.instanceId],
     async check({ setup, signal }): Promise<CheckResult> {
       if (!setup.choices.awsSource || !setup.choices.region) return { done: false, detail: { key: 'ec2:check.connectFirst' } };
@@ -99,9 +101,11 @@ export function launchOperation(deps: LaunchStepDeps) {
             keyPair: choices.keyPair,
             sshCidr: choices.ssh.from === 'anywhere' ? '0.0.0.0/0' : toCidr32(choices.ssh.ip),
             volumeGiB: choices.volumeGiB,
+            ...(saved.resources.sshKeyItemId ? { sshKeyItemId: saved.resources.sshKeyItemId } : {}),
           },
         );
-        return { instanceId: result.instanceId, imageId: result.imageId, keyPairName: result.keyPairName, securityGroupId: result.securityGroupId, allocationId: result.allocationId, elasticIp: result.elasticIp };
+        const { sshKeyItemId: _item, ...shown } = result;
+        return shown;
       } catch (error) {
         if (signal.aborted) throw error;
         throw await explain(error, clients);

@@ -8,6 +8,8 @@ import { deleteSetupUser } from './delete-user';
 
 const ROOT = { accessKeyId: 'AKIAROOTROOTEXAMPLE1', secretAccessKey: 'rootSecretKeyExample/abcdefghijklmnopqrst' };
 const request = { userName: 'onramp-admin', groupName: 'onramp', setupId: 'setup-1' };
+/** What Secure the account recorded making. */
+const owned = { groupCreated: 'onramp', userCreated: 'onramp-admin' };
 let state: IamState;
 let iam: IAMClient;
 let stub: ReturnType<typeof mockIam>;
@@ -20,7 +22,7 @@ function provisioned(): void {
   const user = state.createUser('onramp-admin', [{ Key: 'onramp:setup', Value: 'setup-1' }]);
   user.groups.add('onramp');
   state.createLoginProfile('onramp-admin', 'pw', false);
-  const { serial, seed } = state.createVirtualMfaDevice('onramp-admin');
+  const { serial, seed } = state.createVirtualMfaDevice('210987654321-onramp-admin');
   const now = currentStep();
   state.enableMfa('onramp-admin', serial, totpAt(seed, now), totpAt(seed, now + 1));
   state.createAccessKey('onramp-admin');
@@ -38,7 +40,7 @@ describe('deleteSetupUser', () => {
   it('removes the login profile, MFA device, access keys, membership, the user and the emptied group', async () => {
     provisioned();
     const parts: string[] = [];
-    const result = await deleteSetupUser({ iam, onPart: (p) => parts.push(p) }, request);
+    const result = await deleteSetupUser({ iam, owned, onPart: (p) => parts.push(p) }, request);
 
     expect(result).toEqual({ userDeleted: true, groupDeleted: true, failures: [] });
     expect(parts).toEqual(['loginProfile', 'mfa', 'accessKeys', 'groups', 'user', 'group']);
@@ -51,14 +53,14 @@ describe('deleteSetupUser', () => {
 
   it('is idempotent: a second run finds nothing and succeeds', async () => {
     provisioned();
-    await deleteSetupUser({ iam }, request);
-    expect(await deleteSetupUser({ iam }, request)).toEqual({ userDeleted: true, groupDeleted: true, failures: [] });
+    await deleteSetupUser({ iam, owned }, request);
+    expect(await deleteSetupUser({ iam, owned }, request)).toEqual({ userDeleted: true, groupDeleted: true, failures: [] });
   });
 
   it('keeps the group when someone else is in it', async () => {
     provisioned();
     state.createUser('colleague', []).groups.add('onramp');
-    const result = await deleteSetupUser({ iam }, request);
+    const result = await deleteSetupUser({ iam, owned }, request);
     expect(result).toMatchObject({ userDeleted: true, groupDeleted: false, groupKeptFor: 1, failures: [] });
     expect(state.groups.has('onramp')).toBe(true);
     expect(state.users.has('colleague')).toBe(true);
@@ -67,7 +69,7 @@ describe('deleteSetupUser', () => {
   it('refuses a user this setup did not make, touching nothing', async () => {
     provisioned();
     state.user('onramp-admin').tags = [{ Key: 'onramp:setup', Value: 'someone-else' }];
-    await expect(deleteSetupUser({ iam }, request)).rejects.toMatchObject({ code: 'iam.userNotOurs' });
+    await expect(deleteSetupUser({ iam, owned }, request)).rejects.toMatchObject({ code: 'iam.userNotOurs' });
     expect(state.user('onramp-admin').loginProfile).toBeDefined();
     expect(state.keysOf('onramp-admin')).toHaveLength(2);
   });
@@ -76,7 +78,7 @@ describe('deleteSetupUser', () => {
     provisioned();
     const refused = Object.assign(new Error('User is not authorized to perform: iam:ListAccessKeys'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
     stub.on(ListAccessKeysCommand).rejectsOnce(refused);
-    const first = await deleteSetupUser({ iam }, request);
+    const first = await deleteSetupUser({ iam, owned }, request);
     expect(first.userDeleted).toBe(false);
     expect(first.failures.map((f) => f.part)).toEqual(['accessKeys', 'user']);
     expect(state.keysOf('onramp-admin')).toHaveLength(2);
@@ -85,7 +87,50 @@ describe('deleteSetupUser', () => {
 
     stub.restore();
     stub = mockIam(iam, state);
-    expect(await deleteSetupUser({ iam }, request)).toEqual({ userDeleted: true, groupDeleted: true, failures: [] });
+    expect(await deleteSetupUser({ iam, owned }, request)).toEqual({ userDeleted: true, groupDeleted: true, failures: [] });
     expect(state.users.size).toBe(0);
   });
+
+  it('keeps a group this setup did not create: the user is only removed from it', async () => {
+    provisioned();
+    const result = await deleteSetupUser({ iam, owned: { userCreated: 'onramp-admin' } }, request);
+    expect(result).toMatchObject({ userDeleted: true, groupDeleted: false, groupNotOurs: true, failures: [] });
+    expect([...state.group('onramp').attached]).toEqual(['arn:aws:iam::aws:policy/AmazonEC2FullAccess']);
+    expect([...state.group('onramp').inline.keys()]).toEqual(['onramp-read-ami-and-decode']);
+    expect(state.users.size).toBe(0);
+  });
+
+  it("deletes the user's virtual MFA devices that are no longer assigned, and no one else's", async () => {
+    provisioned();
+    const serial = state.user('onramp-admin').mfaSerial ?? '';
+    state.user('onramp-admin').mfaSerial = undefined;
+    delete state.devices.get(serial)?.user; // what a crash right after DeactivateMFADevice leaves
+    const { serial: enrolling } = state.createVirtualMfaDevice('enrolling-by-hand'); // recorded by the setup at mfaBegin
+    state.createVirtualMfaDevice('210987654321-colleague');
+    await deleteSetupUser({ iam, owned: { ...owned, mfaSerials: [enrolling] } }, request);
+    expect([...state.devices.keys()]).toEqual(['arn:aws:iam::210987654321:mfa/210987654321-colleague']);
+  });
+
+  it('a crash after any call leaves nothing the rerun does not clean: user, keys, MFA device, password, group', async () => {
+    provisioned();
+    await deleteSetupUser({ iam, owned }, request);
+    const total = state.calls.length;
+    expect(total).toBeGreaterThan(12);
+    for (let k = 1; k <= total; k += 1) {
+      stub.restore();
+      state = new IamState('210987654321', ROOT);
+      stub = mockIam(iam, state);
+      provisioned();
+      state.crashAfter(k);
+      await deleteSetupUser({ iam, owned }, request).catch(() => undefined);
+      expect(state.crashed, `crashed after call ${k} of ${total}`).toBe(true);
+      state.crashAfter(undefined);
+      const rerun = await deleteSetupUser({ iam, owned }, request);
+      expect(rerun, `rerun after a crash after call ${k} (${state.calls[k - 1]})`).toEqual({ userDeleted: true, groupDeleted: true, failures: [] });
+      expect(state.users.size).toBe(0);
+      expect(state.groups.size).toBe(0);
+      expect(state.devices.size, `MFA device left after a crash after ${state.calls[k - 1]}`).toBe(0);
+      expect([...state.keys.keys()]).toEqual([ROOT.accessKeyId]);
+    }
+  }, 60_000);
 });

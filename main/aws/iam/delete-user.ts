@@ -1,10 +1,15 @@
 /**
  * Teardown of the IAM user a setup made: login profile, MFA devices
  * (deactivated, then the virtual device deleted), access keys, group
- * memberships, the user, and the group when nobody else is in it. Only a user
- * tagged for this setup is touched. Every part that is already gone counts as
- * done, so running it again finishes what a crash or a refusal left; the
- * parts that fail are reported, and the rest still runs.
+ * memberships, the user, and the group when this setup created it (the ledger
+ * says so: groups carry no tags) and nobody else is in it. A group the setup
+ * did not make stays; the user is only removed from it. Only a user tagged for
+ * this setup is touched. Every virtual MFA device made for the user (recorded,
+ * or named for it) is deleted whether assigned or not, so a crash between
+ * DeactivateMFADevice and DeleteVirtualMFADevice leaves nothing behind. Every
+ * part that is already gone counts as done, so running it again finishes what
+ * a crash or a refusal left; the parts that fail are reported, and the rest
+ * still runs.
  */
 import {
   DeactivateMFADeviceCommand,
@@ -21,11 +26,16 @@ import {
   ListGroupPoliciesCommand,
   ListGroupsForUserCommand,
   ListMFADevicesCommand,
+  ListVirtualMFADevicesCommand,
   RemoveUserFromGroupCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
+import type { IamResources } from '../../../common/contract/schemas/iam';
+import { accountLabel } from './account';
+import { madeAfterIntent } from './group';
 import { iamError, hasAwsCode } from './iam-errors';
 import { findUser, isTaggedFor } from './user';
+import { mfaDeviceName } from './virtual-mfa';
 
 export type IamTeardownPart = 'loginProfile' | 'mfa' | 'accessKeys' | 'groups' | 'user' | 'group';
 export const IAM_TEARDOWN_PARTS: readonly IamTeardownPart[] = ['loginProfile', 'mfa', 'accessKeys', 'groups', 'user', 'group'];
@@ -35,11 +45,15 @@ export interface IamTeardownResult {
   groupDeleted: boolean;
   /** Why the group stayed: other members (their count). */
   groupKeptFor?: number;
+  /** Why the group stayed: this setup did not create it (the user was only removed from it). */
+  groupNotOurs?: boolean;
   failures: { part: IamTeardownPart; id: string; error: unknown }[];
 }
 
 interface Deps {
   iam: IAMClient;
+  /** What the setup recorded making (setup.json resources.iam). */
+  owned: IamResources;
   signal?: AbortSignal;
   onPart?: (part: IamTeardownPart) => void;
 }
@@ -51,6 +65,21 @@ async function gone(task: () => Promise<unknown>): Promise<void> {
   } catch (error) {
     if (!hasAwsCode(error, 'NoSuchEntity')) throw error;
   }
+}
+
+/** Serials of the virtual MFA devices made for the user: recorded by the setup, named for it, or assigned to it. */
+async function virtualDevicesFor(iam: IAMClient, userName: string, deviceName: string, recorded: string[], signal?: AbortSignal): Promise<string[]> {
+  const found: string[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await iam.send(new ListVirtualMFADevicesCommand({ Marker: marker }), { abortSignal: signal });
+    for (const device of page.VirtualMFADevices ?? []) {
+      const serial = device.SerialNumber ?? '';
+      if (recorded.includes(serial) || serial.endsWith(`:mfa/${deviceName}`) || device.User?.UserName === userName) found.push(serial);
+    }
+    marker = page.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  return found;
 }
 
 export async function deleteSetupUser(deps: Deps, request: { userName: string; groupName: string; setupId: string }): Promise<IamTeardownResult> {
@@ -85,6 +114,13 @@ export async function deleteSetupUser(deps: Deps, request: { userName: string; g
         // Only virtual devices (an ARN) can be deleted; a hardware one is just unassigned.
         if (serial.startsWith('arn:')) await gone(() => iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial }), opts));
       }
+      // What a crash after DeactivateMFADevice (or during enrollment) left: no longer the user's, but made for it.
+      const accountId = /^arn:[^:]+:iam::(\d{12}):/.exec(user.Arn ?? '')?.[1] ?? '';
+      const deviceName = mfaDeviceName(await accountLabel(iam, accountId, deps.signal), request.userName);
+      for (const serial of await virtualDevicesFor(iam, request.userName, deviceName, deps.owned.mfaSerials ?? [], deps.signal)) {
+        await gone(() => iam.send(new DeactivateMFADeviceCommand({ UserName: request.userName, SerialNumber: serial }), opts));
+        await gone(() => iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial }), opts));
+      }
     });
 
     deps.onPart?.('accessKeys');
@@ -114,8 +150,14 @@ export async function deleteSetupUser(deps: Deps, request: { userName: string; g
   // Stays true when GetGroup says NoSuchEntity: the group is already gone.
   let groupGone = true;
   await attempt('group', request.groupName, async () => {
-    const members = (await iam.send(new GetGroupCommand({ GroupName: request.groupName }), opts)).Users ?? [];
+    const found = await iam.send(new GetGroupCommand({ GroupName: request.groupName }), opts);
+    const members = found.Users ?? [];
     groupGone = false;
+    const pending = deps.owned.pendingGroup?.name === request.groupName ? deps.owned.pendingGroup : undefined;
+    if (deps.owned.groupCreated !== request.groupName && !madeAfterIntent(found.Group?.CreateDate?.getTime(), pending)) {
+      result.groupNotOurs = true;
+      return;
+    }
     const others = members.filter((m) => m.UserName !== request.userName);
     if (others.length > 0) {
       result.groupKeptFor = others.length;

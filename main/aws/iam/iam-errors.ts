@@ -24,6 +24,8 @@ export const IAM_ERROR_KEYS = [
   'rootKeyStillThere',
   'userNotCreated',
   'groupNotEmpty',
+  'groupTaken',
+  'userTaken',
 ] as const;
 export type IamErrorKey = (typeof IAM_ERROR_KEYS)[number];
 

@@ -7,21 +7,22 @@ import {
   CreateUserCommand,
   EntityAlreadyExistsException,
   GetAccountPasswordPolicyCommand,
-  GetGroupCommand,
   GetLoginProfileCommand,
   GetUserCommand,
   IAMClient,
   IAMServiceException,
-  ListAttachedGroupPoliciesCommand,
+  ListAttachedUserPoliciesCommand,
+  ListUserPoliciesCommand,
+  ListGroupsForUserCommand,
   NoSuchEntityException,
   PasswordPolicyViolationException,
-  PutGroupPolicyCommand,
   UpdateLoginProfileCommand,
 } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { ensureGroup } from './group';
+import { memoryLedger } from './ledger';
 import { consoleSignInUrl, ensureLoginProfile } from './login-profile';
 import { presetOf } from './policy-presets';
 import { addUserToGroup, ensureUser } from './user';
@@ -33,45 +34,12 @@ const noSuch = () => new NoSuchEntityException({ message: 'none', $metadata: {} 
 afterEach(() => iamMock.reset());
 
 describe('ensureGroup', () => {
-  it('creates the group, attaches AmazonEC2FullAccess and writes the small inline policy (EC2 only preset)', async () => {
-    iamMock.on(CreateGroupCommand).resolves({});
-    const result = await ensureGroup(iam, { groupName: 'onramp', preset: presetOf('ec2', 'aws'), partition: 'aws' });
-
-    expect(result).toEqual({ created: true, attached: ['arn:aws:iam::aws:policy/AmazonEC2FullAccess'] });
-    const inline = iamMock.commandCalls(PutGroupPolicyCommand)[0]?.args[0].input;
-    expect(inline?.GroupName).toBe('onramp');
-    const document = JSON.parse(inline?.PolicyDocument ?? '{}') as { Statement: { Action: string | string[]; Resource: string }[] };
-    expect(document.Statement).toEqual([
-      expect.objectContaining({ Action: ['ssm:GetParameter', 'ssm:GetParameters'], Resource: 'arn:aws:ssm:*::parameter/aws/service/canonical/*' }),
-      expect.objectContaining({ Action: 'sts:DecodeAuthorizationMessage', Resource: '*' }),
-    ]);
-    expect(iamMock.commandCalls(ListAttachedGroupPoliciesCommand)).toHaveLength(0);
-  });
-
-  it('reuses an existing group and attaches only the policies it lacks', async () => {
-    iamMock.on(CreateGroupCommand).rejects(exists());
-    iamMock.on(GetGroupCommand).resolves({ Group: { GroupName: 'onramp', GroupId: 'G', Arn: 'arn', Path: '/', CreateDate: new Date() }, Users: [] });
-    iamMock.on(ListAttachedGroupPoliciesCommand).resolves({ AttachedPolicies: [{ PolicyArn: 'arn:aws:iam::aws:policy/AmazonEC2FullAccess' }] });
-
-    const result = await ensureGroup(iam, { groupName: 'onramp', preset: presetOf('ec2-route53', 'aws'), partition: 'aws' });
-
-    expect(result).toEqual({ created: false, attached: ['arn:aws:iam::aws:policy/AmazonRoute53FullAccess'] });
-    expect(iamMock.commandCalls(AttachGroupPolicyCommand).map((c) => c.args[0].input.PolicyArn)).toEqual(['arn:aws:iam::aws:policy/AmazonRoute53FullAccess']);
-  });
-
-  it('the Administrator preset attaches AdministratorAccess and no inline policy', async () => {
-    iamMock.on(CreateGroupCommand).resolves({});
-    await ensureGroup(iam, { groupName: 'admins', preset: presetOf('admin', 'aws'), partition: 'aws' });
-    expect(iamMock.commandCalls(AttachGroupPolicyCommand).map((c) => c.args[0].input.PolicyArn)).toEqual(['arn:aws:iam::aws:policy/AdministratorAccess']);
-    expect(iamMock.commandCalls(PutGroupPolicyCommand)).toHaveLength(0);
-  });
-
   it('names the refused action when the caller may not attach policies', async () => {
     iamMock.on(CreateGroupCommand).resolves({});
     iamMock.on(AttachGroupPolicyCommand).rejects(
       new IAMServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: {}, message: 'is not authorized to perform: iam:AttachGroupPolicy on resource: group onramp' }),
     );
-    await expect(ensureGroup(iam, { groupName: 'onramp', preset: presetOf('ec2', 'aws'), partition: 'aws' })).rejects.toMatchObject({
+    await expect(ensureGroup(iam, { groupName: 'onramp', preset: presetOf('ec2-full', 'aws', 'setup-1'), partition: 'aws' }, memoryLedger())).rejects.toMatchObject({
       code: 'iam.accessDenied',
       params: { action: 'iam:AttachGroupPolicy' },
     });
@@ -81,7 +49,7 @@ describe('ensureGroup', () => {
 describe('ensureUser', () => {
   it('creates the user tagged onramp:setup=<setupId>', async () => {
     iamMock.on(CreateUserCommand).resolves({ User: { UserName: 'dev', Arn: 'arn:aws:iam::123456789012:user/dev', UserId: 'U', Path: '/', CreateDate: new Date() } });
-    await expect(ensureUser(iam, { userName: 'dev', setupId: 'setup-1' })).resolves.toEqual({ created: true, arn: 'arn:aws:iam::123456789012:user/dev' });
+    await expect(ensureUser(iam, { userName: 'dev', setupId: 'setup-1' }, memoryLedger())).resolves.toEqual({ created: true, arn: 'arn:aws:iam::123456789012:user/dev' });
     expect(iamMock.commandCalls(CreateUserCommand)[0]?.args[0].input.Tags).toEqual([{ Key: 'onramp:setup', Value: 'setup-1' }]);
   });
 
@@ -90,13 +58,22 @@ describe('ensureUser', () => {
     iamMock.on(GetUserCommand).resolves({
       User: { UserName: 'dev', Arn: 'arn:aws:iam::123456789012:user/dev', UserId: 'U', Path: '/', CreateDate: new Date(), Tags: [{ Key: 'onramp:setup', Value: 'setup-1' }] },
     });
-    await expect(ensureUser(iam, { userName: 'dev', setupId: 'setup-1' })).resolves.toEqual({ created: false, arn: 'arn:aws:iam::123456789012:user/dev' });
+    await expect(ensureUser(iam, { userName: 'dev', setupId: 'setup-1' }, memoryLedger())).resolves.toEqual({ created: false, arn: 'arn:aws:iam::123456789012:user/dev' });
   });
 
   it("refuses someone else's user of that name, so the user picks another name", async () => {
     iamMock.on(CreateUserCommand).rejects(exists());
     iamMock.on(GetUserCommand).resolves({ User: { UserName: 'dev', Arn: 'a', UserId: 'U', Path: '/', CreateDate: new Date(), Tags: [{ Key: 'onramp:setup', Value: 'other' }] } });
-    await expect(ensureUser(iam, { userName: 'dev', setupId: 'setup-1' })).rejects.toMatchObject({ code: 'iam.userNotOurs', params: { userName: 'dev' } });
+    iamMock.on(ListAttachedUserPoliciesCommand).resolves({ AttachedPolicies: [{ PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }] });
+    iamMock.on(ListUserPoliciesCommand).resolves({ PolicyNames: [] });
+    iamMock.on(GetUserCommand, { UserName: 'dev-2' }).rejects(noSuch());
+    iamMock.on(ListGroupsForUserCommand).resolves({ Groups: [] });
+    const ledger = memoryLedger();
+    await expect(ensureUser(iam, { userName: 'dev', setupId: 'setup-1' }, ledger)).rejects.toMatchObject({
+      code: 'iam.userTaken',
+      params: { userName: 'dev', policies: 'AdministratorAccess', suggestion: 'dev-2' },
+    });
+    expect(ledger.value.userCreated).toBeUndefined();
   });
 
   it('adds the user to the group (AddUserToGroup is idempotent) and explains a missing group', async () => {

@@ -1,8 +1,8 @@
 /**
  * The IAM user, tagged `onramp:setup=<setupId>`. An existing user of the same
  * name is reused only when it carries this setup's tag; any other user of that
- * name belongs to someone else and is reported (iam.userNotOurs) so the user
- * picks another name. Group membership: AddUserToGroup is itself idempotent.
+ * name belongs to someone else and is refused (iam.userTaken, naming its
+ * policies and a free name). Group membership: AddUserToGroup is itself idempotent.
  */
 import {
   AddUserToGroupCommand,
@@ -14,6 +14,8 @@ import {
 } from '@aws-sdk/client-iam';
 
 import { hasAwsCode, iamError, toIamError } from './iam-errors';
+import type { IamLedger } from './ledger';
+import { userTakenError } from './ownership';
 
 export const SETUP_TAG_KEY = 'onramp:setup';
 
@@ -39,21 +41,24 @@ export async function findUser(iam: IAMClient, userName: string, signal?: AbortS
 export async function ensureUser(
   iam: IAMClient,
   { userName, setupId }: { userName: string; setupId: string },
+  ledger: IamLedger,
   signal?: AbortSignal,
 ): Promise<EnsureUserResult> {
+  const record = () => ledger.update((r) => ({ ...r, userCreated: userName }));
   try {
     const out = await iam.send(
       new CreateUserCommand({ UserName: userName, Tags: [{ Key: SETUP_TAG_KEY, Value: setupId }] }),
       { abortSignal: signal },
     );
+    await record();
     return { created: true, arn: out.User?.Arn ?? '' };
   } catch (error) {
     if (!hasAwsCode(error, 'EntityAlreadyExists')) throw toIamError(error, 'iam:CreateUser');
   }
   const existing = await findUser(iam, userName, signal);
-  if (!existing || !isTaggedFor(existing, setupId)) {
-    throw iamError('userNotOurs', `An IAM user named ${userName} already exists and was not made by this setup`, { userName });
-  }
+  // The tag is the proof, also after a crash right after CreateUser.
+  if (!existing || !isTaggedFor(existing, setupId)) throw await userTakenError(iam, userName, signal);
+  await record();
   return { created: false, arn: existing.Arn ?? '' };
 }
 

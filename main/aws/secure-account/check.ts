@@ -7,12 +7,13 @@
 import { hasLoginProfile } from '../iam/login-profile';
 import { findUser, isInGroup, isTaggedFor } from '../iam/user';
 import { mfaSerialOf } from '../iam/virtual-mfa';
-import type { CheckResult, StepDefinition } from '../../setup/step';
+import { awsOnly, type CheckResult, type StepDefinition } from '../../setup/step';
 import { iamOf, liveConnection, type SecureAccountDeps } from './context';
 
 export function secureAccountStep(deps: Pick<SecureAccountDeps, 'connection' | 'setup'>): StepDefinition {
   return {
     id: 'secure-account',
+    appliesTo: awsOnly({ key: 'setup:skipped.secure-account' }),
     watch: (setup) => [setup.choices.iam, setup.choices.awsSource, setup.resources.mfaSerial, setup.resources.consoleLoginItemId],
     async check({ setup, signal }): Promise<CheckResult> {
       const chosen = setup.choices.iam;

@@ -6,6 +6,7 @@
  */
 import { IAMClient } from '@aws-sdk/client-iam';
 
+import type { UiLanguage } from '../../../common/contract/schemas/app';
 import type { IamChoices } from '../../../common/contract/schemas/iam';
 import type { AwsConnection, VerifiedConnection } from '../aws-connection';
 import { iamError } from '../iam/iam-errors';
@@ -18,6 +19,8 @@ export interface SecureAccountDeps {
   setup: SetupStateStore;
   secrets: SecretStore;
   mfa: MfaEnrollments;
+  /** The language the window shows: vault items made here are named in it (default English). */
+  itemLanguage?: () => UiLanguage;
 }
 
 /** The verified connection; after a restart, reconnects with the source and region Connect AWS remembered. */

@@ -8,8 +8,11 @@ import { defineOperation } from '../../setup/operation';
 import { ensureGroup } from '../iam/group';
 import { consoleSignInUrl, ensureLoginProfile } from '../iam/login-profile';
 import { partitionOf, presetOf } from '../iam/policy-presets';
-import { addUserToGroup, ensureUser } from '../iam/user';
+import { setupLedger } from '../iam/ledger';
+import { userTakenError } from '../iam/ownership';
+import { addUserToGroup, ensureUser, findUser, isTaggedFor } from '../iam/user';
 import { iamOf, liveConnection, type SecureAccountDeps } from './context';
+import { itemNamesIn } from '../../ui-language';
 
 export function createUserOperation(deps: SecureAccountDeps) {
   return defineOperation({
@@ -21,28 +24,35 @@ export function createUserOperation(deps: SecureAccountDeps) {
       const { accountId, arn: callerArn } = live.identity;
       const { setupId } = await deps.setup.get();
       const { userName, groupName, preset, consoleAccess } = input;
+      const ledger = setupLedger(deps.setup);
+      // Someone else's user of that name is refused before anything is made or remembered.
+      const existing = await findUser(iam, userName, signal);
+      if (existing && !isTaggedFor(existing, setupId)) throw await userTakenError(iam, userName, signal);
       await deps.setup.update((s) => ({ ...s, choices: { ...s.choices, iam: { userName, groupName, preset, consoleAccess } } }));
 
       progress({ phase: 'iam:phases.group', fraction: 0.1, message: { key: 'iam:progress.group', values: { groupName } } });
-      const group = await ensureGroup(iam, { groupName, preset: presetOf(preset, partitionOf(callerArn)), partition: partitionOf(callerArn) }, signal);
+      const partition = partitionOf(callerArn);
+      const group = await ensureGroup(iam, { groupName, preset: presetOf(preset, partition, setupId), partition, userName }, ledger, signal);
 
+      const removed = group.removed.length > 0 ? { policiesRemoved: group.removed } : {};
       progress({ phase: 'iam:phases.user', fraction: 0.35, message: { key: 'iam:progress.user', values: { userName } } });
-      const user = await ensureUser(iam, { userName, setupId }, signal);
+      const user = await ensureUser(iam, { userName, setupId }, ledger, signal);
 
       progress({ phase: 'iam:phases.membership', fraction: 0.55 });
       await addUserToGroup(iam, userName, groupName, signal);
 
       if (!consoleAccess) {
         progress({ phase: 'iam:phases.done', fraction: 1 });
-        return { userArn: user.arn, userCreated: user.created, groupCreated: group.created, loginProfile: 'none' as const };
+        return { userArn: user.arn, userCreated: user.created, groupCreated: group.created, loginProfile: 'none' as const, ...removed };
       }
 
       progress({ phase: 'iam:phases.loginProfile', fraction: 0.75 });
-      const outcome = await ensureLoginProfile(
-        iam,
-        { userName, passwordResetRequired: input.passwordResetRequired, onExisting: input.existingLoginProfile },
-        signal,
-      );
+      // The intent stays until the password is in the vault: a password an earlier run set and lost in a crash is reset, not reported.
+      const lostInCrash = (await ledger.read()).loginProfilePending === true;
+      await ledger.update((r) => ({ ...r, loginProfilePending: true }));
+      const onExisting = lostInCrash && input.existingLoginProfile === 'ask' ? 'reset' : input.existingLoginProfile;
+      const outcome = await ensureLoginProfile(iam, { userName, passwordResetRequired: input.passwordResetRequired, onExisting }, signal);
+      if (outcome.status === 'created') await ledger.update((r) => ({ ...r, loginProfileCreated: true }));
       const signInUrl = consoleSignInUrl(accountId);
       let consoleLoginItemId = (await deps.setup.get()).resources.consoleLoginItemId;
       if (outcome.status === 'created' || outcome.status === 'reset') {
@@ -52,16 +62,19 @@ export function createUserOperation(deps: SecureAccountDeps) {
         const item = await deps.secrets.add(
           'console-login',
           { userName, password: outcome.password, signInUrl },
-          { label: `AWS console: ${userName} (${accountId})`, ...(/^\d{12}$/.test(accountId) ? { accountId } : {}) },
+          { label: itemNamesIn(deps.itemLanguage?.()).consoleLogin(userName, accountId), ...(/^\d{12}$/.test(accountId) ? { accountId } : {}) },
         );
         consoleLoginItemId = item.id;
-        await deps.setup.update((s) => ({ ...s, resources: { ...s.resources, consoleLoginItemId: item.id } }));
+        await deps.setup.update((s) => ({ ...s, resources: { ...s.resources, consoleLoginItemId: item.id, iam: { ...s.resources.iam, loginProfilePending: undefined } } }));
+      } else {
+        await ledger.update(({ loginProfilePending: _, ...r }) => r);
       }
       progress({ phase: 'iam:phases.done', fraction: 1 });
       return {
         userArn: user.arn,
         userCreated: user.created,
         groupCreated: group.created,
+        ...removed,
         loginProfile: outcome.status,
         signInUrl,
         ...(consoleLoginItemId ? { consoleLoginItemId } : {}),

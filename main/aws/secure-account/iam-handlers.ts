@@ -7,6 +7,7 @@
 import type { HandlersFor } from '../../../common/contract/types';
 import { accountLabel, rootMfaStatus } from '../iam/account';
 import { cloudShellScript } from '../iam/cloudshell-script';
+import { setupLedger, withItem } from '../iam/ledger';
 import { chosenIamUser, iamOf, liveConnection, type SecureAccountDeps } from './context';
 
 export function iamHandlers(deps: SecureAccountDeps): HandlersFor<'iam'> {
@@ -26,6 +27,8 @@ export function iamHandlers(deps: SecureAccountDeps): HandlersFor<'iam'> {
       const label = await accountLabel(iam, live.identity.accountId);
       const result = await deps.mfa.begin(iam, { userName, accountLabel: label });
       if (result.status === 'already-enabled') await rememberSerial(result.serialNumber);
+      // Made for the setup's user: recorded, so teardown deletes it even if it is never enabled.
+      else await setupLedger(deps.setup).update((r) => ({ ...r, mfaSerials: withItem(r.mfaSerials, result.serialNumber).slice(-8) }));
       return result;
     },
     'iam.mfaRevealKey': ({ enrollmentId }) => ({ key: deps.mfa.revealKey(enrollmentId) }),
@@ -38,8 +41,13 @@ export function iamHandlers(deps: SecureAccountDeps): HandlersFor<'iam'> {
       await deps.mfa.cancel(enrollmentId);
       return { cancelled: true };
     },
-    'iam.cloudShellScript': async ({ userName, groupName, preset }) => ({
-      script: cloudShellScript({ userName, groupName, preset, setupId: (await deps.setup.get()).setupId }),
-    }),
+    'iam.cloudShellScript': async ({ userName, groupName, preset }) => {
+      const { setupId, resources } = await deps.setup.get();
+      // The block makes the group only when none exists: a group of this name made after now is this setup's.
+      if (resources.iam?.groupCreated !== groupName) {
+        await setupLedger(deps.setup).update((r) => ({ ...r, pendingGroup: { name: groupName, at: Date.now() } }));
+      }
+      return { script: cloudShellScript({ userName, groupName, preset, setupId }) };
+    },
   };
 }

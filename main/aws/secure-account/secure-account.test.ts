@@ -79,6 +79,12 @@ beforeEach(async () => {
   iamMock.on(CreateUserCommand).resolves({ User: { UserName: 'dev', Arn: `arn:aws:iam::${ACCOUNT}:user/dev`, UserId: 'U', Path: '/', CreateDate: new Date() } });
   iamMock.on(GetLoginProfileCommand).rejects(noSuch());
   iamMock.on(GetAccountPasswordPolicyCommand).rejects(noSuch());
+  // The user exists, tagged for this setup, once CreateUser was called.
+  iamMock.on(GetUserCommand).callsFake(async () => {
+    if (iamMock.commandCalls(CreateUserCommand).length === 0) throw noSuch();
+    const Tags = [{ Key: 'onramp:setup', Value: (await setup.get()).setupId }];
+    return { User: { UserName: 'dev', Arn: `arn:aws:iam::${ACCOUNT}:user/dev`, UserId: 'U', Path: '/', CreateDate: new Date(), Tags } };
+  });
 });
 afterEach(() => {
   connection.dispose();

@@ -15,7 +15,7 @@ export function webServerApplyOperation(deps: Pick<ServerStepDeps, 'ssh' | 'setu
       const remote = sshRemote(deps.ssh, server.target, input.sessionId);
       const outcome = await applyWebServer(remote, { form: input.form, config: input.config, disableDefaultSite: input.disableDefaultSite }, context);
       const { domain, includeWww, appPort, staticDir, clientMaxBodySize } = input.form;
-      await deps.setup.update((state) => ({ ...state, choices: { ...state.choices, webServer: { domain, includeWww, appPort, staticDir, clientMaxBodySize } } }));
+      await deps.setup.update((state) => ({ ...state, choices: { ...state.choices, webServer: { domain, includeWww, appPort, staticDir, clientMaxBodySize, edited: input.config !== undefined } } }));
       context.progress({ phase: 'server:phases.done', fraction: 1 });
       return outcome;
     },

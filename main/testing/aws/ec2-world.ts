@@ -13,7 +13,7 @@ import { generateKeyPairSync } from 'node:crypto';
 type Tags = ec2.Tag[];
 interface KeyPair { name: string; type: string; tags: Tags }
 interface Group { id: string; name: string; vpcId: string; tags: Tags; rules: ec2.SecurityGroupRule[] }
-interface Inst { id: string; state: string; type: string; keyName: string; groupIds: string[]; tags: Tags; launchTime: Date }
+interface Inst { id: string; state: string; type: string; keyName: string; groupIds: string[]; tags: Tags; launchTime: Date; volumeGiB?: number; volumeTags?: Tags }
 interface Addr { allocationId: string; publicIp: string; associationId?: string; instanceId?: string; tags: Tags }
 
 export class SimulatedCrash extends Error {
@@ -214,9 +214,16 @@ export class Ec2World {
       this.instances.set(id, {
         id, state: 'running', type: input.InstanceType ?? 't3.micro', keyName: input.KeyName ?? '', groupIds: input.SecurityGroupIds ?? [],
         tags: tagsFrom(input.TagSpecifications, 'instance'), launchTime: new Date(),
+        volumeGiB: input.BlockDeviceMappings?.[0]?.Ebs?.VolumeSize ?? 8, volumeTags: tagsFrom(input.TagSpecifications, 'volume'),
       });
       return { Instances: [{ InstanceId: id, State: { Name: 'pending' } }] };
     }));
+    // The root volume lives as long as its instance (DeleteOnTermination), with the tags RunInstances gave it.
+    m.on(ec2.DescribeVolumesCommand).callsFake(this.call('DescribeVolumes', (input: ec2.DescribeVolumesCommandInput) => ({
+      Volumes: this.liveInstances().filter((i) => matches(i.volumeTags ?? [], input.Filters)).map((i) => ({
+        VolumeId: `vol-${i.id.slice(2)}`, Size: i.volumeGiB ?? 8, VolumeType: 'gp3' as const, Tags: i.volumeTags ?? [], Attachments: [{ InstanceId: i.id }],
+      })),
+    })));
     m.on(ec2.DescribeInstancesCommand).callsFake(this.call('DescribeInstances', (input: ec2.DescribeInstancesCommandInput) => {
       const states = input.Filters?.find((f) => f.Name === 'instance-state-name')?.Values;
       const list = [...this.instances.values()].filter(

@@ -20,11 +20,15 @@ export interface MockUser {
   groups: Set<string>;
   loginProfile?: { passwordResetRequired: boolean; password: string };
   mfaSerial?: string;
+  /** Managed policy ARNs attached to the user itself, and its inline policy names. */
+  attached?: Set<string>;
+  inline?: Set<string>;
 }
 export interface MockGroup {
   name: string;
   attached: Set<string>;
   inline: Map<string, string>;
+  createDate: Date;
 }
 export interface MockKey {
   accessKeyId: string;
@@ -37,13 +41,53 @@ const noSuch = (what: string) => new NoSuchEntityException({ message: `${what} c
 const exists = (what: string) => new EntityAlreadyExistsException({ message: `${what} already exists.`, $metadata: { httpStatusCode: 409 } });
 const keyId = () => `AKIA${randomBytes(8).toString('hex').toUpperCase()}`;
 
+export class SimulatedIamCrash extends Error {
+  constructor(readonly afterCall: number) {
+    super(`simulated crash after call ${afterCall}`);
+    this.name = 'SimulatedIamCrash';
+  }
+}
+
 export class IamState {
   readonly users = new Map<string, MockUser>();
   readonly groups = new Map<string, MockGroup>();
   readonly keys = new Map<string, MockKey>();
   readonly devices = new Map<string, { seed: string; user?: string }>();
   rootMfa = false;
+  /** Every call that reached this account (IAM and STS), by action name. */
   readonly calls: string[] = [];
+  private crashAt: number | undefined;
+  private crashedAt: number | undefined;
+
+  /**
+   * The app dies right after call `n` (counted from now): that call is applied,
+   * its answer never arrives, and nothing the dead process would send later
+   * reaches AWS. `undefined` brings the process back.
+   */
+  crashAfter(n: number | undefined): void {
+    this.crashAt = n === undefined ? undefined : this.calls.length + n;
+    this.crashedAt = undefined;
+  }
+
+  get crashed(): boolean {
+    return this.crashedAt !== undefined;
+  }
+
+  /** Wraps one call: refused after a crash, counted, and the crash raised after it when this is the chosen call. */
+  async call<T>(name: string, apply: () => Promise<T>): Promise<T> {
+    if (this.crashedAt !== undefined) throw new SimulatedIamCrash(this.crashedAt);
+    this.calls.push(name);
+    const crashHere = this.crashAt === this.calls.length;
+    try {
+      return await apply();
+    } finally {
+      if (crashHere) {
+        this.crashedAt = this.calls.length;
+        // eslint-disable-next-line no-unsafe-finally -- the crash replaces the answer, as a dead process never sees it
+        throw new SimulatedIamCrash(this.calls.length);
+      }
+    }
+  }
 
   constructor(readonly accountId: string, rootKey: { accessKeyId: string; secretAccessKey: string }) {
     this.keys.set(rootKey.accessKeyId, { ...rootKey, userName: undefined });
@@ -73,7 +117,7 @@ export class IamState {
 
   createGroup(name: string): void {
     if (this.groups.has(name)) throw exists(`Group with name ${name}`);
-    this.groups.set(name, { name, attached: new Set(), inline: new Map() });
+    this.groups.set(name, { name, attached: new Set(), inline: new Map(), createDate: new Date() });
   }
 
   createUser(name: string, tags: { Key: string; Value: string }[]): MockUser {

@@ -19,7 +19,8 @@ const request = (setupId: string): LaunchRequest => ({
 });
 const vault: KeyVault = {
   add: async (_kind, _secret, meta) => ({ id: `item-${(meta as { label: string }).label}`, kind: 'ssh-key', label: 'k' }) as never,
-  findKeyPair: () => undefined,
+  keyPairItems: async () => [],
+  markKeyPairGone: async () => undefined,
 };
 
 describe("the live spec's own cleanup", () => {

@@ -32,15 +32,18 @@ import {
   ListAccessKeysCommand,
   ListAccountAliasesCommand,
   ListAttachedGroupPoliciesCommand,
+  ListAttachedUserPoliciesCommand,
   ListGroupPoliciesCommand,
   ListGroupsForUserCommand,
   ListMFADevicesCommand,
+  ListUserPoliciesCommand,
   ListVirtualMFADevicesCommand,
   NoSuchEntityException,
   PutGroupPolicyCommand,
   RemoveUserFromGroupCommand,
   UpdateLoginProfileCommand,
 } from '@aws-sdk/client-iam';
+import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -48,6 +51,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import QRCode from 'qrcode';
 import type { AwsClientsFactory } from '../../aws/aws-connection';
 import { createAwsClients } from '../../aws/client-factory';
+import type { BudgetsWorld } from './budgets-world';
 import type { Ec2World } from './ec2-world';
 import type { IamState } from './iam-state';
 
@@ -58,9 +62,24 @@ async function caller(state: IamState, getClient: Signed) {
   return state.principalOf(accessKeyId);
 }
 
+type Send = (this: unknown, command: { constructor: { name: string } }, ...rest: unknown[]) => Promise<unknown>;
+
+/**
+ * Routes every `send` of the mocked `client` (an instance, or a client class whose prototype is mocked)
+ * through `state.call`, so calls are counted and a crash can follow any of them. The stub's restore() undoes it.
+ */
+function countCalls(client: IAMClient | STSClient, state: IamState): void {
+  const target = (typeof client === 'function' ? (client as { prototype: object }).prototype : client) as { send: Send };
+  const stubbed = target.send;
+  target.send = function counted(command, ...rest) {
+    return state.call(command.constructor.name.replace(/Command$/, ''), () => stubbed.call(this, command, ...rest));
+  };
+}
+
 /** Answers `client`'s IAM commands from `state`; the returned stub records every call. */
 export function mockIam(client: IAMClient, state: IamState) {
   const iam = mockClient(client);
+  countCalls(client, state);
   const user = (name: string | undefined) => state.user(name ?? '');
   const date = new Date();
   iam.on(GetAccountSummaryCommand).callsFake(() => ({ SummaryMap: { AccountMFAEnabled: state.rootMfa ? 1 : 0 } }));
@@ -70,7 +89,7 @@ export function mockIam(client: IAMClient, state: IamState) {
   iam.on(GetGroupCommand).callsFake(({ GroupName }) => {
     const name = state.group(GroupName ?? '').name;
     const Users = [...state.users.values()].filter((u) => u.groups.has(name)).map((u) => ({ UserName: u.name, UserId: 'AIDA1', Arn: 'a', Path: '/', CreateDate: date }));
-    return { Group: { GroupName: name, GroupId: 'AGPA1', Arn: 'a', Path: '/', CreateDate: date }, Users };
+    return { Group: { GroupName: name, GroupId: 'AGPA1', Arn: 'a', Path: '/', CreateDate: state.group(name).createDate }, Users };
   });
   iam.on(ListAttachedGroupPoliciesCommand).callsFake(({ GroupName }) => ({ AttachedPolicies: [...state.group(GroupName ?? '').attached].map((PolicyArn) => ({ PolicyArn })) }));
   iam.on(AttachGroupPolicyCommand).callsFake(({ GroupName, PolicyArn }) => (state.group(GroupName ?? '').attached.add(PolicyArn ?? ''), {}));
@@ -104,8 +123,12 @@ export function mockIam(client: IAMClient, state: IamState) {
     return { MFADevices: serial ? [{ UserName, SerialNumber: serial, EnableDate: date }] : [] };
   });
   iam.on(ListVirtualMFADevicesCommand).callsFake(({ AssignmentStatus }) => ({
-    VirtualMFADevices: [...state.devices.entries()].filter(([, d]) => AssignmentStatus !== 'Unassigned' || !d.user).map(([SerialNumber]) => ({ SerialNumber })),
+    VirtualMFADevices: [...state.devices.entries()]
+      .filter(([, d]) => (AssignmentStatus === 'Unassigned' ? !d.user : AssignmentStatus === 'Assigned' ? Boolean(d.user) : true))
+      .map(([SerialNumber, d]) => ({ SerialNumber, ...(d.user ? { User: { UserName: d.user, UserId: 'AIDA1', Arn: 'a', Path: '/', CreateDate: date } } : {}) })),
   }));
+  iam.on(ListAttachedUserPoliciesCommand).callsFake(({ UserName }) => ({ AttachedPolicies: [...(user(UserName).attached ?? [])].map((PolicyArn) => ({ PolicyArn })) }));
+  iam.on(ListUserPoliciesCommand).callsFake(({ UserName }) => ({ PolicyNames: [...(user(UserName).inline ?? [])] }));
   iam.on(CreateVirtualMFADeviceCommand).callsFake(async ({ VirtualMFADeviceName }) => {
     const { serial, seed } = state.createVirtualMfaDevice(VirtualMFADeviceName ?? '');
     const png = await QRCode.toBuffer(`otpauth://totp/AWS:${VirtualMFADeviceName ?? ''}?secret=${seed}`);
@@ -186,7 +209,9 @@ function mockIamTeardown(iam: ReturnType<typeof mockClient>, state: IamState): v
 
 /** Answers `client`'s GetCallerIdentity from `state` (who signs decides who is calling); the stub records every call. */
 export function mockSts(client: STSClient, state: IamState) {
-  return mockClient(client)
+  const sts = mockClient(client);
+  countCalls(client, state);
+  return sts
     .on(GetCallerIdentityCommand)
     .callsFake(async (_input, getClient: Signed) => {
       const key = await caller(state, getClient);
@@ -194,8 +219,8 @@ export function mockSts(client: STSClient, state: IamState) {
     });
 }
 
-/** The real factory, whose IAM and STS clients are answered by `state` (and EC2/SSM by `world`, when given). */
-export function mockAwsClientsFactory(state: IamState, world?: Ec2World): AwsClientsFactory {
+/** The real factory, whose IAM and STS clients are answered by `state` (EC2/SSM by `world`, Budgets by `budgets`, when given). */
+export function mockAwsClientsFactory(state: IamState, world?: Ec2World, budgets?: BudgetsWorld): AwsClientsFactory {
   return async (options) => {
     const real = await createAwsClients(options);
     const mocked = new WeakSet<object>();
@@ -207,6 +232,7 @@ export function mockAwsClientsFactory(state: IamState, world?: Ec2World): AwsCli
         else if (client instanceof STSClient) mockSts(client, state);
         else if (world && client instanceof EC2Client) world.attachEc2(client);
         else if (world && client instanceof SSMClient) world.attachSsm(client);
+        else if (budgets && client instanceof BudgetsClient) budgets.attach(client);
       }
       return client;
     };

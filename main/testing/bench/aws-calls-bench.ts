@@ -14,29 +14,16 @@ import { IamState } from '../aws/iam-state';
 import { mockIam, mockSts } from '../aws/mock-clients';
 import { accessKeyIds, createAccessKey } from '../../aws/iam/access-key';
 import { ensureGroup } from '../../aws/iam/group';
+import { memoryLedger } from '../../aws/iam/ledger';
 import { partitionOf, presetOf } from '../../aws/iam/policy-presets';
 import { addUserToGroup, ensureUser } from '../../aws/iam/user';
-import type { KeyVault } from '../../aws/ec2/key-pair';
+import { memoryKeyVault } from '../aws/memory-key-vault';
 import { launch, type LaunchPhase } from '../../aws/ec2/launch-flow';
 import { Ec2World } from '../aws/ec2-world';
 
 const REGION = 'ap-northeast-2';
 const ROOT = { accessKeyId: 'AKIAROOTROOTEXAMPLE1', secretAccessKey: 'rootSecretKeyExample/abcdefghijklmnopqrst' };
 const SETUP_ID = 'bench-setup';
-
-/** Only what the launch asks of the vault: keep the new private key in memory (nothing is written). */
-function memoryVault(): KeyVault {
-  const items = new Map<string, { name: string; region: string }>();
-  return {
-    add: async (_kind, _secret, meta) => {
-      const id = `item-${items.size + 1}`;
-      const m = meta as { awsKeyPairName?: string; region?: string; label: string };
-      items.set(id, { name: m.awsKeyPairName ?? '', region: m.region ?? '' });
-      return { id, kind: 'ssh-key', label: m.label } as Awaited<ReturnType<KeyVault['add']>>;
-    },
-    findKeyPair: (name, region) => [...items.entries()].find(([, v]) => v.name === name && v.region === region)?.[0],
-  };
-}
 
 async function main(): Promise<void> {
   const state = new IamState('210987654321', ROOT);
@@ -49,8 +36,8 @@ async function main(): Promise<void> {
 
   // Secure the account: group with the EC2 preset, user, membership, then the user's own key.
   const partition = partitionOf(root.Arn);
-  await ensureGroup(rootIam, { groupName: 'onramp', preset: presetOf('ec2', partition), partition });
-  await ensureUser(rootIam, { userName: 'onramp-admin', setupId: SETUP_ID });
+  await ensureGroup(rootIam, { groupName: 'onramp', preset: presetOf('ec2', partition, SETUP_ID), partition }, memoryLedger());
+  await ensureUser(rootIam, { userName: 'onramp-admin', setupId: SETUP_ID }, memoryLedger());
   await addUserToGroup(rootIam, 'onramp-admin', 'onramp');
   await accessKeyIds(rootIam, 'onramp-admin');
   const key = await createAccessKey(rootIam, 'onramp-admin');
@@ -81,7 +68,7 @@ async function main(): Promise<void> {
       {
         ec2,
         ssm,
-        vault: memoryVault(),
+        vault: memoryKeyVault(),
         onPhase: (next) => {
           closePhase();
           phase = next;

@@ -4,6 +4,8 @@
  * `ssh.setOwnServer`, a visible terminal open (`ssh.open`). For tests that go
  * through op.start / op.finished exactly as the pages do.
  */
+import { promises as fs } from 'node:fs';
+import { KnownHosts } from '../../ssh/known-hosts';
 import type { OpFinished } from '../../../common/contract/schemas/operations';
 import type { OperationKind, OpInputRequestOf } from '../../../common/contract/operations';
 import type { Result } from '../../../common/contract/result';
@@ -18,10 +20,25 @@ export interface ContractServer {
   run<K extends OperationKind>(kind: K, input: OpInputRequestOf<K>, timeoutMs?: number): Promise<OpFinished>;
 }
 
+/** A bring-your-own server to reach: where, as whom, with which key; and its host key line when already known. */
+export interface ContractTarget {
+  host: string;
+  port: number;
+  user: string;
+  privateKey: string;
+  /** A known_hosts line pinned before connecting (as after an earlier visit); without it the host key prompt is answered yes. */
+  knownHostsLine?: string;
+}
+
 export async function contractServer(sshd: SshdFixture): Promise<ContractServer> {
+  return contractServerAt({ host: sshd.host, port: sshd.port, user: sshd.user, privateKey: sshd.keys.ed25519.privateKey });
+}
+
+export async function contractServerAt(target: ContractTarget): Promise<ContractServer> {
   const app = await ContractHarness.start();
-  const keyId = await app.importKey('onramp-test.pem', sshd.keys.ed25519.privateKey);
-  await app.invoke('ssh.setOwnServer', { server: { host: sshd.host, port: sshd.port, user: sshd.user, keyId } });
+  if (target.knownHostsLine) await fs.appendFile(KnownHosts.inDataDir(app.dataDir).filePath, `${target.knownHostsLine}\n`);
+  const keyId = await app.importKey('onramp-test.pem', target.privateKey);
+  await app.invoke('ssh.setOwnServer', { server: { host: target.host, port: target.port, user: target.user, keyId } });
   const { sessionId } = await app.invoke('ssh.open', { target: 'ownServer', cols: 160, rows: 40 });
   const start = <K extends OperationKind>(kind: K, input: OpInputRequestOf<K>) =>
     app.call('op.start', { kind, input }) as Promise<Result<{ opId: string }>>;

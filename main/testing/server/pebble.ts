@@ -30,12 +30,19 @@ async function openssl(args: string[]): Promise<void> {
   if (result.code !== 0) throw new Error(`openssl ${args[0]}: ${result.stderr}`);
 }
 
-async function makeListenerCert(dir: string): Promise<void> {
+export interface PebbleOptions {
+  /** Where the ACME listener binds, also named in its certificate (default 127.0.0.1): a machine in its own network namespace reaches the host's veth address. */
+  readonly listenHost?: string;
+  /** What challtestsrv answers for every A query, so the address pebble validates http-01 against (default 127.0.0.1). */
+  readonly answerIPv4?: string;
+}
+
+async function makeListenerCert(dir: string, listenHost: string): Promise<void> {
   const pki = (name: string) => path.join(dir, name);
   await openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', pki('ca.key'), '-out', pki('ca.pem'), '-days', '2', '-subj', '/CN=onramp test ACME listener CA',
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
   await openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', pki('localhost.key'), '-out', pki('localhost.csr'), '-subj', '/CN=localhost']);
-  await fs.writeFile(pki('ext.cnf'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
+  await fs.writeFile(pki('ext.cnf'), `subjectAltName=DNS:localhost,IP:127.0.0.1${listenHost === '127.0.0.1' ? '' : `,IP:${listenHost}`}\nextendedKeyUsage=serverAuth\n`);
   await openssl(['x509', '-req', '-in', pki('localhost.csr'), '-CA', pki('ca.pem'), '-CAkey', pki('ca.key'), '-CAcreateserial', '-days', '2',
     '-out', pki('localhost.pem'), '-extfile', pki('ext.cnf')]);
 }
@@ -52,13 +59,14 @@ function fetchText(url: string, ca: string): Promise<string> {
   });
 }
 
-export async function startPebble(): Promise<PebbleFixture> {
+export async function startPebble(options: PebbleOptions = {}): Promise<PebbleFixture> {
+  const { listenHost = '127.0.0.1', answerIPv4 = '127.0.0.1' } = options;
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'onramp-pebble-'));
-  await makeListenerCert(dir);
+  await makeListenerCert(dir, listenHost);
   const [acmePort, managementPort, dnsPort, challManagementPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const config = {
     pebble: {
-      listenAddress: `127.0.0.1:${acmePort}`,
+      listenAddress: `${listenHost}:${acmePort}`,
       managementListenAddress: `127.0.0.1:${managementPort}`,
       certificate: path.join(dir, 'localhost.pem'),
       privateKey: path.join(dir, 'localhost.key'),
@@ -77,7 +85,7 @@ export async function startPebble(): Promise<PebbleFixture> {
   try {
     daemons.push(
       startDaemon('/usr/bin/pebble-challtestsrv', [
-        '-defaultIPv4', '127.0.0.1', '-defaultIPv6', '', '-dns01', `127.0.0.1:${dnsPort}`,
+        '-defaultIPv4', answerIPv4, '-defaultIPv6', '', '-dns01', `127.0.0.1:${dnsPort}`,
         '-http01', '', '-https01', '', '-tlsalpn01', '', '-management', `127.0.0.1:${challManagementPort}`,
       ]),
     );
@@ -87,7 +95,7 @@ export async function startPebble(): Promise<PebbleFixture> {
         env: { ...process.env, PEBBLE_VA_NOSLEEP: '1', PEBBLE_WFE_NONCEREJECT: '0', PEBBLE_AUTHZREUSE: '0' },
       }),
     );
-    await waitForPort(acmePort);
+    await waitForPort(acmePort, listenHost);
     await waitForPort(managementPort);
   } catch (error) {
     const logs = daemons.map((d) => d.output()).join('\n');
@@ -97,7 +105,7 @@ export async function startPebble(): Promise<PebbleFixture> {
   const listenerCaPem = await fs.readFile(path.join(dir, 'ca.pem'), 'utf8');
   const rootPem = () => fetchText(`https://127.0.0.1:${managementPort}/roots/0`, listenerCaPem);
   return {
-    directoryUrl: `https://127.0.0.1:${acmePort}/dir`,
+    directoryUrl: `https://${listenHost}:${acmePort}/dir`,
     listenerCaPem,
     dns: { host: '127.0.0.1', port: dnsPort },
     rootPem,

@@ -45,7 +45,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(options: { keychain?: Keychain; dataDir?: string; clipboardClearMs?: number } = {}): Promise<Harness> {
+export async function createHarness(options: { keychain?: Keychain; dataDir?: string; clipboardClearMs?: number; itemLanguage?: 'ko' | 'en' } = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'onramp-handlers-')));
   const platform = createHostPlatform('test');
   const bus = new EventBus();
@@ -59,7 +59,8 @@ export async function createHarness(options: { keychain?: Keychain; dataDir?: st
   const vault = new VaultService({ dataDir, keychain: options.keychain ?? new InMemoryKeychain() });
   const clipboard = new ClipboardGuard(platform, options.clipboardClearMs);
   const files = new UserFileGrants();
-  const context = new VaultContext({ vault, platform, events: bus, clipboard, files });
+  const itemLanguage = options.itemLanguage;
+  const context = new VaultContext({ vault, platform, events: bus, clipboard, files, ...(itemLanguage ? { itemLanguage: () => itemLanguage } : {}) });
   const connection = new AwsConnection({ getAccessKey: (itemId) => context.secrets.secretOf(itemId, 'aws-access-key') }, 'test');
   const handlers: Partial<Handlers> = { ...vaultHandlers(context), ...awsHandlers({ connection, setup, secrets: context.secrets }) };
   const dispatch = createRouter(handlers as Handlers);

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../common/contract/result';
 import type { AwsSource, AwsStatus } from '../../../common/contract/schemas/aws';
 import { ErrorBanner } from '../../app/ErrorBanner';
+import { PathChoice } from '../../app/PathChoice';
+import { OwnServerSettings } from '../OwnServerSettings';
 import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
 import type { PageProps } from '../page-props';
@@ -60,34 +62,44 @@ export function ConnectAwsPage(props: PageProps) {
   const identityState: IdentityState | undefined = !status?.identity ? undefined : !status.connected ? 'remembered' : lastCheck === 'failed' ? 'kept' : 'verified';
 
   return (
-    <StepFrame page="connect-aws" {...props}>
-      <NewAccountWays />
-      <SourceChoice
-        value={kind}
-        onChange={(next) => {
-          setKind(next);
-          setError(undefined);
-        }}
-      />
-      {kind === 'vault' && <VaultKeySource itemId={itemId} onChange={setItemId} onError={setError} />}
-      {kind === 'profile' && <ProfileSource profile={profile} onChange={(p) => setProfile(p?.name ?? '')} onError={setError} />}
-      {kind === 'default' && <p className="muted source-panel">{t('sources.default.details')}</p>}
-      <RegionSelect value={region} onChange={setRegion} />
-      <div className="row verify-row">
-        <button type="button" className="primary" disabled={!source || !region || verifying} onClick={() => void verify()} data-testid="aws-verify">
-          {t('connect.verify')}
-        </button>
-        {verifying && (
-          <span role="status" className="progress" data-testid="aws-verifying">
-            <span className="spinner" aria-hidden="true" />
-            {t('connect.verifying')}
-          </span>
-        )}
-      </div>
-      <div ref={outcome} className="outcome">
-        {error && <ErrorBanner text={errorText(error)} onDismiss={() => setError(undefined)} />}
-        {status?.identity && identityState && !verifying && <IdentityCard identity={status.identity} region={status.region} state={identityState} onNavigate={props.onNavigate} />}
-      </div>
+    <StepFrame page="connect-aws" {...props} keepWhenSkipped>
+      <PathChoice path={props.setup.choices.path} onError={props.onError} />
+      {props.setup.choices.path === 'own-server' ? (
+        <>
+          <p>{t('setup:path.ownServerNext')}</p>
+          <OwnServerSettings saved={props.setup.choices.ownServer} onOpenVault={() => props.onNavigate('vault')} />
+        </>
+      ) : (
+        <>
+          <NewAccountWays />
+          <SourceChoice
+            value={kind}
+            onChange={(next) => {
+              setKind(next);
+              setError(undefined);
+            }}
+          />
+          {kind === 'vault' && <VaultKeySource itemId={itemId} onChange={setItemId} onError={setError} />}
+          {kind === 'profile' && <ProfileSource profile={profile} onChange={(p) => setProfile(p?.name ?? '')} onError={setError} />}
+          {kind === 'default' && <p className="muted source-panel">{t('sources.default.details')}</p>}
+          <RegionSelect value={region} onChange={setRegion} />
+          <div className="row verify-row">
+            <button type="button" className="primary" disabled={!source || !region || verifying} onClick={() => void verify()} data-testid="aws-verify">
+              {t('connect.verify')}
+            </button>
+            {verifying && (
+              <span role="status" className="progress" data-testid="aws-verifying">
+                <span className="spinner" aria-hidden="true" />
+                {t('connect.verifying')}
+              </span>
+            )}
+          </div>
+          <div ref={outcome} className="outcome">
+            {error && <ErrorBanner text={errorText(error)} onDismiss={() => setError(undefined)} />}
+            {status?.identity && identityState && !verifying && <IdentityCard identity={status.identity} region={status.region} state={identityState} onNavigate={props.onNavigate} />}
+          </div>
+        </>
+      )}
     </StepFrame>
   );
 }

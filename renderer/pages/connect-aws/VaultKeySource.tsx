@@ -12,9 +12,12 @@ export function VaultKeySource({ itemId, onChange, onError }: { itemId: string; 
   const { t } = useTranslation('aws');
   const vault = useVault();
   const [pasting, setPasting] = useState(false);
+  /** What the last import brought in, said out loud (the select changing alone is easy to miss). */
+  const [imported, setImported] = useState<{ label: string } | 'noKey'>();
   const importer = useImport((result) => {
     onError(undefined);
     const key = result.items.find((item) => item.kind === 'aws-access-key');
+    setImported(key ? { label: key.label } : 'noKey');
     if (key) onChange(key.id);
   }, onError);
   // With nothing chosen yet, the newest access key is preselected.
@@ -46,6 +49,11 @@ export function VaultKeySource({ itemId, onChange, onError }: { itemId: string; 
               <p className="muted">{t('vaultSource.none')}</p>
             )}
             <ImportPanel importer={importer} onError={onError} compact />
+            {imported && (
+              <p className={imported === 'noKey' ? 'notice' : 'status-ok'} role="status" data-testid="aws-imported">
+                {imported === 'noKey' ? t('vaultSource.importedNoKey') : t('vaultSource.imported', { label: imported.label })}
+              </p>
+            )}
             {pasting ? (
               <PasteKeyForm
                 onAdded={(id) => {

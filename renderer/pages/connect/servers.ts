@@ -16,7 +16,9 @@ export interface ServerChoice {
 }
 
 export function serverChoices(journey: JourneyModel): ServerChoice[] {
-  return (['setup', 'ownServer'] as const).map((ref) => {
+  // On the own-server path there is no EC2 server to offer.
+  const refs = journey.derived.path === 'own-server' ? (['ownServer'] as const) : (['setup', 'ownServer'] as const);
+  return refs.map((ref) => {
     const server = journey.derived.servers.find((s) => s.ref === ref);
     return { ref, server: server ? { host: server.host, port: server.port, user: server.user, label: server.label } : undefined, keyId: server?.keyId };
   });

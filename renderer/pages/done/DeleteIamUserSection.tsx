@@ -26,7 +26,10 @@ export function DeleteIamUserSection({ userName, ownKeyItemId }: { userName: str
   const profiles = useLoad(() => api.invoke['aws.listProfiles']({}), 'profiles');
   const op = useOperation('done.deleteIamUser');
   const [chosen, setChosen] = useState('');
-  const keys = (vault.value?.items ?? []).flatMap((i) => (i.kind === 'aws-access-key' && i.id !== ownKeyItemId ? [i] : []));
+  const [confirming, setConfirming] = useState(false);
+  // Never the user's own key (by the id the setup recorded, or by the user its ARN names): it cannot delete itself.
+  const isOwn = (arn: string | undefined) => arn !== undefined && arn.includes(':user/') && (arn.endsWith(`:user/${userName}`) || arn.endsWith(`/${userName}`));
+  const keys = (vault.value?.items ?? []).flatMap((i) => (i.kind === 'aws-access-key' && i.id !== ownKeyItemId && !isOwn(i.arn) ? [i] : []));
   const source = parseSource(chosen);
 
   return (
@@ -48,11 +51,33 @@ export function DeleteIamUserSection({ userName, ownKeyItemId }: { userName: str
           </option>
         ))}
       </select>
-      <div className="row">
-        <button type="button" className="danger" disabled={!source || op.running} onClick={() => source && void op.start({ source })} data-testid="iam-teardown-start">
-          {t('iamTeardown.start', { userName })}
-        </button>
-      </div>
+      {!confirming ? (
+        <div className="row">
+          <button type="button" className="danger" disabled={!source || op.running} onClick={() => setConfirming(true)} data-testid="iam-teardown-start">
+            {t('iamTeardown.start', { userName })}
+          </button>
+        </div>
+      ) : (
+        <div className="card" role="alertdialog" aria-labelledby="iam-teardown-confirm-text">
+          <p id="iam-teardown-confirm-text">{t('iamTeardown.confirm', { userName })}</p>
+          <div className="row">
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('common:actions.cancel')}
+            </button>
+            <button
+              type="button"
+              className="danger"
+              data-testid="iam-teardown-confirm"
+              onClick={() => {
+                setConfirming(false);
+                if (source) void op.start({ source });
+              }}
+            >
+              {t('iamTeardown.start', { userName })}
+            </button>
+          </div>
+        </div>
+      )}
       <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
       {op.error && <ErrorBanner text={errorText(op.error)} />}
       {op.result && (
@@ -60,6 +85,7 @@ export function DeleteIamUserSection({ userName, ownKeyItemId }: { userName: str
           <p>{op.result.userDeleted ? t('iamTeardown.userDeleted', { userName: op.result.userName }) : t('iamTeardown.userLeft', { userName: op.result.userName })}</p>
           {op.result.groupKeptFor !== undefined && <p>{t('iamTeardown.groupKept', { count: op.result.groupKeptFor })}</p>}
           {op.result.sourceRestored && <p data-testid="iam-source-restored">{t('journey:iam.sourceRestored', { userName: op.result.userName })}</p>}
+          {op.result.groupNotOurs && <p data-testid="iam-teardown-group-not-ours">{t('iamTeardown.groupNotOurs')}</p>}
           {op.result.failures.length > 0 && (
             <>
               <p>{t('done.partial')}</p>

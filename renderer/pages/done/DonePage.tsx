@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HOURS_PER_MONTH, PUBLIC_IPV4_HOURLY_USD } from '../../../common/cost/monthly-cost';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { errorText } from '../../i18n';
 import { journeyStore } from '../../journey/journey-store';
@@ -8,17 +9,38 @@ import { useOperation } from '../../operations/use-operation';
 import { RegionBadge } from '../../app/RegionBadge';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
+import { BudgetSummary } from './BudgetSummary';
+import { CostSummary } from './CostSummary';
 import { DeleteIamUserSection } from './DeleteIamUserSection';
 import { GoneVaultItems } from './GoneVaultItems';
+import { OwnServerDone } from './OwnServerDone';
+import { SiteWatchPanel } from './SiteWatchPanel';
 import '../../styles/ec2-pages.css';
 
-/** Step 9: what exists in AWS for this setup, what it costs a month, and the way to tear it all down. */
+/**
+ * Step 9. On the AWS path: what exists in AWS for this setup, what it costs a
+ * month, and the way to tear it all down. On the own-server path: what is on
+ * the server and how to undo each part, with no AWS at all.
+ */
 export function DonePage(props: PageProps) {
+  return props.journey.derived.path === 'own-server' ? (
+    <StepFrame page="done" {...props}>
+      <SiteWatchPanel />
+      <OwnServerDone setup={props.journey.setup} onOpenSettings={() => props.onNavigate('settings')} />
+      <GoneVaultItems items={props.journey.vaultItems} />
+    </StepFrame>
+  ) : (
+    <AwsDone {...props} />
+  );
+}
+
+function AwsDone(props: PageProps) {
   const { t } = useTranslation('ec2');
   const { journey } = props;
   const op = useOperation('done.teardown');
   const [confirming, setConfirming] = useState(false);
   const [deleteVaultKey, setDeleteVaultKey] = useState(false);
+  const [deleteBudget, setDeleteBudget] = useState(false);
   // What AWS holds comes from the journey model; opening the page reads it again (it may have changed outside Onramp).
   useEffect(() => void journeyStore.refresh(), []);
   const aws = journey.resources.aws;
@@ -35,6 +57,7 @@ export function DonePage(props: PageProps) {
           </a>
         </p>
       )}
+      <SiteWatchPanel />
       <section className="card" aria-labelledby="resources-title" data-testid="tagged-resources" data-state={aws.state} aria-busy={aws.state === 'reading'}>
         <h2 id="resources-title">{t('done.resources')}</h2>
         {aws.state === 'reading' && <p className="muted">{t('journey:resources.reading')}</p>}
@@ -44,12 +67,18 @@ export function DonePage(props: PageProps) {
           <ul>
             {r.instances.map((i) => (
               <li key={i.instanceId}>
-                {t('server.instance')} <code>{i.instanceId}</code> ({i.instanceType}, {i.state}){i.estimate ? ` — ${t('form.perMonth', { usd: i.estimate.instanceUsd.toFixed(2) })}` : ''}
+                {t('server.instance')} <code>{i.instanceId}</code> ({i.instanceType}, {i.state}){i.monthlyUsd !== undefined ? ` — ${t('form.perMonth', { usd: i.monthlyUsd.toFixed(2) })}` : ''}
+              </li>
+            ))}
+            {r.volumes.map((v) => (
+              <li key={v.volumeId}>
+                {t('done.volume', { size: v.sizeGiB, type: v.volumeType ?? 'gp3' })} <code>{v.volumeId}</code>
+                {v.monthlyUsd !== undefined ? ` — ${t('form.perMonth', { usd: v.monthlyUsd.toFixed(2) })}` : ''}
               </li>
             ))}
             {r.addresses.map((a) => (
               <li key={a.allocationId}>
-                {t('server.ip')} <code>{a.publicIp}</code> — {t('form.perMonth', { usd: '3.60' })}
+                {t('server.ip')} <code>{a.publicIp}</code> — {t('form.perMonth', { usd: (PUBLIC_IPV4_HOURLY_USD * HOURS_PER_MONTH).toFixed(2) })}
               </li>
             ))}
             {r.securityGroups.map((g) => (
@@ -64,10 +93,11 @@ export function DonePage(props: PageProps) {
             ))}
           </ul>
         )}
-        {r && !nothing && <p>{t('done.monthly', { usd: r.monthlyUsd.toFixed(2) })}</p>}
+        {r && !nothing && <CostSummary resources={r} />}
+        <BudgetSummary reloadKey={op.result ? 'after-teardown' : 'budget'} />
       </section>
       {!confirming ? (
-        <button type="button" className="danger" disabled={op.running || nothing} onClick={() => setConfirming(true)}>
+        <button type="button" className="danger" disabled={op.running || !r || nothing} onClick={() => setConfirming(true)}>
           {t('done.teardown')}
         </button>
       ) : (
@@ -75,6 +105,9 @@ export function DonePage(props: PageProps) {
           <p id="teardown-confirm">{t('done.teardownConfirm')}</p>
           <label>
             <input type="checkbox" checked={deleteVaultKey} onChange={(e) => setDeleteVaultKey(e.target.checked)} /> {t('done.deleteVaultKey')}
+          </label>
+          <label>
+            <input type="checkbox" checked={deleteBudget} onChange={(e) => setDeleteBudget(e.target.checked)} data-testid="teardown-budget" /> {t('done.deleteBudget')}
           </label>
           <div className="row">
             <button type="button" onClick={() => setConfirming(false)}>
@@ -87,7 +120,7 @@ export function DonePage(props: PageProps) {
               onClick={() => {
                 setConfirming(false);
                 // The list follows the model: main reads AWS again when the teardown has finished.
-                void op.start({ deleteVaultKey });
+                void op.start({ deleteVaultKey, deleteBudget });
               }}
             >
               {t('done.teardown')}
@@ -100,6 +133,7 @@ export function DonePage(props: PageProps) {
       {op.result && (
         <div className="card" role="status" data-testid="teardown-result">
           <p>{t('done.removed', op.result.removed)}</p>
+          {op.result.removed.budgets > 0 && <p>{t('done.removedBudget', { budgets: op.result.removed.budgets })}</p>}
           {op.result.failures.length > 0 && (
             <>
               <p>{t('done.partial')}</p>

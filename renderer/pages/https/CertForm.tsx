@@ -14,7 +14,14 @@ export function CertForm({ domain, fields, onChange, disabled }: { domain: strin
       <div className="server-form">
         <div className="field">
           <label htmlFor="tls-email">{t('https.email')}</label>
-          <input id="tls-email" type="email" value={fields.email} onChange={(e) => set('email', e.target.value)} autoComplete="email" spellCheck={false} />
+          <input id="tls-email" type="email" value={fields.email} onChange={(e) => set('email', e.target.value)} autoComplete="email" spellCheck={false} aria-describedby="tls-email-hint" />
+          <small id="tls-email-hint" className="muted">
+            {t('https.emailHint')}
+          </small>
+        </div>
+        <div className="field check-field">
+          <input id="tls-hsts-sub" type="checkbox" checked={fields.hstsIncludeSubDomains} onChange={(e) => set('hstsIncludeSubDomains', e.target.checked)} />
+          <label htmlFor="tls-hsts-sub">{t('https.hstsIncludeSubDomains')}</label>
         </div>
         <div className="field check-field">
           <input id="tls-www" type="checkbox" checked={fields.includeWww} onChange={(e) => set('includeWww', e.target.checked)} />

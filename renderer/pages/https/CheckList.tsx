@@ -1,6 +1,7 @@
 /** Preflight and verification results: one line per check with its state, explanation and (for DNS) each reason with the fix. */
 import { useTranslation } from 'react-i18next';
 import type { MessageRef } from '../../../common/contract/schemas/operations';
+import { CodeText } from '../../app/CodeText';
 
 export interface CheckRow {
   id: string;
@@ -20,11 +21,18 @@ export function CheckList({ title, group, checks, testId }: { title: string; gro
             <span className={`check-state check-${check.state}`}>{t(`preflight.states.${check.state}`)}</span>
             <span>
               <strong>{t(`${group}.checks.${check.id}`)}</strong>
-              {check.detail && <> — {t(check.detail.key, check.detail.values)}</>}
+              {check.detail && (
+                <>
+                  {' — '}
+                  <CodeText text={t(check.detail.key, check.detail.values)} />
+                </>
+              )}
               {check.reasons && check.reasons.length > 0 && (
                 <ul className="check-reasons">
                   {check.reasons.map((reason, index) => (
-                    <li key={index}>{t(reason.key, reason.values)}</li>
+                    <li key={index}>
+                      <CodeText text={t(reason.key, reason.values)} />
+                    </li>
                   ))}
                 </ul>
               )}

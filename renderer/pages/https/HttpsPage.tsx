@@ -66,6 +66,7 @@ export function HttpsPage(props: PageProps) {
       {preflightReport && <CheckList title={t('preflight.title')} group="preflight" checks={preflightReport.checks} testId="preflight-report" />}
       {preflightReport && !preflightReport.pass && <p className="status-error">{t('preflight.failed')}</p>}
       {issue.result?.preflight.pass && !issue.result.issued && !issue.running && <p className="status-ok">{t('https.dryRunPassed')}</p>}
+      {issue.result?.certbotNote && <p className="muted">{t(issue.result.certbotNote.key, issue.result.certbotNote.values)}</p>}
       {verifyReport && <CheckList title={t('verify.title')} group="verify" checks={verifyReport.checks} testId="verify-report" />}
       {certificate && (
         <p className={verifyReport?.pass ? 'status-ok' : 'notice'} data-testid="certificate-expiry">

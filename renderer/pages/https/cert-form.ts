@@ -5,6 +5,7 @@ import type { CertMode, HttpsRequestInput } from '../../../common/contract/schem
 export interface CertFields {
   email: string;
   includeWww: boolean;
+  hstsIncludeSubDomains: boolean;
   mode: CertMode;
   advanced: boolean;
   directoryUrl: string;
@@ -16,6 +17,7 @@ export function initialCertFields(saved: DerivedFacts['httpsForm']): CertFields 
   return {
     email: saved.email,
     includeWww: saved.includeWww,
+    hstsIncludeSubDomains: saved.hstsIncludeSubDomains,
     mode: saved.mode,
     advanced: saved.acme !== undefined,
     directoryUrl: saved.acme?.directoryUrl ?? '',
@@ -27,8 +29,9 @@ export function requestOf(domain: string, fields: CertFields): HttpsRequestInput
   return {
     domain,
     includeWww: fields.includeWww,
-    email: fields.email,
+    email: fields.email.trim() === '' ? undefined : fields.email,
     mode: fields.mode,
+    hstsIncludeSubDomains: fields.hstsIncludeSubDomains,
     acme: fields.advanced ? { directoryUrl: fields.directoryUrl.trim(), caPem: fields.caPem } : undefined,
   };
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_UBUNTU, UBUNTU_CHOICES } from '../../../common/contract/constants';
 import { launchChoices, type LaunchChoices } from '../../../common/contract/schemas/ec2';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { api } from '../../bridge/api';
@@ -8,19 +9,22 @@ import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
+import { CostGuardSection } from './CostGuardSection';
 import { InstanceTypePicker } from './InstanceTypePicker';
+import { PlanNotice } from './PlanNotice';
 import { KeyPairField } from './KeyPairField';
 import { RegionBadge } from '../../app/RegionBadge';
 import { RegionPicker } from './RegionPicker';
 import { SshSourceField } from './SshSourceField';
 import { useLoad } from '../../bridge/use-load';
+import { SshRevokedNote } from '../static-ip/SshSourceEditor';
 import '../../styles/ec2-pages.css';
 
 function defaults(saved: LaunchChoices | undefined): LaunchChoices {
   return (
     saved ?? {
       name: 'onramp',
-      ubuntu: '24.04',
+      ubuntu: DEFAULT_UBUNTU,
       instanceType: '',
       keyPair: { name: 'onramp-key', type: 'ed25519', format: 'pem' },
       ssh: { from: 'myIp', ip: '' },
@@ -41,9 +45,18 @@ export function LaunchServerPage(props: PageProps) {
   const [form, setForm] = useState<LaunchChoices>(() => defaults(props.setup.choices.launch));
   const types = useLoad(() => api.invoke['ec2.instanceTypes']({ region: region ?? '' }), region ?? '');
   const op = useOperation('launch-server.launch');
-  const chosenType = form.instanceType || types.value?.types[0]?.instanceType || '';
+  // Only a listed type (on the Free plan: an eligible one) is ever launched; a saved choice that is not listed falls back to the first.
+  const listed = types.value?.types;
+  const chosenType = listed ? (listed.some((x) => x.instanceType === form.instanceType) ? form.instanceType : (listed[0]?.instanceType ?? '')) : form.instanceType;
   const candidate = { ...form, instanceType: chosenType };
   const valid = launchChoices.safeParse(candidate);
+  const launched = launchStatus?.state === 'done';
+  const attached = journey.steps.find((s) => s.step === 'static-ip')?.state === 'done';
+  // Finished: both checks pass and nothing was left interrupted (that keeps saying where it stopped).
+  const complete = launched && attached && !op.running && launchStatus?.interrupted === undefined;
+  // What the Launch button still waits for, said next to it (a disabled button alone tells nothing).
+  const fields = valid.success ? [] : valid.error.issues.map((issue) => String(issue.path[0]));
+  const needs = [...(region ? [] : ['region']), ...['name', 'instanceType', 'keyPair', 'ssh', 'volumeGiB'].filter((field) => fields.includes(field))];
   const set = (patch: Partial<LaunchChoices>) => setForm((f) => ({ ...f, ...patch }));
   const setName = (name: string) => setForm((f) => ({ ...f, name, keyPair: f.keyPair.name === `${f.name}-key` ? { ...f.keyPair, name: `${name}-key` } : f.keyPair }));
 
@@ -68,14 +81,19 @@ export function LaunchServerPage(props: PageProps) {
         </div>
         <div className="field">
           <label htmlFor="ubuntu">{t('form.ubuntu')}</label>
-          <select id="ubuntu" value={form.ubuntu} onChange={(e) => set({ ubuntu: e.target.value === '22.04' ? '22.04' : '24.04' })}>
+          <select id="ubuntu" value={form.ubuntu} onChange={(e) => set({ ubuntu: UBUNTU_CHOICES.find((v) => v === e.target.value) ?? DEFAULT_UBUNTU })} aria-describedby="ubuntu-help">
+            <option value="26.04">{t('form.ubuntu2604')}</option>
             <option value="24.04">{t('form.ubuntu2404')}</option>
             <option value="22.04">{t('form.ubuntu2204')}</option>
           </select>
+          <p id="ubuntu-help" className="muted hint">
+            {t('form.ubuntuDefaultWhy')}
+          </p>
         </div>
         {types.loading && <p className="muted">{t('form.typeLoading')}</p>}
         {types.error && <ErrorBanner text={errorText(types.error)} onDismiss={types.reload} />}
-        {types.value && <InstanceTypePicker types={types.value.types} value={chosenType} onChange={(instanceType) => set({ instanceType })} />}
+        {types.value && <PlanNotice plan={types.value.plan} />}
+        {types.value && <InstanceTypePicker types={types.value.types} plan={types.value.plan} volumeGiB={form.volumeGiB} value={chosenType} onChange={(instanceType) => set({ instanceType })} />}
         <KeyPairField value={form.keyPair} onChange={(keyPair) => set({ keyPair })} region={region} />
         <SshSourceField value={form.ssh} onChange={(ssh) => set({ ssh })} />
         <div className="field">
@@ -86,13 +104,25 @@ export function LaunchServerPage(props: PageProps) {
           </p>
         </div>
         <div className="row">
-          <button type="submit" className="primary" disabled={!valid.success || op.running || !region} data-testid="launch">
-            {unfinished ? t('form.relaunch') : t('form.launch')}
-          </button>
+          {complete ? (
+            <p className="status-ok" data-testid="launch-complete">
+              {t('form.launchComplete')}
+            </p>
+          ) : (
+            <button type="submit" className="primary" disabled={!valid.success || op.running || !region} data-testid="launch" aria-describedby={needs.length > 0 ? 'launch-needs' : undefined}>
+              {unfinished ? t('form.relaunch') : t('form.launch')}
+            </button>
+          )}
+          {!complete && needs.length > 0 && (
+            <p id="launch-needs" className="muted" data-testid="launch-needs">
+              {t('form.launchNeeds', { items: needs.map((need) => t(`form.needs.${need}`)).join(', ') })}
+            </p>
+          )}
         </div>
       </form>
       <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
       {op.error && <ErrorBanner text={errorText(op.error)} />}
+      {region && <CostGuardSection plan={types.value?.plan} />}
       {server && (
         <div className="card" data-testid="launch-result">
           <strong>{t('server.title')}</strong>
@@ -109,6 +139,7 @@ export function LaunchServerPage(props: PageProps) {
               </>
             )}
           </p>
+          {op.result?.sshRevoked && op.result.sshRevoked.length > 0 && <SshRevokedNote revoked={op.result.sshRevoked} />}
         </div>
       )}
     </StepFrame>

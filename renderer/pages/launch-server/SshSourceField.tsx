@@ -32,7 +32,10 @@ export function SshSourceField({ value, onChange }: { value: Ssh; onChange: (ssh
           <label htmlFor="my-ip" className="sr-only">
             {t('form.myIp')}
           </label>
-          <input id="my-ip" inputMode="decimal" placeholder="203.0.113.7" value={value.ip} onChange={(e) => onChange({ from: 'myIp', ip: e.target.value.trim() })} aria-describedby={error ? 'my-ip-error' : undefined} />
+          <input id="my-ip" inputMode="decimal" placeholder={t('form.myIpPlaceholder')} value={value.ip} onChange={(e) => {
+              setError(undefined); // a typed address answers a failed detection
+              onChange({ from: 'myIp', ip: e.target.value.trim() });
+            }} aria-describedby={error ? 'my-ip-error' : undefined} />
           <button type="button" onClick={() => void detect()} disabled={detecting}>
             {t('form.detectIp')}
           </button>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IamChoices, PolicyPreset } from '../../../common/contract/schemas/iam';
+import type { ContractError } from '../../../common/contract/result';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { errorText } from '../../i18n';
 import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
 
-const PRESETS: PolicyPreset[] = ['ec2', 'ec2-route53', 'admin'];
+const PRESETS: PolicyPreset[] = ['ec2', 'ec2-full', 'ec2-route53', 'admin'];
 const NAME = /^[\w+=,.@-]{1,64}$/;
 
 /** The IAM user sub-step: inputs, the createUser operation's progress, and the existing-password choice. */
@@ -63,10 +64,14 @@ export function IamUserForm({ remembered }: { remembered: IamChoices | undefined
       </div>
       <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
       {op.error && !op.running && <ErrorBanner text={errorText(op.error)} />}
+      {!op.running && <UseSuggestedName error={op.error} onUse={(code, name) => (code === 'iam.groupTaken' ? setGroupName(name) : setUserName(name))} />}
       {result && (
         <div className="iam-outcome" role="status" data-testid="iam-user-result">
           <p className="ok">{t('user.created', { userName, groupName })}</p>
           {!result.userCreated && !result.groupCreated && <p className="muted">{t('user.reused')}</p>}
+          {result.policiesRemoved && result.policiesRemoved.length > 0 && (
+            <p data-testid="iam-policies-removed">{t('user.policiesRemoved', { policies: result.policiesRemoved.map((p) => p.slice(p.lastIndexOf('/') + 1)).join(', ') })}</p>
+          )}
           {(result.loginProfile === 'created' || result.loginProfile === 'reset') && <p>{t('user.passwordStored', { url: result.signInUrl })}</p>}
           {result.loginProfile === 'exists' && (
             <div className="banner banner-warn" data-testid="iam-profile-exists">
@@ -86,5 +91,19 @@ export function IamUserForm({ remembered }: { remembered: IamChoices | undefined
         </div>
       )}
     </section>
+  );
+}
+
+/** For a name someone else holds (iam.groupTaken / iam.userTaken): one click takes the free name main suggested. */
+function UseSuggestedName({ error, onUse }: { error: ContractError | undefined; onUse: (code: string, name: string) => void }) {
+  const { t } = useTranslation('iam');
+  const suggestion = error?.params?.['suggestion'];
+  if (!error || (error.code !== 'iam.groupTaken' && error.code !== 'iam.userTaken') || typeof suggestion !== 'string') return null;
+  return (
+    <div className="row">
+      <button type="button" onClick={() => onUse(error.code, suggestion)} data-testid="iam-use-suggested-name">
+        {t('user.useSuggestedName', { name: suggestion })}
+      </button>
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../app/CopyButton';
 import { ErrorBanner } from '../../app/ErrorBanner';
@@ -8,6 +9,7 @@ import { RegionBadge } from '../../app/RegionBadge';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { RulesEditor } from './RulesEditor';
+import { SshSourceEditor } from './SshSourceEditor';
 import '../../styles/ec2-pages.css';
 
 /** Step 4: the server's Elastic IP, with copy, its cost, (re)attach, and the firewall rules. */
@@ -16,6 +18,8 @@ export function StaticIpPage(props: PageProps) {
   const op = useOperation('static-ip.attach');
   const server = props.journey.resources.server;
   const ip = server?.elasticIp;
+  const [rulesVersion, setRulesVersion] = useState(0);
+  const attached = server?.attached === true;
   return (
     <StepFrame page="static-ip" {...props}>
       <RegionBadge region={props.journey.derived.region} />
@@ -28,16 +32,21 @@ export function StaticIpPage(props: PageProps) {
         </div>
       )}
       <p className="muted">{t('server.eipCost')}</p>
-      {!server?.attached && (
-        <div className="row">
-          <button type="button" className="primary" disabled={op.running} onClick={() => void op.start({})}>
+      <div className="row">
+        {attached && !op.running ? (
+          <p className="status-ok" data-testid="eip-attached">
+            {t('server.attached')}
+          </p>
+        ) : (
+          <button type="button" className="primary" disabled={op.running} onClick={() => void op.start({})} data-testid="attach-eip">
             {t('server.attach')}
           </button>
-        </div>
-      )}
+        )}
+      </div>
       <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
       {op.error && <ErrorBanner text={errorText(op.error)} />}
-      {server?.instanceId && <RulesEditor />}
+      {server?.instanceId && <SshSourceEditor saved={props.setup.choices.launch?.ssh} onChanged={() => setRulesVersion((v) => v + 1)} />}
+      {server?.instanceId && <RulesEditor key={rulesVersion} />}
     </StepFrame>
   );
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerTarget } from '../../../common/contract/schemas/journey';
 import type { VaultItem } from '../../../common/contract/schemas/vault';
-import { commandTargetOf, serverOf } from './item-text';
+import { commandTargetOf, itemDetail, serverOf } from './item-text';
 
 const key = (id: string, serverHost?: string): VaultItem => ({
   kind: 'ssh-key',
@@ -33,5 +33,14 @@ describe('commandTargetOf', () => {
   it('no server, or not an SSH key -> nothing to copy', () => {
     expect(commandTargetOf(key('k4'), [])).toBeUndefined();
     expect(serverOf(key('k4'), [])).toBeUndefined();
+  });
+});
+
+describe('itemDetail', () => {
+  const t = ((k: string, v?: Record<string, string>) => `${k}${v ? JSON.stringify(v) : ''}`) as unknown as Parameters<typeof itemDetail>[1];
+  it('says when the AWS key pair of a kept key was deleted', () => {
+    expect(itemDetail(key('k1'), t)).toBe('ED25519 256 · SHA256:x');
+    const gone = { ...key('k1'), awsKeyPairName: 'blog-key', awsKeyPairGone: '2026-12-07T10:00:00Z' } as VaultItem;
+    expect(itemDetail(gone, t)).toBe('ED25519 256 · SHA256:x · vault:list.keyPairGone{"name":"blog-key"}');
   });
 });

@@ -6,8 +6,10 @@ import type { VaultItem } from '../../../common/contract/schemas/vault';
 /** What tells an item apart in the list: the key's fingerprint, else the account (or the key id hint). */
 export function itemDetail(item: VaultItem, t: TFunction): string {
   switch (item.kind) {
-    case 'ssh-key':
-      return `${item.keyType.toUpperCase()} ${item.bits} · ${item.fingerprint}`;
+    case 'ssh-key': {
+      const key = `${item.keyType.toUpperCase()} ${item.bits} · ${item.fingerprint}`;
+      return item.awsKeyPairGone ? `${key} · ${t('vault:list.keyPairGone', { name: item.awsKeyPairName ?? item.label })}` : key;
+    }
     case 'aws-access-key':
       if (item.accountId) return t('vault:list.account', { accountId: item.accountId });
       return item.keyIdHint ? t('vault:list.keyId', { hint: item.keyIdHint }) : '—';

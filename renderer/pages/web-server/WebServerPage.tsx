@@ -60,6 +60,13 @@ export function WebServerPage(props: PageProps) {
         <div className="card" role="status" data-testid="web-server-result">
           <p className={result.answer.explanation ? 'notice' : 'status-ok'}>{t('webServer.result', { site: result.site, status: result.answer.httpStatus })}</p>
           {result.answer.explanation && <p>{t(result.answer.explanation.key, result.answer.explanation.values)}</p>}
+          {result.httpsAnswer && <p className={result.httpsAnswer.explanation ? 'notice' : 'status-ok'}>{t('webServer.httpsKept', { status: result.httpsAnswer.httpStatus })}</p>}
+          {result.httpsAnswer?.explanation && <p>{t(result.httpsAnswer.explanation.key, result.httpsAnswer.explanation.values)}</p>}
+          {result.notes.map((note) => (
+            <p key={note.key} className="muted">
+              {t(note.key, note.values)}
+            </p>
+          ))}
           {result.installedNginx && <p className="muted">{t('webServer.installedNginx')}</p>}
           {result.disabledDefaultSite && <p className="muted">{t('webServer.disabledDefault')}</p>}
         </div>

@@ -5,6 +5,7 @@ import { errorText } from '../../i18n';
 import type { TabInfo } from '../tab-info';
 import { HostKeyMismatch } from './HostKeyMismatch';
 import { LoginNameRetry } from './LoginNameRetry';
+import { SshAccessCheck } from './SshAccessCheck';
 import { serverLabel } from '../server-label';
 
 /** What the active tab needs to say above its terminal: connecting, disconnected (Reconnect), or why it failed. */
@@ -36,6 +37,7 @@ export function TerminalBanner({ tab, server, ownServer, onReconnect, onRelabel 
       <div className="banner-text">
         <span>{text}</span>
         {loginNameEditable && <p className="login-name-where">{t('terminal.loginNameWhere')}</p>}
+        {error?.code === 'ssh.connectTimeout' && tab.target === 'setup' && <SshAccessCheck onAllowed={onReconnect} />}
         {loginNameEditable && changingUser && (
           <LoginNameRetry
             server={ownServer}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { asAppUser, deploySteps, waitForAnswerCommand } from './deploy-steps';
+import { detectRuntime } from './runtime-plan';
+
+const node = detectRuntime({ names: new Set(['package.json', 'package-lock.json']), read: () => JSON.stringify({ scripts: { start: 'node server.js', build: 'tsc' } }) });
+const site = detectRuntime({ names: new Set(['index.html']), read: () => '' });
+const base = { unit: 'onramp-shop', baseDir: '/srv/shop', stamp: '20261207T110203Z', port: 8000, candidatePort: 18000, healthSeconds: 20 };
+
+describe('deploySteps', () => {
+  it('a Node app: user, code, install and build as the app user, a candidate that must answer, then switch, restart and answer', () => {
+    const steps = deploySteps({ ...base, plan: node, fetchCommand: 'git clone --depth 1 --branch main -- https://github.com/a/b /srv/shop/releases/20261207T110203Z' });
+    expect(steps.map((s) => s.id)).toEqual(['user', 'fetch', 'build-0', 'build-1', 'candidate', 'switch', 'restart', 'answer']);
+    expect(steps[2]?.command).toBe(asAppUser('onramp-shop', '/srv/shop/releases/20261207T110203Z', 'npm ci'));
+    const candidate = steps[4]?.command ?? '';
+    expect(candidate).toContain('systemd-run --quiet --collect --unit onramp-shop-candidate --uid onramp-shop');
+    expect(candidate).toContain('--setenv=PORT=18000 /usr/bin/npm start');
+    expect(candidate).toContain('http://127.0.0.1:18000/');
+    // the candidate is stopped whatever its answer, and the switch comes only after it
+    expect(candidate).toMatch(/r=\$\?; sudo systemctl stop onramp-shop-candidate .*exit \$r$/);
+    expect(steps[5]?.command).toContain('mv -Tf /srv/shop/current.next /srv/shop/current');
+    expect(steps[6]?.command).toContain('systemctl enable --now onramp-shop');
+  });
+
+  it('a static site has no service: files, then the switch', () => {
+    expect(deploySteps({ ...base, plan: site }).map((s) => s.id)).toEqual(['user', 'switch']);
+  });
+
+  it('runs commands as the app user with the folder quoted inside one sh -c', () => {
+    expect(asAppUser('onramp-a', '/srv/a/releases/x', 'npm ci')).toBe(`sudo -u onramp-a -H sh -c 'cd /srv/a/releases/x && npm ci'`);
+  });
+
+  it('any answer below 500 counts as alive (a 404 on / is still the app), within a bounded number of tries', () => {
+    const command = waitForAnswerCommand(8000, 10);
+    expect(command).toContain('seq 20');
+    expect(command).toContain('-lt 500');
+    expect(waitForAnswerCommand(8000, 100000)).toContain('seq 600');
+  });
+});

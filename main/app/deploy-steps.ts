@@ -1,0 +1,82 @@
+/**
+ * One deploy as remote steps (the server capability's `RemoteStep` shape:
+ * check first and skip what holds, the command typed visibly, the error that
+ * explains a failure). Order: the app's user and folders → the code in a new
+ * release → install and build as the app's user → the unit → a candidate on a
+ * spare port must answer → switch `current` → restart → prune. The settings
+ * file and the unit's text are uploaded by the operation itself (SFTP, then
+ * `sudo install`), never typed, so no value of a setting reaches the terminal.
+ */
+import type { RemoteStep } from '../server/remote-steps';
+import { shellQuote } from '../server/shell-quote';
+import type { AppPlan } from './runtime-plan';
+import { releaseDir, switchCurrentCommand } from './releases';
+import { environmentFilePath } from './systemd-unit';
+
+export interface DeployInput {
+  unit: string;
+  baseDir: string;
+  stamp: string;
+  plan: AppPlan;
+  port: number;
+  /** The port the candidate answers on before the switch (not the app's port). */
+  candidatePort: number;
+  /** Fills the release folder: a clone command, or undefined when the files were uploaded already. */
+  fetchCommand?: string;
+  /** Seconds the candidate has to answer (bounded). */
+  healthSeconds: number;
+}
+
+/** Runs a command as the app's user in a folder (a login shell is refused to that user; sh -c is used). */
+export function asAppUser(unit: string, dir: string, command: string): string {
+  return `sudo -u ${unit} -H sh -c ${shellQuote(`cd ${shellQuote(dir)} && ${command}`)}`;
+}
+
+/** Polls `http://127.0.0.1:<port>/` until any answer below 500, for at most `seconds`. */
+export function waitForAnswerCommand(port: number, seconds: number): string {
+  const tries = Math.max(1, Math.min(Math.round(seconds * 2), 600));
+  return `for i in $(seq ${tries}); do c=$(curl -s -o /dev/null -m 2 -w '%{http_code}' http://127.0.0.1:${port}/); [ "$c" -ge 100 ] 2>/dev/null && [ "$c" -lt 500 ] && exit 0; sleep 0.5; done; exit 1`;
+}
+
+function candidateCommand(input: DeployInput, release: string): string {
+  const start = input.plan.start.replace(/\$PORT\b/g, String(input.candidatePort));
+  const exec = start.startsWith('/') ? start : `${release}/${start}`;
+  return [
+    `sudo systemd-run --quiet --collect --unit ${input.unit}-candidate --uid ${input.unit} --gid ${input.unit}`,
+    `-p WorkingDirectory=${release} -p EnvironmentFile=-${environmentFilePath(input.unit)}`,
+    `--setenv=PORT=${input.candidatePort} ${exec}`,
+  ].join(' ');
+}
+
+export function deploySteps(input: DeployInput): RemoteStep[] {
+  const release = releaseDir(input.baseDir, input.stamp);
+  const { unit, baseDir, plan } = input;
+  const steps: RemoteStep[] = [
+    {
+      id: 'user',
+      phase: 'app.user',
+      skipIf: `id -u ${unit} >/dev/null 2>&1 && test -d ${baseDir}/releases`,
+      command: `sudo useradd --system --home-dir ${baseDir} --shell /usr/sbin/nologin ${unit} 2>/dev/null; sudo install -d -o ${unit} -g ${unit} -m 755 ${baseDir} ${baseDir}/releases && sudo install -d -m 700 /etc/onramp`,
+      failure: 'app.userFailed',
+    },
+  ];
+  if (input.fetchCommand) {
+    steps.push({ id: 'fetch', phase: 'app.fetch', skipIf: `test -e ${release}/.onramp-fetched`, command: `sudo -u ${unit} -H ${input.fetchCommand} && sudo -u ${unit} touch ${release}/.onramp-fetched`, failure: 'app.fetchFailed', timeoutMs: 600_000 });
+  }
+  for (const [index, command] of [...plan.install, ...plan.build].entries()) {
+    steps.push({ id: `build-${index}`, phase: index < plan.install.length ? 'app.install' : 'app.build', command: asAppUser(unit, release, command), failure: 'app.buildFailed', timeoutMs: 1_200_000 });
+  }
+  if (plan.runtime !== 'static') {
+    steps.push(
+      { id: 'candidate', phase: 'app.candidate', command: `sudo systemctl stop ${unit}-candidate 2>/dev/null; ${candidateCommand(input, release)} && { ${waitForAnswerCommand(input.candidatePort, input.healthSeconds)}; }; r=$?; sudo systemctl stop ${unit}-candidate 2>/dev/null; exit $r`, failure: 'app.candidateFailed', timeoutMs: (input.healthSeconds + 30) * 1000 },
+    );
+  }
+  steps.push({ id: 'switch', phase: 'app.switch', command: `sudo sh -c ${shellQuote(switchCurrentCommand(baseDir, input.stamp))}`, failure: 'app.switchFailed' });
+  if (plan.runtime !== 'static') {
+    steps.push(
+      { id: 'restart', phase: 'app.restart', command: `sudo systemctl daemon-reload && sudo systemctl enable --now ${unit} && sudo systemctl restart ${unit}`, failure: 'app.restartFailed' },
+      { id: 'answer', phase: 'app.answer', command: waitForAnswerCommand(input.port, input.healthSeconds), failure: 'app.noAnswer', timeoutMs: (input.healthSeconds + 10) * 1000 },
+    );
+  }
+  return steps;
+}

@@ -1,0 +1,38 @@
+/**
+ * Done on the own-server path: what Onramp put on the server, from the setup's
+ * choices as the Web server and HTTPS steps last applied them, and the command
+ * that undoes each part. Nothing here touches the server; whether each part is
+ * there right now is what the two steps' checks say.
+ */
+import { domainName, webServerForm, type OnServer, type OnServerPart } from '../../common/contract/schemas/server';
+import type { SetupState } from '../../common/contract/schemas/setup';
+import { certificateNames } from './certbot-command';
+import { planFromForm } from './nginx-site';
+import { shellCommand } from './shell-quote';
+import { chosenDomain } from './steps/server-reach';
+
+export function onServer(setup: SetupState): OnServer {
+  const own = setup.choices.ownServer;
+  const domain = domainName.safeParse(chosenDomain(setup) ?? '');
+  const result: OnServer = { parts: [], ...(own ? { server: { host: own.host, port: own.port, user: own.user } } : {}), ...(domain.success ? { domain: domain.data } : {}) };
+  // The Web server form as last applied, re-validated as everywhere it is used.
+  const form = webServerForm.safeParse(setup.choices.webServer ?? null);
+  const site = form.success ? planFromForm(form.data) : undefined;
+  const parts: OnServerPart[] = [];
+  if (site) {
+    parts.push({
+      part: 'site',
+      name: site.site,
+      paths: [site.availablePath, site.enabledPath],
+      undo: `${shellCommand('sudo', 'rm', '-f', site.enabledPath, site.availablePath)} && sudo nginx -t && sudo systemctl reload nginx`,
+    });
+  }
+  const https = setup.choices.https;
+  if (https && https.mode !== 'dry-run' && domain.success) {
+    const name = certificateNames({ domain: domain.data, includeWww: https.includeWww })[0] ?? domain.data;
+    parts.push({ part: 'certificate', name, paths: [`/etc/letsencrypt/live/${name}`], undo: shellCommand('sudo', 'certbot', 'delete', '--cert-name', name) });
+  }
+  if (site) parts.push({ part: 'nginx', paths: ['/etc/nginx'], undo: 'sudo apt-get remove nginx' });
+  if (https && https.mode !== 'dry-run') parts.push({ part: 'certbot', paths: [], undo: 'sudo snap remove certbot' });
+  return { ...result, parts };
+}

@@ -1,0 +1,39 @@
+/**
+ * The language the window shows, as the renderer resolved it (the setting may
+ * be "system", which only the renderer can read from the browser). Main names
+ * what it makes for the user, such as vault items, in this language at the
+ * moment it makes them; a name is never translated afterwards (the user may
+ * have renamed it).
+ */
+import type { UiLanguage } from '../common/contract/schemas/app';
+
+export class UiLanguageMirror {
+  private language: UiLanguage = 'en';
+
+  get(): UiLanguage {
+    return this.language;
+  }
+
+  set(language: UiLanguage): UiLanguage {
+    this.language = language;
+    return language;
+  }
+}
+
+/** Names of the vault items Onramp makes, in both languages. Account ids and user names are kept as they are. */
+export const vaultItemNames = {
+  en: {
+    consoleLogin: (userName: string, accountId: string) => `AWS console: ${userName} (${accountId})`,
+    userAccessKey: (userName: string, accountId: string) => `AWS ${userName} (${accountId})`,
+    pastedAccessKey: (lastFour: string) => `Access key ${lastFour}`,
+  },
+  ko: {
+    consoleLogin: (userName: string, accountId: string) => `AWS 콘솔: ${userName} (${accountId})`,
+    userAccessKey: (userName: string, accountId: string) => `AWS ${userName} (${accountId})`,
+    pastedAccessKey: (lastFour: string) => `액세스 키 ${lastFour}`,
+  },
+} satisfies Record<UiLanguage, Record<string, (...values: string[]) => string>>;
+
+export function itemNamesIn(language: UiLanguage | undefined): (typeof vaultItemNames)['en'] {
+  return vaultItemNames[language ?? 'en'];
+}
