@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asAppUser, deploySteps, waitForAnswerCommand } from './deploy-steps';
 import { detectRuntime } from './runtime-plan';
 
-const node = detectRuntime({ names: new Set(['package.json', 'package-lock.json']), read: () => JSON.stringify({ scripts: { start: 'node server.js', build: 'tsc' } }) });
+const node = detectRuntime({ names: new Set(['package.json', 'package-lock.json']), read: () => JSON.stringify({ scripts: { start: 'node server.js', build: 'tsc' }, dependencies: { ws: '^8' } }) });
 const site = detectRuntime({ names: new Set(['index.html']), read: () => '' });
 const base = { unit: 'onramp-shop', baseDir: '/srv/shop', stamp: '20261207T110203Z', port: 8000, candidatePort: 18000, healthSeconds: 20 };
 
@@ -18,7 +18,7 @@ describe('deploySteps', () => {
     // the candidate is stopped whatever its answer, and the switch comes only after it
     expect(candidate).toMatch(/r=\$\?; sudo systemctl stop onramp-shop-candidate .*exit \$r$/);
     expect(steps[5]?.command).toContain('mv -Tf /srv/shop/current.next /srv/shop/current');
-    expect(steps[6]?.command).toContain('systemctl enable --now onramp-shop');
+    expect(steps[6]?.command).toBe('sudo systemctl daemon-reload && sudo systemctl enable onramp-shop && { sudo systemctl reset-failed onramp-shop 2>/dev/null; sudo systemctl restart onramp-shop; }');
   });
 
   it('a static site has no service: files, then the switch', () => {

@@ -32,6 +32,15 @@ export function asAppUser(unit: string, dir: string, command: string): string {
   return `sudo -u ${unit} -H sh -c ${shellQuote(`cd ${shellQuote(dir)} && ${command}`)}`;
 }
 
+/**
+ * Restarts the app. `reset-failed` first: the unit's start limit (5 starts a minute, so a crash loop
+ * stops) also counts deliberate restarts, and a second deploy or rollback within the minute must not
+ * be refused for it.
+ */
+export function restartCommand(unit: string): string {
+  return `sudo systemctl reset-failed ${unit} 2>/dev/null; sudo systemctl restart ${unit}`;
+}
+
 /** Polls `http://127.0.0.1:<port>/` until any answer below 500, for at most `seconds`. */
 export function waitForAnswerCommand(port: number, seconds: number): string {
   const tries = Math.max(1, Math.min(Math.round(seconds * 2), 600));
@@ -74,7 +83,7 @@ export function deploySteps(input: DeployInput): RemoteStep[] {
   steps.push({ id: 'switch', phase: 'app.switch', command: `sudo sh -c ${shellQuote(switchCurrentCommand(baseDir, input.stamp))}`, failure: 'app.switchFailed' });
   if (plan.runtime !== 'static') {
     steps.push(
-      { id: 'restart', phase: 'app.restart', command: `sudo systemctl daemon-reload && sudo systemctl enable --now ${unit} && sudo systemctl restart ${unit}`, failure: 'app.restartFailed' },
+      { id: 'restart', phase: 'app.restart', command: `sudo systemctl daemon-reload && sudo systemctl enable ${unit} && { ${restartCommand(unit)}; }`, failure: 'app.restartFailed' },
       { id: 'answer', phase: 'app.answer', command: waitForAnswerCommand(input.port, input.healthSeconds), failure: 'app.noAnswer', timeoutMs: (input.healthSeconds + 10) * 1000 },
     );
   }

@@ -57,6 +57,12 @@ export function pruneCommand(baseDir: string, stamps: readonly string[]): string
   return `rm -rf -- ${stamps.map((s) => shellQuote(releaseDir(baseDir, s))).join(' ')}`;
 }
 
+/** A release that never went live (its candidate failed) is removed, so rollback never offers it. */
+export function discardReleaseCommand(baseDir: string, stamp: string, live: string | undefined): string {
+  if (stamp === live) throw new Error('the live release is never discarded');
+  return `rm -rf -- ${shellQuote(releaseDir(baseDir, stamp))}`;
+}
+
 /** The release to roll back to: the newest one older than the live one. */
 export function previousRelease(stamps: readonly string[], live: string | undefined): string | undefined {
   const older = stamps.filter((s) => STAMP.test(s) && (!live || s < live)).sort();

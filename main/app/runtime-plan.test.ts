@@ -12,16 +12,21 @@ describe('detectRuntime', () => {
   });
 
   it('Node: npm ci with a lockfile, the build script when there is one, npm start', () => {
-    const pkg = JSON.stringify({ scripts: { build: 'vite build', start: 'node dist/server.js' }, engines: { node: '>=24' } });
+    const pkg = JSON.stringify({ scripts: { build: 'vite build', start: 'node dist/server.js' }, engines: { node: '>=24' }, dependencies: { express: '^5' } });
     const plan = detectRuntime(project({ 'package.json': pkg, 'package-lock.json': '{}', 'index.html': '' }));
     expect(plan).toMatchObject({ runtime: 'node', install: ['npm ci'], build: ['npm run build'], start: '/usr/bin/npm start', hasBuild: true });
     expect(plan.notes).toContainEqual({ code: 'nodeVersionWanted', wanted: '>=24' });
   });
 
   it('Node without a start script runs main (or index.js) and says so', () => {
-    const plan = detectRuntime(project({ 'package.json': JSON.stringify({ main: 'app.js' }) }));
-    expect(plan).toMatchObject({ install: ['npm install'], build: [], start: '/usr/bin/node app.js' });
+    const plan = detectRuntime(project({ 'package.json': JSON.stringify({ main: 'app.js', dependencies: { ws: '^8' } }) }));
+    expect(plan).toMatchObject({ install: ['npm install'], build: [], start: '/usr/bin/node app.js', packages: ['nodejs', 'npm'] });
     expect(plan.notes).toContainEqual({ code: 'noStartScript' });
+  });
+
+  it('a project with no dependencies and no scripts needs node alone: no npm, no registry', () => {
+    const plan = detectRuntime(project({ 'package.json': JSON.stringify({ main: 'server.js' }) }));
+    expect(plan).toMatchObject({ install: [], build: [], start: '/usr/bin/node server.js', packages: ['nodejs'] });
   });
 
   it('a broken package.json is not taken for Node', () => {

@@ -48,6 +48,8 @@ export interface AppPlan {
 
 interface PackageJson {
   scripts?: Record<string, unknown>;
+  dependencies?: Record<string, unknown>;
+  devDependencies?: Record<string, unknown>;
   engines?: Record<string, unknown>;
   main?: unknown;
 }
@@ -66,21 +68,18 @@ function nodePlan(pkg: PackageJson, hasLock: boolean): AppPlan {
   const scripts = pkg.scripts ?? {};
   const hasBuild = typeof scripts['build'] === 'string';
   const hasStart = typeof scripts['start'] === 'string';
+  const hasDependencies = [pkg.dependencies, pkg.devDependencies].some((d) => d && typeof d === 'object' && Object.keys(d).length > 0);
   const notes: PlanNote[] = [];
   const wanted = pkg.engines?.['node'];
   if (typeof wanted === 'string' && wanted.trim()) notes.push({ code: 'nodeVersionWanted', wanted: wanted.trim().slice(0, 64) });
   const main = typeof pkg.main === 'string' && /^[\w./-]{1,200}$/.test(pkg.main) ? pkg.main : 'index.js';
   if (!hasStart) notes.push({ code: 'noStartScript' });
-  return {
-    runtime: 'node',
-    django: false,
-    hasBuild,
-    packages: ['nodejs', 'npm'],
-    install: [hasLock ? 'npm ci' : 'npm install'],
-    build: hasBuild ? ['npm run build'] : [],
-    start: hasStart ? '/usr/bin/npm start' : `/usr/bin/node ${main}`,
-    notes,
-  };
+  const install = hasDependencies ? [hasLock ? 'npm ci' : 'npm install'] : [];
+  const build = hasBuild ? ['npm run build'] : [];
+  const start = hasStart ? '/usr/bin/npm start' : `/usr/bin/node ${main}`;
+  // npm comes only when something runs it: a project without dependencies or scripts needs node alone.
+  const usesNpm = install.length + build.length > 0 || hasStart;
+  return { runtime: 'node', django: false, hasBuild, packages: usesNpm ? ['nodejs', 'npm'] : ['nodejs'], install, build, start, notes };
 }
 
 /** `requires-python = ">=3.13"` or a `.python-version` file. */

@@ -46,7 +46,8 @@ export function starterFiles(runtime: Runtime, domain: string): StarterFile[] {
       ];
     case 'node':
       return [
-        { path: 'package.json', content: `${JSON.stringify({ name: 'onramp-starter', private: true, scripts: { start: 'node server.js' } }, null, 2)}\n` },
+        // No scripts and no dependencies: the plan runs `node server.js` and needs neither npm nor the registry.
+        { path: 'package.json', content: `${JSON.stringify({ name: 'onramp-starter', private: true, main: 'server.js' }, null, 2)}\n` },
         {
           path: 'server.js',
           content: `const http = require('node:http');\nconst page = ${JSON.stringify(html)};\nconst port = Number(process.env.PORT || 8000);\nhttp\n  .createServer((req, res) => {\n    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });\n    res.end(page);\n  })\n  .listen(port, '127.0.0.1', () => console.log('starter listening on 127.0.0.1:' + port));\n`,
