@@ -63,7 +63,8 @@ export async function ensureInstance(deps: Deps, request: InstanceRequest): Prom
       MinCount: 1,
       MaxCount: 1,
       BlockDeviceMappings: [{ DeviceName: '/dev/sda1', Ebs: { VolumeSize: request.volumeGiB, VolumeType: 'gp3', DeleteOnTermination: true } }],
-      TagSpecifications: tagSpecifications(request.setupId, request.name, 'instance', 'volume'),
+      // The interface too: an Elastic IP's association may be authorized on it (the least-privilege policy needs its tag).
+      TagSpecifications: tagSpecifications(request.setupId, request.name, 'instance', 'volume', 'network-interface'),
     }),
     { abortSignal: deps.signal },
   );

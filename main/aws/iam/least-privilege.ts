@@ -95,7 +95,8 @@ export function leastPrivilegePolicy(partition: string, setupId: string, budgetN
         Resource: [`arn:${partition}:ec2:*::image/*`, ec2('subnet'), ec2('network-interface'), ec2('vpc')],
       },
       { Sid: 'LaunchWithOurGroupAndKey', Effect: 'Allow', Action: 'ec2:RunInstances', Resource: [ec2('security-group'), ec2('key-pair')], Condition: tagged },
-      { Sid: 'ChangeOnlyTagged', Effect: 'Allow', Action: TAGGED_MUTATIONS, Resource: ['instance', 'volume', 'elastic-ip', 'security-group', 'key-pair'].map(ec2), Condition: tagged },
+      // network-interface: AssociateAddress may be judged on the instance's interface too; the launch tags it.
+      { Sid: 'ChangeOnlyTagged', Effect: 'Allow', Action: TAGGED_MUTATIONS, Resource: ['instance', 'volume', 'network-interface', 'elastic-ip', 'security-group', 'key-pair'].map(ec2), Condition: tagged },
       // A rule carries no tag of ours; its group, which AWS always authorizes too, must.
       { Sid: 'RulesOfTaggedGroups', Effect: 'Allow', Action: SECURITY_GROUP_RULE_ACTIONS, Resource: ec2('security-group-rule') },
       { Sid: 'OwnUserReads', Effect: 'Allow', Action: SELF_IAM_READS, Resource: `arn:${partition}:iam::*:user/\${aws:username}` },
