@@ -134,7 +134,9 @@ test('live: Connect AWS (My environment) → IAM user → MFA → the app works 
   await page.locator('#server-name').fill(`live-${suffix}`);
   await page.locator('#my-ip').fill('198.51.100.7');
   await page.getByTestId('launch').click();
-  await expect(page.getByTestId('launch-result')).toBeVisible(LAUNCH);
+  // The server card shows what AWS holds as it appears; the launch has ended when its progress says so.
+  await expect(page.getByTestId('op-progress').first()).toHaveAttribute('data-state', 'succeeded', LAUNCH);
+  await expect(page.getByTestId('launch-result').locator('code')).toHaveCount(2, SLOW);
   const ip = ((await page.getByTestId('launch-result').locator('code').nth(1).textContent()) ?? '').trim();
   expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   await page.locator('[data-page="static-ip"]').click();
@@ -147,7 +149,18 @@ test('live: Connect AWS (My environment) → IAM user → MFA → the app works 
   await page.getByTestId('teardown-confirm').click();
   await expect(page.getByTestId('teardown-result')).toBeVisible(LAUNCH);
   await expect(page.getByTestId('tagged-resources')).toContainText('Nothing tagged for this setup exists', SLOW);
+  // Every page agrees, without a reload.
+  await expect(page.locator('[data-page="launch-server"]')).toHaveAttribute('data-done', 'false', SLOW);
+  await expect(page.locator('[data-page="static-ip"]')).toHaveAttribute('data-done', 'false', SLOW);
+  await page.locator('[data-page="launch-server"]').click();
+  await expect(page.getByTestId('launch-result')).toHaveCount(0, SLOW);
+  await page.locator('[data-page="static-ip"]').click();
+  await expect(page.getByTestId('elastic-ip')).toHaveCount(0, SLOW);
+  await page.locator('[data-page="done"]').click();
   await page.getByTestId('iam-teardown-source').selectOption('default');
   await page.getByTestId('iam-teardown-start').click();
   await expect(page.getByTestId('iam-teardown-result')).toContainText(`${USER} is deleted`, LAUNCH);
+  // The app ran as that user's key: it goes back to the credentials that deleted it (My environment).
+  await expect(page.getByTestId('iam-source-restored')).toBeVisible();
+  await expect(page.locator('[data-page="secure-account"]')).toHaveAttribute('data-done', 'false', SLOW);
 });
