@@ -171,7 +171,11 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
     switched: () => engine.statuses.reconcileInBackground(),
     changed: () => journey.changed(),
   });
-  const setupsReady = setupList.load().catch((error: unknown) => log('the list of setups could not be read', error));
+  const setupsReady = setupList
+    .load()
+    .then(() => setupList.watch())
+    .catch((error: unknown) => log('the list of setups could not be read', error));
+  disposers.push(() => setupList.dispose());
   setupWatchers.push((state) => engine.setupChanged(state));
 
   // --- the journey model: one versioned value of the whole setup, for every page ---

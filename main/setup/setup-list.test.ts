@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SetupList } from './setup-list';
 import { SetupStateStore } from './state-store';
 
@@ -81,5 +81,23 @@ describe('the list of setups', () => {
     const busy = make(dir, { busy: true });
     await busy.list.load();
     await expect(busy.list.create('x')).rejects.toMatchObject({ code: 'setups.busy' });
+  });
+
+  it('follows another process that switches the active setup', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-setups-'));
+    copyFileSync(FIXTURE, path.join(dir, 'setup.json'));
+    const here = make(dir);
+    const first = (await here.list.load()).active;
+    here.list.watch();
+    try {
+      const other = make(dir);
+      await other.list.load();
+      const second = (await other.list.create('From the other window')).active;
+      await vi.waitFor(async () => expect((await here.store.get()).setupId).toBe(second), { timeout: 2000 });
+      await other.list.switch(first);
+      await vi.waitFor(async () => expect((await here.store.get()).setupId).toBe(first), { timeout: 2000 });
+    } finally {
+      here.list.dispose();
+    }
   });
 });
