@@ -67,7 +67,7 @@ export function DonePage(props: PageProps) {
         {r && !nothing && <p>{t('done.monthly', { usd: r.monthlyUsd.toFixed(2) })}</p>}
       </section>
       {!confirming ? (
-        <button type="button" className="danger" disabled={op.running || nothing} onClick={() => setConfirming(true)}>
+        <button type="button" className="danger" disabled={op.running || !r || nothing} onClick={() => setConfirming(true)}>
           {t('done.teardown')}
         </button>
       ) : (
