@@ -194,6 +194,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
       awsResources: () => ec2.taggedResources(),
       undoesOf: (kind) => undoes.get(kind) ?? [],
       setups: () => setupList.list(),
+      busy: () => engine.operations.isBusy(),
     },
     emit: (snapshot) => events.emit('journey.changed', snapshot),
     log,

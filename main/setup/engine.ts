@@ -106,6 +106,11 @@ export class OperationEngine {
     return { opId: active.opId };
   }
 
+  /** True while any operation runs in this process. */
+  isBusy(): boolean {
+    return this.running.size > 0;
+  }
+
   /** Asks a running operation to stop. False when it is not running (finished or unknown). */
   cancel(opId: string): { cancelled: boolean } {
     const active = this.byId.get(opId);
