@@ -107,6 +107,7 @@ test('two setups keep their own resources; deleting one with a server left is re
   await expect(sidebarDone(page, 'launch-server')).toHaveAttribute('data-done', 'false', SOON);
   await openPage(page, 'launch-server');
   await expect(page.getByTestId('launch-result')).toHaveCount(0);
+  await expect(page.getByTestId('op-progress')).toHaveCount(0); // the first setup's launch is not this one's
   await openPage(page, 'done');
   await expect(page.getByTestId('tagged-resources')).not.toContainText(ip);
 

@@ -168,7 +168,10 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
       return [resources.instanceId, resources.allocationId, resources.elasticIp, resources.securityGroupId, resources.mfaSerial].some((id) => id !== undefined);
     },
     // Another setup: every step is checked again, and its AWS resources read.
-    switched: () => engine.statuses.reconcileInBackground(),
+    switched: () => {
+      engine.operations.forgetFinished();
+      engine.statuses.reconcileInBackground();
+    },
     changed: () => journey.changed(),
   });
   const setupsReady = setupList

@@ -106,6 +106,11 @@ export class OperationEngine {
     return { opId: active.opId };
   }
 
+  /** Another setup is active: the last finished operations were the previous setup's, not this one's. */
+  forgetFinished(): void {
+    this.lastFinished.clear();
+  }
+
   /** True while any operation runs in this process. */
   isBusy(): boolean {
     return this.running.size > 0;
