@@ -162,7 +162,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
 
   // --- more than one setup: setups.json lists them; the store holds the active one ---
   const setupList = new SetupList(dataDir, setup, {
-    busy: async () => (await engine.operations.list()).some((snapshot) => !snapshot.finished),
+    busy: async () => engine.operations.isBusy(),
     hasResources: async (file) => {
       const { resources } = await new SetupStateStore(dataDir, () => undefined, file).get();
       return [resources.instanceId, resources.allocationId, resources.elasticIp, resources.securityGroupId, resources.mfaSerial].some((id) => id !== undefined);
