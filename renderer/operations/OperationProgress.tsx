@@ -22,10 +22,12 @@ function ProgressCard({ snapshot, onCancel }: { snapshot: OpSnapshot; onCancel: 
   const fraction = outcome?.status === 'succeeded' ? 1 : progress.fraction;
   const phase = t(progress.phase);
   const state = outcome?.status ?? 'running';
+  // A finished card does not keep its running title: it says how it ended, and where, when it stopped early.
+  const heading = !outcome ? phase : outcome.status === 'succeeded' ? t('ended.succeeded') : t(`ended.${outcome.status}`, { phase });
   return (
     <div className={`op-progress op-${state}`} data-testid="op-progress" data-state={state}>
       <div className="op-heading">
-        <span className="op-phase">{phase}</span>
+        <span className="op-phase">{heading}</span>
         <span className="op-elapsed" title={t('elapsed')}>
           <span className="sr-only">{t('elapsed')} </span>
           <time>{formatElapsed(seconds)}</time>
@@ -44,7 +46,6 @@ function ProgressCard({ snapshot, onCancel }: { snapshot: OpSnapshot; onCancel: 
       </div>
       {progress.message && !outcome && <p className="op-message">{t(progress.message.key, progress.message.values)}</p>}
       <div role="status" className="op-outcome">
-        {outcome?.status === 'succeeded' && t('outcome.succeeded')}
         {outcome?.status === 'cancelled' && t('outcome.cancelled')}
         {outcome?.status === 'failed' && t('outcome.failed', { error: errorText(outcome.error) })}
       </div>
