@@ -24,7 +24,10 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}', 'preload/**/*.ts'],
     ignores: ['**/*.test.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '**/main'], message: 'The renderer and preload use common/, never main/.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [
+      { group: ['**/main/**', '**/main'], message: 'The renderer and preload use common/, never main/.' },
+      { group: ['**/common/dns/target'], message: 'The address a domain must point at is the journey model\'s derived.dnsTarget.' },
+    ] }] },
   },
   {
     // Journey facts: the renderer shows what main worked out (the journey model's derived facts,

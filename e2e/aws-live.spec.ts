@@ -151,7 +151,9 @@ test('live: launch the server and its Elastic IP as the IAM user', async ({ jour
   await page.locator('#server-name').fill(`live-${suffix}`);
   await page.locator('#my-ip').fill('198.51.100.7');
   await page.getByTestId('launch').click();
-  await expect(page.getByTestId('launch-result')).toBeVisible(LAUNCH);
+  // The server card shows what AWS holds as it appears; the launch has ended when its progress says so.
+  await expect(page.getByTestId('op-progress').first()).toHaveAttribute('data-state', 'succeeded', LAUNCH);
+  await expect(page.getByTestId('launch-result').locator('code')).toHaveCount(2, SLOW);
   seen.instanceId = ((await page.getByTestId('launch-result').locator('code').nth(0).textContent()) ?? '').trim();
   seen.ip = ((await page.getByTestId('launch-result').locator('code').nth(1).textContent()) ?? '').trim();
   expect(seen.instanceId).toMatch(/^i-[0-9a-f]+$/);
@@ -195,8 +197,12 @@ test('live: tear down from Done; then every page agrees that nothing exists (iss
     await open(page, step);
     await expect(page.getByTestId('step-status'), `${step}: its check`).toHaveAttribute('data-state', 'not-done', SLOW);
   }
+  // Launch no longer shows the torn-down server (the page shows what AWS holds, not the last launch's result).
+  await open(page, 'launch-server');
+  await expect(page.getByTestId('launch-result')).toHaveCount(0, SLOW);
+  await expect(page.getByTestId('page-launch-server')).not.toContainText(instanceId);
   await open(page, 'static-ip');
-  await expect(page.getByTestId('elastic-ip')).toHaveCount(0);
+  await expect(page.getByTestId('elastic-ip')).toHaveCount(0, SLOW);
   await open(page, 'connect');
   await expect(page.getByTestId('page-connect')).not.toContainText(instanceId);
   await expect(page.getByTestId('page-connect')).not.toContainText(ip);
@@ -211,18 +217,6 @@ test('live: tear down from Done; then every page agrees that nothing exists (iss
   }
 });
 
-// Issue 20: "Launch still shows 'Your server – Instance i-… · Elastic IP …'": the page shows the last launch
-// operation's result, not what exists. Not true yet; remove the fixme when the journey model lands.
-test.fixme(
-  'live: after teardown, Launch no longer shows the torn-down server (issue 20)',
-  { annotation: { type: 'issue', description: "issue 20: Launch shows the last launch operation's result, not what exists" } },
-  async ({ journey: { page } }) => {
-    await open(page, 'launch-server');
-    await expect(page.getByTestId('step-status')).toHaveAttribute('data-state', 'not-done', SLOW);
-    await expect(page.getByTestId('page-launch-server')).not.toContainText(seen.instanceId ?? '?');
-  },
-);
-
 test('live: delete the IAM user from Done with the credentials that made it', async ({ journey: { page } }) => {
   await open(page, 'done');
   await page.getByTestId('iam-teardown-source').selectOption('default');
@@ -230,18 +224,15 @@ test('live: delete the IAM user from Done with the credentials that made it', as
   await page.getByTestId('iam-teardown-confirm').click();
   await expect(page.getByTestId('iam-teardown-result')).toContainText(`${USER} is deleted`, LAUNCH);
   expect(await userExists(USER), 'IAM says the user is gone').toBe(false);
+  // The app ran as that user's key: it goes back to the credentials that deleted it (My environment).
+  await expect(page.getByTestId('iam-source-restored')).toBeVisible();
+  await expect(page.locator('[data-page="secure-account"]')).toHaveAttribute('data-done', 'false', SLOW);
 });
 
-// Issue 20 (one journey model, point 5): "When the IAM user the app runs as is deleted, the AWS source goes
-// back to the credentials that made it, or the app says plainly that it must." Not true yet (seen against the
-// emulator, plain and enforced): the setup keeps pointing at the deleted user's key, and where the endpoint checks
-// keys Done then shows AuthFailure. Remove the fixme when the model lands.
-test.fixme(
-  'live: after the IAM user is deleted, the AWS source falls back to the credentials that made it (issue 20)',
-  { annotation: { type: 'issue', description: "issue 20: the setup keeps pointing at the deleted user's key" } },
-  async ({ journey: { app, page } }) => {
-    expect(setupOf(app).choices.awsSource).not.toEqual({ kind: 'vault', itemId: seen.accessKeyItemId });
-    await open(page, 'done');
+// Issue 20 (one journey model, point 5): when the IAM user the app runs as is deleted, the AWS source goes
+// back to the credentials that made it, and the AWS pages work with them (no AuthFailure from the dead key).
+test('live: after the IAM user is deleted, the AWS source falls back to the credentials that made it (issue 20)', async ({ journey: { app, page } }) => {
+  expect(setupOf(app).choices.awsSource).toEqual({ kind: 'default' });
+  await open(page, 'done');
     await expect(page.getByTestId('tagged-resources')).toContainText('Nothing tagged for this setup exists', SLOW);
-  },
-);
+});

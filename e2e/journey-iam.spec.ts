@@ -4,6 +4,7 @@
  * two seconds, without a reload, Secure account, the sidebar and Done agree
  * that the user is gone; its vault items are offered for deletion in one click.
  */
+import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { MOCK_ACCOUNT, connectWithRootKey, mockAwsTest as test } from './aws-mock/fixture';
 import { twoConsecutiveCodes } from '../main/testing/aws/totp';
@@ -13,7 +14,8 @@ test.describe.configure({ timeout: 180_000 });
 const SLOW = { timeout: 30_000 };
 const SOON = { timeout: 2_000 };
 
-test('deleting the IAM user the app runs as: the source falls back, and every page agrees the user is gone', async ({ appPage: page, iam }) => {
+/** Connect AWS with the root key, then the IAM user, its MFA and the switch to its own key (the root key kept). */
+async function secureWithOwnKey(page: Page): Promise<void> {
   await connectWithRootKey(page);
   await page.getByRole('button', { name: 'Go to the Secure account step' }).click();
   await page.getByTestId('iam-create-user').click();
@@ -29,6 +31,19 @@ test('deleting the IAM user the app runs as: the source falls back, and every pa
   await page.getByTestId('iam-create-key').click();
   await expect(page.getByTestId('iam-key-result')).toContainText(`user/onramp`, SLOW);
   await expect(page.locator('[data-page="secure-account"]')).toHaveAttribute('data-done', 'true', SLOW);
+}
+
+test('after the key switch, a check the new key may not run: the sidebar and the page agree it is not done', async ({ appPage: page, iam }) => {
+  await secureWithOwnKey(page);
+  iam.refused.add('GetUser'); // the policy now enforced refuses iam:GetUser to the app's key
+  await page.getByTestId('step-status').getByRole('button', { name: 'Re-check' }).click();
+  await expect(page.getByTestId('step-status')).toHaveAttribute('data-state', 'error', SOON);
+  await expect(page.getByTestId('step-status')).toContainText('iam:GetUser');
+  await expect(page.locator('[data-page="secure-account"]')).toHaveAttribute('data-done', 'false', SOON);
+});
+
+test('deleting the IAM user the app runs as: the source falls back, and every page agrees the user is gone', async ({ appPage: page, iam }) => {
+  await secureWithOwnKey(page);
 
   await openPage(page, 'done');
   const rootOption = page.locator('#iam-teardown-source option', { hasText: 'temporary root key' });

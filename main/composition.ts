@@ -176,16 +176,23 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
 
   // --- more than one setup: setups.json lists them; the store holds the active one ---
   const setupList = new SetupList(dataDir, setup, {
-    busy: async () => (await engine.operations.list()).some((snapshot) => !snapshot.finished),
+    busy: async () => engine.operations.isBusy(),
     hasResources: async (file) => {
       const { resources } = await new SetupStateStore(dataDir, () => undefined, file).get();
       return [resources.instanceId, resources.allocationId, resources.elasticIp, resources.securityGroupId, resources.mfaSerial].some((id) => id !== undefined);
     },
     // Another setup: every step is checked again, and its AWS resources read.
-    switched: () => engine.statuses.reconcileInBackground(),
+    switched: () => {
+      engine.operations.forgetFinished();
+      engine.statuses.reconcileInBackground();
+    },
     changed: () => journey.changed(),
   });
-  const setupsReady = setupList.load().catch((error: unknown) => log('the list of setups could not be read', error));
+  const setupsReady = setupList
+    .load()
+    .then(() => setupList.watch())
+    .catch((error: unknown) => log('the list of setups could not be read', error));
+  disposers.push(() => setupList.dispose());
   setupWatchers.push((state) => engine.setupChanged(state));
 
   // --- the journey model: one versioned value of the whole setup, for every page ---
@@ -204,6 +211,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
       awsResources: () => ec2.taggedResources(),
       undoesOf: (kind) => undoes.get(kind) ?? [],
       setups: () => setupList.list(),
+      busy: () => engine.operations.isBusy(),
     },
     emit: (snapshot) => events.emit('journey.changed', snapshot),
     log,

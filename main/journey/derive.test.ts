@@ -52,7 +52,7 @@ describe('deriveFacts', () => {
   it('names the certificate with the HTTPS form’s www choice when it has one', () => {
     const setup: SetupState = { ...base, choices: { domain: 'example.com', https: { email: 'a@example.com', includeWww: true, mode: 'staging' } } };
     expect(certificateNames(setup)).toEqual(['example.com', 'www.example.com']);
-    expect(deriveFacts(setup).httpsForm).toEqual({ email: 'a@example.com', includeWww: true, mode: 'staging' });
+    expect(deriveFacts(setup).httpsForm).toEqual({ email: 'a@example.com', includeWww: true, hstsIncludeSubDomains: false, mode: 'staging' });
   });
 
   it('follows the path: AWS by default, own server when only an own server is set up', () => {

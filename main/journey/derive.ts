@@ -12,6 +12,7 @@ import type { DerivedFacts, ServerTarget } from '../../common/contract/schemas/j
 import { WEB_SERVER_DEFAULTS } from '../../common/contract/schemas/server';
 import type { SetupState } from '../../common/contract/schemas/setup';
 import { pathOf } from '../setup/setup-path';
+import { dnsTargetOf } from '../../common/dns/target';
 
 /** The login of the Ubuntu images the launch uses (the setup's own server). */
 export const SETUP_SERVER_USER = 'ubuntu';
@@ -82,6 +83,7 @@ export function deriveFacts(setup: SetupState): DerivedFacts {
   const www = siteWww(setup);
   const servers = [setupServer(setup), ownServer(setup)].filter((s): s is ServerTarget => s !== undefined);
   const server = selectedServer(setup);
+  const dnsTarget = dnsTargetOf(setup);
   const web = choices.webServer;
   const https = choices.https;
   return {
@@ -89,6 +91,7 @@ export function deriveFacts(setup: SetupState): DerivedFacts {
     ...(choices.region ? { region: choices.region } : {}),
     ...(choices.domain ? { domain: { domain: choices.domain, www: choices.www ?? false, names: serverNames(choices.domain, choices.www ?? false) } } : {}),
     ...(siteDomain ? { site: { domain: siteDomain, www, names: serverNames(siteDomain, www) } } : {}),
+    ...(dnsTarget ? { dnsTarget } : {}),
     certificateNames: certificateNames(setup),
     servers,
     ...(server ? { server } : {}),

@@ -92,6 +92,18 @@ describe('JourneyService', () => {
     await vi.waitFor(() => expect(read).toHaveBeenCalledTimes(1));
   });
 
+  it('does not read AWS for what an operation running here records: its end reads it', async () => {
+    const read = vi.fn(async () => running);
+    let busy = true;
+    const h = harness({ awsResources: read, busy: () => busy });
+    h.service.setupChanged(base);
+    h.service.setupChanged({ ...base, resources: { instanceId: 'i-2' } });
+    expect(read).not.toHaveBeenCalled();
+    busy = false;
+    h.service.setupChanged({ ...base, resources: {} });
+    await vi.waitFor(() => expect(read).toHaveBeenCalledTimes(1));
+  });
+
   it('shows an AWS read that failed as an error, never the resources recorded before it', async () => {
     const h = harness({ awsResources: async () => Promise.reject(new AppError('aws.accessDenied', 'denied')) });
     await h.service.readAwsResources();

@@ -35,6 +35,8 @@ export interface JourneySources {
   awsResources?(signal: AbortSignal): Promise<TaggedResources>;
   /** The steps an operation kind takes down (its OperationEffects.undoes). */
   undoesOf?(kind: string): readonly StepId[];
+  /** True while an operation runs here: its end reads AWS (when it declares awsResources), so a change it records does not. */
+  busy?(): boolean;
 }
 
 export interface JourneyServiceOptions {
@@ -70,7 +72,9 @@ export class JourneyService {
   /** The setup state changed (here or in another process): rebuild, and re-read AWS when its inputs changed. */
   setupChanged(state: SetupState): void {
     const inputs = JSON.stringify([state.setupId, state.choices.awsSource ?? null, state.choices.region ?? null, state.resources, pathOf(state)]);
-    if (this.awsInputs !== undefined && this.awsInputs !== inputs) void this.readAwsResources();
+    // A change another process wrote (or a new source, region or setup) is read at once; what an operation
+    // running here records is read when it finishes.
+    if (this.awsInputs !== undefined && this.awsInputs !== inputs && !this.options.sources.busy?.()) void this.readAwsResources();
     this.awsInputs = inputs;
     this.changed();
   }

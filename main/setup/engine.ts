@@ -113,6 +113,16 @@ export class OperationEngine {
     return { opId: active.opId };
   }
 
+  /** Another setup is active: the last finished operations were the previous setup's, not this one's. */
+  forgetFinished(): void {
+    this.lastFinished.clear();
+  }
+
+  /** True while any operation runs in this process. */
+  isBusy(): boolean {
+    return this.running.size > 0;
+  }
+
   /** Asks a running operation to stop. False when it is not running (finished or unknown). */
   cancel(opId: string): { cancelled: boolean } {
     const active = this.byId.get(opId);

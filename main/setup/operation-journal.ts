@@ -60,7 +60,8 @@ class Refused extends Error {
 export class OperationJournal {
   /** Records found at startup: kind → the interrupted operation. */
   private readonly leftovers = new Map<string, RunningOperationRecord>();
-  private loading: Promise<void> | undefined;
+  /** The setup whose file the leftovers were read from (another after a switch: main/setup/setup-list.ts). */
+  private loadedFor: string | undefined;
 
   constructor(
     private readonly setup: SetupStateStore,
@@ -71,13 +72,18 @@ export class OperationJournal {
     return this.probe.self;
   }
 
-  /** Reads what the last run left behind. Call (and await) before the first `started`. */
-  load(): Promise<void> {
-    this.loading ??= this.setup.get().then((state) => {
-      // A record another live process owns is running there, not interrupted.
-      for (const record of state.operations ?? []) if (!ownedElsewhere(record, this.probe)) this.leftovers.set(record.kind, record);
-    });
-    return this.loading;
+  /**
+   * Reads what the last run left behind in the active setup's file, once per
+   * setup (a switch is refused while work runs, so every record found then was
+   * interrupted). Call (and await) before the first `started`.
+   */
+  async load(): Promise<void> {
+    const state = await this.setup.get();
+    if (state.setupId === this.loadedFor) return;
+    this.loadedFor = state.setupId;
+    this.leftovers.clear();
+    // A record another live process owns is running there, not interrupted.
+    for (const record of state.operations ?? []) if (!ownedElsewhere(record, this.probe)) this.leftovers.set(record.kind, record);
   }
 
   interrupted(): RunningOperationRecord[] {

@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SetupList } from './setup-list';
 import { SetupStateStore } from './state-store';
 
@@ -28,7 +28,9 @@ describe('the list of setups', () => {
   it('migrates the single setup.json of the first version without losing anything', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-setups-'));
     copyFileSync(FIXTURE, path.join(dir, 'setup.json'));
-    const original = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { setupId: string };
+    const written = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { setupId: string; choices: Record<string, unknown> };
+    // Everything it held, plus the path the first version did not record (its default, main/setup/setup-path.ts).
+    const original = { ...written, choices: { ...written.choices, path: 'aws' } };
     const { store, list } = make(dir);
     const view = await list.load();
     expect(view).toEqual({ active: original.setupId, setups: [{ id: original.setupId, name: '', createdAt: expect.any(Number) }] });
@@ -81,5 +83,23 @@ describe('the list of setups', () => {
     const busy = make(dir, { busy: true });
     await busy.list.load();
     await expect(busy.list.create('x')).rejects.toMatchObject({ code: 'setups.busy' });
+  });
+
+  it('follows another process that switches the active setup', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-setups-'));
+    copyFileSync(FIXTURE, path.join(dir, 'setup.json'));
+    const here = make(dir);
+    const first = (await here.list.load()).active;
+    here.list.watch();
+    try {
+      const other = make(dir);
+      await other.list.load();
+      const second = (await other.list.create('From the other window')).active;
+      await vi.waitFor(async () => expect((await here.store.get()).setupId).toBe(second), { timeout: 2000 });
+      await other.list.switch(first);
+      await vi.waitFor(async () => expect((await here.store.get()).setupId).toBe(first), { timeout: 2000 });
+    } finally {
+      here.list.dispose();
+    }
   });
 });

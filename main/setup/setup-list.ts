@@ -15,6 +15,7 @@ import { setupEntry, type SetupsView } from '../../common/contract/schemas/setup
 import { AppError } from '../../common/errors';
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-write';
 import { withFileLock } from '../storage/file-lock';
+import { watchFile } from '../storage/watch-file';
 import { freshSetupState, SETUP_FILE, type SetupStateStore } from './state-store';
 
 export const SETUPS_FILE = 'setups.json';
@@ -37,6 +38,7 @@ export interface SetupListOptions {
 
 export class SetupList {
   private readonly file: string;
+  private stopWatching: (() => void) | undefined;
 
   constructor(private readonly dataDir: string, private readonly store: SetupStateStore, private readonly options: SetupListOptions) {
     this.file = path.join(dataDir, SETUPS_FILE);
@@ -48,6 +50,29 @@ export class SetupList {
     const active = index.setups.find((s) => s.id === index.active) ?? index.setups[0];
     if (active && active.file !== this.store.fileName) await this.store.useFile(active.file);
     return view(index);
+  }
+
+  /**
+   * Follows setups.json: another process that creates, renames or switches a
+   * setup is seen here (the list in the model, and the store on the setup it made active).
+   */
+  watch(): void {
+    this.stopWatching ??= watchFile(this.dataDir, SETUPS_FILE, () => void this.followDisk().catch(() => undefined));
+  }
+
+  dispose(): void {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+  }
+
+  private async followDisk(): Promise<void> {
+    const index = await this.read();
+    const active = index.setups.find((s) => s.id === index.active);
+    if (active && active.file !== this.store.fileName) {
+      await this.store.useFile(active.file);
+      this.options.switched?.(active.id);
+    }
+    this.options.changed?.();
   }
 
   async list(): Promise<SetupsView> {

@@ -6,6 +6,7 @@ import type { PageId, StepId } from '../../common/contract/schemas/setup';
 import type { SetupsView } from '../../common/contract/schemas/setups';
 import { setupLabel } from './SetupsCard';
 import { SiteWatchNotice } from './SiteWatchNotice';
+import { stepMarkedDone } from './step-mark';
 
 const toolPages = ['vault', 'settings'] as const;
 
@@ -33,13 +34,6 @@ interface Props {
   /** Every setup and the active one (the journey model's). */
   setups: SetupsView | undefined;
   onSelect: (page: PageId) => void;
-}
-
-/** Done when its check last passed; while a check runs or before the first, the mark cached at the last run. */
-export function stepMarkedDone(step: StepId, steps: readonly StepStatus[], completed: readonly StepId[]): boolean {
-  const status = steps.find((s) => s.step === step);
-  if (!status || status.state === 'unknown' || status.state === 'checking') return completed.includes(step);
-  return status.state === 'done';
 }
 
 export function Sidebar({ current, steps, completed, setups, onSelect }: Props) {

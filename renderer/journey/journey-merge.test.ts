@@ -38,5 +38,8 @@ describe('the journey store merge', () => {
     state = applyJourney(state, snap('e1', 2, 'done', [{ progress: progress(2) }]));
     expect(state.operations['op-1']?.finished?.seq).toBe(3);
     expect(state.snapshot?.revision).toBe(2);
+    // A model that no longer lists it (another setup is active): it goes.
+    state = applyJourney(state, snap('e1', 3, 'done', []));
+    expect(state.operations).toEqual({});
   });
 });

@@ -22,7 +22,11 @@ export function applyJourney(state: JourneyState, next: JourneySnapshot): Journe
   const current = state.snapshot;
   if (current && current.epoch === next.epoch && current.revision >= next.revision) return state;
   const fresh = current !== undefined && current.epoch !== next.epoch;
-  const operations = next.model.operations.reduce(applySnapshot, fresh ? {} : state.operations);
+  // The model lists every operation that still matters (running, last finished per kind, interrupted):
+  // one it no longer lists (another setup's, after a switch) goes; events only ever add newer seqs.
+  const listed = new Set(next.model.operations.map((o) => o.progress.opId));
+  const kept = fresh ? {} : Object.fromEntries(Object.entries(state.operations).filter(([opId]) => listed.has(opId)));
+  const operations = next.model.operations.reduce(applySnapshot, kept);
   return { snapshot: next, operations };
 }
 

@@ -51,6 +51,8 @@ export const derivedFacts = z.object({
   domain: siteFacts.optional(),
   /** The domain the Web server and HTTPS steps serve (the Web server form's, else the Domain step's). */
   site: siteFacts.optional(),
+  /** The IPv4 address the domain must point at, and where it comes from (common/dns/target.ts). */
+  dnsTarget: z.object({ ip: z.string().max(15), source: z.enum(['elasticIp', 'ownServer', 'typed']) }).optional(),
   /** The names the certificate covers. */
   certificateNames: z.array(z.string().max(253)).max(2),
   /** Every server the setup knows of; `server` is the one the steps work on. */

@@ -88,6 +88,8 @@ export class IamState {
       }
     }
   }
+  /** IAM actions the mock refuses with AccessDenied, as an enforced policy would (e.g. 'GetUser'). */
+  readonly refused = new Set<string>();
 
   constructor(readonly accountId: string, rootKey: { accessKeyId: string; secretAccessKey: string }) {
     this.keys.set(rootKey.accessKeyId, { ...rootKey, userName: undefined });

@@ -29,6 +29,7 @@ import {
   GetLoginProfileCommand,
   GetUserCommand,
   IAMClient,
+  IAMServiceException,
   ListAccessKeysCommand,
   ListAccountAliasesCommand,
   ListAttachedGroupPoliciesCommand,
@@ -99,6 +100,9 @@ export function mockIam(client: IAMClient, state: IamState) {
     return { User: { UserName: made.name, Arn: `arn:aws:iam::${state.accountId}:user/${made.name}`, UserId: 'AIDA1', Path: '/', CreateDate: date } };
   });
   iam.on(GetUserCommand).callsFake(({ UserName }) => {
+    if (state.refused.has('GetUser')) {
+      throw new IAMServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 }, message: `User is not authorized to perform: iam:GetUser on resource: user ${UserName ?? ''}` });
+    }
     const found = user(UserName);
     return { User: { UserName: found.name, Arn: `arn:aws:iam::${state.accountId}:user/${found.name}`, UserId: 'AIDA1', Path: '/', CreateDate: date, Tags: found.tags } };
   });

@@ -7,7 +7,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIdn, isIpv4, parseDomain } from '../../../common/dns/domain-name';
 import { toUnicodeDomain } from '../../../common/dns/punycode';
-import type { TargetSource } from '../../../common/dns/target';
+import type { DerivedFacts } from '../../../common/contract/schemas/journey';
+
+type TargetSource = NonNullable<DerivedFacts['dnsTarget']>['source'];
 
 export interface DomainChoice {
   domain: string;

@@ -6,7 +6,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DnsCheckInput } from '../../../common/contract/schemas/dns';
 import { toUnicodeDomain } from '../../../common/dns/punycode';
-import { dnsTargetOf } from '../../../common/dns/target';
 import { api } from '../../bridge/api';
 import { useEvent } from '../../bridge/use-contract';
 import type { PageProps } from '../page-props';
@@ -20,7 +19,7 @@ import '../../vault/vault.css';
 import './domain.css';
 
 export function DomainPage(props: PageProps) {
-  const { setup, onError } = props;
+  const { setup, journey, onError } = props;
   const [saving, setSaving] = useState(false);
   const [resolvers, setResolvers] = useState<{ resolvers: string[]; custom: boolean }>();
 
@@ -30,7 +29,7 @@ export function DomainPage(props: PageProps) {
   useEffect(loadResolvers, [loadResolvers]);
   useEvent('settings.changed', loadResolvers);
 
-  const target = dnsTargetOf(setup);
+  const target = journey.derived.dnsTarget;
   const domain = setup.choices.domain;
   const www = setup.choices.www ?? false;
   const input = useMemo<DnsCheckInput | undefined>(

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { taggedResourcesResponse } from '../../../common/contract/schemas/ec2';
-import { formatDate } from '../launch-server/PlanNotice';
+import { formatDate } from '../../ec2/PlanNotice';
 
 type Resources = z.infer<typeof taggedResourcesResponse>;
 

@@ -11,13 +11,13 @@ import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { CostGuardSection } from './CostGuardSection';
 import { InstanceTypePicker } from './InstanceTypePicker';
-import { PlanNotice } from './PlanNotice';
+import { PlanNotice } from '../../ec2/PlanNotice';
 import { KeyPairField } from './KeyPairField';
 import { RegionBadge } from '../../app/RegionBadge';
 import { RegionPicker } from './RegionPicker';
-import { SshSourceField } from './SshSourceField';
+import { SshSourceField } from '../../ec2/SshSourceField';
 import { useLoad } from '../../bridge/use-load';
-import { SshRevokedNote } from '../static-ip/SshSourceEditor';
+import { SshRevokedNote } from '../../ec2/SshSourceEditor';
 import '../../styles/ec2-pages.css';
 
 function defaults(saved: LaunchChoices | undefined): LaunchChoices {

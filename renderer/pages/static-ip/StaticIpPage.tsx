@@ -9,7 +9,7 @@ import { RegionBadge } from '../../app/RegionBadge';
 import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { RulesEditor } from './RulesEditor';
-import { SshSourceEditor } from './SshSourceEditor';
+import { SshSourceEditor } from '../../ec2/SshSourceEditor';
 import '../../styles/ec2-pages.css';
 
 /** Step 4: the server's Elastic IP, with copy, its cost, (re)attach, and the firewall rules. */

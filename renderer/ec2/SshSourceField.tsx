@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../common/contract/result';
-import type { LaunchChoices } from '../../../common/contract/schemas/ec2';
-import { api } from '../../bridge/api';
-import { errorText } from '../../i18n';
+import type { ContractError } from '../../common/contract/result';
+import type { LaunchChoices } from '../../common/contract/schemas/ec2';
+import { api } from '../bridge/api';
+import { errorText } from '../i18n';
 
 type Ssh = LaunchChoices['ssh'];
 

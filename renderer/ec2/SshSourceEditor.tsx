@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../common/contract/result';
-import { setSshSourceRequest, type LaunchChoices } from '../../../common/contract/schemas/ec2';
-import { ErrorBanner } from '../../app/ErrorBanner';
-import { api } from '../../bridge/api';
-import { errorText } from '../../i18n';
-import { SshSourceField } from '../launch-server/SshSourceField';
+import type { ContractError } from '../../common/contract/result';
+import { setSshSourceRequest, type LaunchChoices } from '../../common/contract/schemas/ec2';
+import { ErrorBanner } from '../app/ErrorBanner';
+import { api } from '../bridge/api';
+import { errorText } from '../i18n';
+import { SshSourceField } from './SshSourceField';
 
 /** Changes who may SSH in: main allows the chosen source and revokes every other source of port 22, and this says which. */
 export function SshSourceEditor({ saved, onChanged }: { saved: LaunchChoices['ssh'] | undefined; onChanged: () => void }) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { AccountPlan } from '../../../common/contract/schemas/billing';
-import { UPGRADE_PLAN_URL } from '../../../common/cost/free-plan';
-import { api } from '../../bridge/api';
+import type { AccountPlan } from '../../common/contract/schemas/billing';
+import { UPGRADE_PLAN_URL } from '../../common/cost/free-plan';
+import { api } from '../bridge/api';
 
 export function formatDate(iso: string, language: string): string {
   const date = new Date(iso);
