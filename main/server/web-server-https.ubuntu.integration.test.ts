@@ -15,7 +15,9 @@
  * pebble runs on the host and validates http-01 against the machine's nginx.
  * What is asserted is what the user sees, from outside the steps.
  */
+import { execFile } from 'node:child_process';
 import tls from 'node:tls';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SetupState } from '../../common/contract/schemas/setup';
 import { httpsRequest, webServerForm, type HttpsRequest } from '../../common/contract/schemas/server';
@@ -45,6 +47,19 @@ function alpnOf(machine: UbuntuMachine, servername: string, ca: string): Promise
     });
     socket.on('error', reject);
   });
+}
+
+/**
+ * IPv6 switched off in the machine's network namespace, as on a host booted
+ * without it (the machine's own /proc/sys is read-only: done from outside).
+ */
+async function switchOffIpv6(machine: UbuntuMachine): Promise<void> {
+  const script = `for ns in $(ip netns list | cut -d' ' -f1); do
+    if ip -n "$ns" -4 -o addr | grep -q " $1/"; then
+      exec ip netns exec "$ns" sh -c 'for knob in /proc/sys/net/ipv6/conf/*/disable_ipv6; do echo 1 > "$knob"; done'
+    fi
+  done; exit 1`;
+  await promisify(execFile)('sh', ['-c', script, 'ipv6-off', machine.host]);
 }
 
 /** The HTTP/2 directive each release's nginx takes: `http2 on;` from nginx 1.25.1, `listen … http2` before. */
@@ -176,6 +191,20 @@ describe.skipIf(skipWithoutSystemdServers('the Web server and HTTPS steps on Ubu
       expect(await machine.run(`curl -sk -D - -o /dev/null --resolve ${DOMAIN}:443:127.0.0.1 https://${DOMAIN}/`)).toMatch(/^strict-transport-security: max-age=86400\r?$/im);
       expect(await steps().web.check({ setup, signal: neverCancelled })).toEqual({ done: true, detail: { key: 'server:check.siteAnswers', values: { domain: DOMAIN, status: 301 } } });
       expect(await steps().https.check({ setup: withHttps(), signal: neverCancelled })).toMatchObject({ done: true, detail: { key: 'server:check.httpsValid' } });
+    }, 120_000);
+
+    it.sequential('on a server whose IPv6 is switched off, the rewritten site listens on IPv4 only and keeps HTTPS', async () => {
+      await switchOffIpv6(machine);
+      expect((await machine.run('cat /proc/net/if_inet6 2>/dev/null || true')).trim()).toBe('');
+      const again = await applyWebServer(ssh.remote, { form, disableDefaultSite: false }, { signal: neverCancelled, progress: recordingProgress().progress });
+      expect(again.answer).toEqual({ httpStatus: 301 });
+      expect(again.httpsAnswer).toEqual({ httpStatus: 200 });
+      const file = await machine.run(`cat /etc/nginx/sites-available/${DOMAIN}`);
+      expect(file).not.toMatch(/listen \[::\]/);
+      expect(file).toMatch(/^\s*listen 80;/m);
+      expect(file).toMatch(HTTP2_DIRECTIVE[release]);
+      const page = await visit(machine, `https://${DOMAIN}/`, await pebble.rootPem());
+      expect(page).toMatchObject({ status: 200, issuer: expect.stringMatching(/Pebble/) });
     }, 120_000);
   });
 });
