@@ -32,10 +32,10 @@ test('Free plan: eligible types with true costs, the cost guard, Done with the c
     await expect(notice).toContainText('closes the account unless you upgrade');
     await expect(notice.getByRole('button', { name: 'Open the upgrade page' })).toBeVisible();
 
-    // Ubuntu: 26.04, 24.04 (the default, with the reason) and 22.04 with its end of support.
-    await expect(page.locator('#ubuntu')).toHaveValue('24.04');
-    await expect(page.locator('#ubuntu option')).toHaveText(['Ubuntu 26.04 LTS (newest)', 'Ubuntu 24.04 LTS (default)', 'Ubuntu 22.04 LTS (standard support ends April 2027)']);
-    await expect(page.locator('#ubuntu-help')).toContainText('26.04 becomes the default');
+    // Ubuntu: 26.04 (the default, with the reason), 24.04 and 22.04 with its end of support.
+    await expect(page.locator('#ubuntu')).toHaveValue('26.04');
+    await expect(page.locator('#ubuntu option')).toHaveText(['Ubuntu 26.04 LTS (newest, default)', 'Ubuntu 24.04 LTS', 'Ubuntu 22.04 LTS (standard support ends April 2027)']);
+    await expect(page.locator('#ubuntu-help')).toContainText('26.04 is the default because');
 
     // Only the Free plan's types (the mock offers t3.micro and t3.small), priced with the disk and the address.
     await expect(page.locator('input[name="instance-type"]')).toHaveCount(2);

@@ -44,9 +44,11 @@ export const SSH_USER_PATTERN = /^[A-Za-z_][A-Za-z0-9._-]{0,31}$/;
 export const DEFAULT_SSH_USER = 'ubuntu';
 
 /**
- * The Ubuntu LTS releases the launch offers, newest first. 24.04 stays the
- * default until Onramp's server steps are proven on 26.04 (then 26.04 is it).
+ * The Ubuntu LTS releases the launch offers, newest first. 26.04 is the
+ * default: Onramp's server steps (web server, HTTPS with certbot from apt,
+ * the renewal timer, the certificate watch) are proven on real 26.04 and
+ * 24.04 machines (main/server/web-server-https.ubuntu.integration.test.ts).
  */
 export const UBUNTU_CHOICES = ['26.04', '24.04', '22.04'] as const;
 export type UbuntuChoice = (typeof UBUNTU_CHOICES)[number];
-export const DEFAULT_UBUNTU: UbuntuChoice = '24.04';
+export const DEFAULT_UBUNTU: UbuntuChoice = '26.04';

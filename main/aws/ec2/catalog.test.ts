@@ -24,9 +24,9 @@ describe('Ubuntu image', () => {
     expect(imageNamePattern('22.04', 'x86_64')).toBe('ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-amd64-server-*');
   });
 
-  it('offers 26.04 (resolute, gp3) by its parameter and image name, with 24.04 still the default', () => {
+  it('offers 26.04 (resolute, gp3) by its parameter and image name, as the default (the server steps are proven on it)', () => {
     expect(UBUNTU_VERSIONS).toEqual(['26.04', '24.04', '22.04']);
-    expect(DEFAULT_UBUNTU).toBe('24.04');
+    expect(DEFAULT_UBUNTU).toBe('26.04');
     expect(ssmParameterName('26.04', 'x86_64')).toBe('/aws/service/canonical/ubuntu/server/26.04/stable/current/amd64/hvm/ebs-gp3/ami-id');
     expect(ssmParameterName('26.04', 'arm64')).toBe('/aws/service/canonical/ubuntu/server/26.04/stable/current/arm64/hvm/ebs-gp3/ami-id');
     expect(imageNamePattern('26.04', 'arm64')).toBe('ubuntu/images/hvm-ssd-gp3/ubuntu-resolute-26.04-arm64-server-*');

@@ -37,6 +37,12 @@ function matches(tags: Tags, filters: ec2.Filter[] | undefined): boolean {
   });
 }
 
+const UBUNTU_IMAGES = [
+  { ImageId: 'ami-0000000000000aa1', Name: 'ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20250101', CreationDate: '2025-01-01T00:00:00.000Z' },
+  { ImageId: 'ami-0000000000000bb2', Name: 'ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20261101', CreationDate: '2026-11-01T00:00:00.000Z' },
+  { ImageId: 'ami-0000000000000cc3', Name: 'ubuntu/images/hvm-ssd-gp3/ubuntu-resolute-26.04-amd64-server-20261105', CreationDate: '2026-11-05T00:00:00.000Z' },
+];
+
 export class Ec2World {
   readonly keyPairs = new Map<string, KeyPair>();
   readonly groups = new Map<string, Group>();
@@ -197,12 +203,12 @@ export class Ec2World {
       this.groups.delete(id);
       return {};
     }));
-    m.on(ec2.DescribeImagesCommand).callsFake(this.call('DescribeImages', () => ({
-      Images: [
-        { ImageId: 'ami-0000000000000aa1', Name: 'ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20250101', CreationDate: '2025-01-01T00:00:00.000Z' },
-        { ImageId: 'ami-0000000000000bb2', Name: 'ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20261101', CreationDate: '2026-11-01T00:00:00.000Z' },
-      ],
-    })));
+    // Canonical's images, answered by their name filter as EC2 does (the launch asks for one release's pattern).
+    m.on(ec2.DescribeImagesCommand).callsFake(this.call('DescribeImages', (input: ec2.DescribeImagesCommandInput) => {
+      const patterns = (input.Filters ?? []).find((filter) => filter.Name === 'name')?.Values ?? [];
+      const glob = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+      return { Images: UBUNTU_IMAGES.filter((image) => patterns.length === 0 || patterns.some((pattern) => glob(pattern).test(image.Name))) };
+    }));
     this.attachInstances(m);
     this.attachAddresses(m);
     return () => m.restore();
