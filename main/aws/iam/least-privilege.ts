@@ -13,11 +13,15 @@
  * - the self-service IAM reads the app's own checks make, on the user itself;
  * - the Ubuntu image id from the public SSM parameters; sts:GetCallerIdentity
  *   and DecodeAuthorizationMessage;
- * - the cost guard's budget (view and modify the setup's budget only).
+ * - the cost guard's budget (view, modify and tag the setup's budget only:
+ *   COST_GUARD_IAM_ACTIONS, kept beside the cost guard).
  *
  * main/aws/iam/least-privilege.test.ts proves it against every action the app
  * calls after the switch, with a policy evaluator (main/testing/aws/).
  */
+import { ACCOUNT_PLAN_IAM_ACTIONS } from '../billing/account-plan';
+import { COST_GUARD_IAM_ACTIONS } from '../billing/cost-guard';
+
 export const LEAST_PRIVILEGE_POLICY_NAME = 'onramp-least-privilege';
 export const TAG_KEY = 'onramp:setup';
 
@@ -72,7 +76,7 @@ export function leastPrivilegePolicy(partition: string, setupId: string, budgetN
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'ReadOnlyWhereAwsNeedsStar', Effect: 'Allow', Action: ['ec2:Describe*', 'freetier:GetAccountPlanState', 'iam:ListAccountAliases'], Resource: '*' },
+      { Sid: 'ReadOnlyWhereAwsNeedsStar', Effect: 'Allow', Action: ['ec2:Describe*', ...ACCOUNT_PLAN_IAM_ACTIONS, 'iam:ListAccountAliases'], Resource: '*' },
       // One statement per create, each on the types it makes: RunInstances' request tag must not open an untagged security group.
       ...Object.entries(TAGGED_CREATES).map(([action, types]) => ({
         Sid: `${action}OnlyTagged`,
@@ -102,7 +106,7 @@ export function leastPrivilegePolicy(partition: string, setupId: string, budgetN
       { Sid: 'OwnUserReads', Effect: 'Allow', Action: SELF_IAM_READS, Resource: `arn:${partition}:iam::*:user/\${aws:username}` },
       { Sid: 'UbuntuImageIds', Effect: 'Allow', Action: ['ssm:GetParameter', 'ssm:GetParameters'], Resource: `arn:${partition}:ssm:*::parameter/aws/service/canonical/*` },
       { Sid: 'WhoAmIAndDecode', Effect: 'Allow', Action: ['sts:GetCallerIdentity', 'sts:DecodeAuthorizationMessage'], Resource: '*' },
-      { Sid: 'CostGuardBudget', Effect: 'Allow', Action: ['budgets:ViewBudget', 'budgets:ModifyBudget'], Resource: `arn:${partition}:budgets::*:budget/${budgetName}` },
+      { Sid: 'CostGuardBudget', Effect: 'Allow', Action: [...COST_GUARD_IAM_ACTIONS], Resource: `arn:${partition}:budgets::*:budget/${budgetName}` },
     ],
   });
 }
