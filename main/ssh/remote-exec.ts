@@ -54,8 +54,9 @@ function collect(channel: ClientChannel, options: ExecOptions, isAlive: () => bo
       options.timeoutMs === undefined
         ? undefined
         : setTimeout(() => {
-            // We already sent EOF, after which ssh2 refuses "signal" requests: closing the
-            // channel frees main, but the remote command may keep running until it ends.
+            // We already sent EOF, after which ssh2's channel.signal() sends nothing: closing the
+            // channel frees main, but the remote command may keep running until it ends (wrap it
+            // in `timeout` on the server where that matters).
             channel.close();
             reject(sshError('ssh.execTimeout', 'The command did not finish in time.', { seconds: Math.round((options.timeoutMs ?? 0) / 1000) }));
           }, options.timeoutMs);
