@@ -49,6 +49,7 @@ test('deleting the IAM user the app runs as: the source falls back, and every pa
   const rootOption = page.locator('#iam-teardown-source option', { hasText: 'temporary root key' });
   await page.getByTestId('iam-teardown-source').selectOption((await rootOption.getAttribute('value')) ?? '');
   await page.getByTestId('iam-teardown-start').click();
+  await page.getByTestId('iam-teardown-confirm').click();
   await expect(page.getByTestId('iam-teardown-result')).toContainText('onramp is deleted', SLOW);
   expect(iam.users.size).toBe(0);
   await expect(page.getByTestId('iam-source-restored')).toBeVisible();

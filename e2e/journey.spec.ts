@@ -37,7 +37,8 @@ test('launch, then teardown: every page and a second window show that nothing ex
   await launch(page);
   const ip = [...world.addresses.values()][0]?.publicIp ?? 'no address';
   await expect(page.getByTestId('launch-result')).toContainText(ip);
-  await expect(page.getByTestId('launch')).toHaveText('Launch'); // finished: nothing to continue
+  await expect(page.getByTestId('launch-complete')).toBeVisible(); // finished: nothing to continue
+  await expect(page.getByTestId('launch')).toHaveCount(0);
   await expect(sidebarDone(page, 'launch-server')).toHaveAttribute('data-done', 'true');
   await expect(sidebarDone(page, 'static-ip')).toHaveAttribute('data-done', 'true');
 

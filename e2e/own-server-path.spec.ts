@@ -89,7 +89,7 @@ test('own server: skipped AWS steps with their reason, path-true texts, and a Do
   // A finished card says it finished, not the phase it was in.
   await expect(page.getByTestId('op-title')).toHaveText('Finished');
   await openPage(page, 'https');
-  await page.getByLabel('E-mail for expiry notices').fill(`admin@${SERVER_DOMAIN}`);
+  await page.getByLabel('Account e-mail (optional)').fill(`admin@${SERVER_DOMAIN}`);
   await page.getByText('Advanced: another ACME directory').click();
   await page.getByLabel('ACME directory URL (https)').fill(machine.pebble.directoryUrl);
   await page.getByLabel('CA certificates to trust (PEM)').fill(await machine.pebble.caBundle());
