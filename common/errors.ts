@@ -1,18 +1,44 @@
 /**
  * The one error type that crosses the contract. `code` is a stable, dotted key
- * (`vault.keychainUnavailable`) that the renderer translates through i18next
- * as `<namespace>:errors.<key>` (renderer/i18n/index.ts#errorText); `message`
- * is a plain English fallback for logs.
- * Neither may ever contain a secret value.
+ * (`vault.keychainUnavailable`) declared with its params in the error registry
+ * (common/errors/registry.ts), so the compiler checks both where it is thrown.
+ * The renderer translates it through i18next as `<namespace>:errors.<key>`
+ * (renderer/i18n/index.ts#errorText); `message` is a plain English fallback
+ * for logs. `cause` (the error it explains) is for the log only: the router and
+ * the event bus send `{ code, message, params }` and nothing else.
+ * Neither message nor params may ever contain a secret value.
  */
+import { isErrorCode, type ErrorCode, type ErrorParamsOf } from './errors/registry';
+
+export type { ErrorCode, ErrorParamsOf } from './errors/registry';
 export type ErrorParams = Record<string, string | number>;
 
-export class AppError extends Error {
-  readonly code: string;
-  readonly params: ErrorParams | undefined;
+/**
+ * Namespaces whose throw sites are not yet checked against the registry
+ * (migration in progress): any `<namespace>.<key>` with loose params.
+ */
+type Unmigrated = 'app' | 'aws' | 'common' | 'contract' | 'dns' | 'ec2' | 'iam' | 'op' | 'server' | 'setup' | 'setups' | 'ssh' | 'vault';
+type LegacyCode = `${Unmigrated}.${string}`;
+export type AnyErrorCode = ErrorCode | LegacyCode;
 
-  constructor(code: string, message: string, params?: ErrorParams) {
-    super(message);
+type NamespaceOf<C> = C extends `${infer N}.${string}` ? N : never;
+type ParamsFor<C> = C extends ErrorCode ? (NamespaceOf<C> extends Unmigrated ? ErrorParams : ErrorParamsOf<C>) : ErrorParams;
+
+export interface AppErrorOptions {
+  /** What went wrong underneath, for the log; never sent to the renderer. */
+  cause?: unknown;
+}
+
+type ParamArgs<C> = Record<never, never> extends ParamsFor<C>
+  ? [params?: ParamsFor<C>, options?: AppErrorOptions]
+  : [params: ParamsFor<C>, options?: AppErrorOptions];
+
+export class AppError<C extends AnyErrorCode = AnyErrorCode> extends Error {
+  readonly code: C;
+  readonly params: ParamsFor<C> | undefined;
+
+  constructor(code: C, message: string, ...[params, options]: ParamArgs<C>) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.params = params;
@@ -21,4 +47,15 @@ export class AppError extends Error {
 
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
+}
+
+/**
+ * An AppError that crossed a thread or a process as `{ code, message, params }`
+ * (a worker's answer). Its params were checked where it was thrown; a code the
+ * registry does not know becomes `contract.internal`.
+ */
+export function appErrorFromWire(error: { code: string; message: string; params?: ErrorParams | undefined }, where: string): AppError {
+  if (!isErrorCode(error.code)) return new AppError('contract.internal', error.message, { channel: where });
+  const rebuild = AppError as new (code: ErrorCode, message: string, params?: ErrorParams) => AppError;
+  return new rebuild(error.code, error.message, error.params);
 }

@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { HttpsRequest, HttpsVerifyReport, PreflightReport } from '../../common/contract/schemas/server';
-import { AppError } from '../../common/errors';
+import { AppError, type AnyErrorCode } from '../../common/errors';
 import { ACME_CA_PATH, certbotIssueCommand, certbotLogTail, certificateNames } from './certbot-command';
 import type { MessageRef } from '../../common/contract/schemas/operations';
 import { classifyCertbotFailure, isValidationFailure, unpauseUrlOf, type CertbotFailure } from './certbot-failure';
@@ -37,7 +37,7 @@ export interface IssueOutcome {
   verify?: HttpsVerifyReport;
 }
 
-const FAILURE_CODES: Record<CertbotFailure, string> = {
+const FAILURE_CODES: Record<CertbotFailure, AnyErrorCode> = {
   paused: 'server.certbotPaused',
   rateLimited: 'server.certbotRateLimited',
   dns: 'server.certbotDns',

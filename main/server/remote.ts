@@ -4,7 +4,7 @@
  * checks and reads go over a separate exec channel (`exec`); files go over
  * SFTP (`upload`). Built on the SSH layer's SshSessionManager.
  */
-import { AppError } from '../../common/errors';
+import { AppError, type AnyErrorCode } from '../../common/errors';
 import type { ExecOptions, ExecResult, SshSessionManager, SshTargetInput } from '../ssh';
 
 export interface RemoteShell {
@@ -34,7 +34,7 @@ export function sshRemote(ssh: RemoteSsh, target: SshTargetInput, sessionId?: st
 }
 
 /** Runs `command` in the terminal and throws `code` (with params) when it exits non-zero. */
-export async function visibleOrFail(remote: RemoteShell, command: string, code: string, params: Record<string, string | number> = {}, timeoutMs?: number): Promise<void> {
+export async function visibleOrFail(remote: RemoteShell, command: string, code: AnyErrorCode, params: Record<string, string | number> = {}, timeoutMs?: number): Promise<void> {
   const exitCode = await remote.visible(command, { timeoutMs });
   if (exitCode !== 0) throw new AppError(code, `Command failed with exit code ${exitCode}`, { ...params, exitCode });
 }

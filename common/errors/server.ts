@@ -1,0 +1,33 @@
+/** The `server.*` error codes and the params each carries (translated as `server:errors.<key>`). */
+import { declareErrors, params, type Text } from './declare';
+
+export const serverErrors = declareErrors('server', {
+  invalidForm: params<{ fields: Text }>(),
+  cancelled: params(),
+  noServer: params(),
+  hostUnresolved: params<{ host: Text }>(),
+  nginxInstallFailed: params<{ exitCode: number }>(),
+  siteInstallFailed: params<{ path: Text; exitCode: number }>(),
+  restoreFailed: params<{ path: Text; exitCode: number }>(),
+  reloadFailed: params<{ exitCode: number }>(),
+  defaultSiteSameName: params<{ path: Text; name: Text }>(),
+  defaultSiteDuplicateDefault: params<{ path: Text; port: number }>(),
+  nginxTestFailedAtLine: params<{ line: number; message: Text; lineText: Text }>(),
+  nginxTestFailed: params<{ message: Text; file: Text; line: number }>(),
+  rateLimitGuard: params<{ failures: number; name: Text; minutes: number }>(),
+  certbotRateLimited: params(),
+  certbotPaused: params<{ unpauseUrl: Text }>(),
+  staticDirRefused: params<{ path: Text }>(),
+  staticDirNotYourHome: params<{ path: Text; home: Text }>(),
+  certificateReinstallFailed: params<{ name: Text; exitCode: number }>(),
+  certbotDns: params(),
+  certbotCaa: params(),
+  certbotConnection: params(),
+  certbotUnauthorized: params(),
+  certbotNoServerBlock: params(),
+  certbotNginxPlugin: params(),
+  certbotAcmeUnreachable: params(),
+  certbotFailed: params<{ exitCode: number }>(),
+  certbotInstallFailed: params<{ exitCode: number }>(),
+  acmeCaUploadFailed: params<{ path: Text; exitCode: number }>(),
+});
