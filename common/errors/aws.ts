@@ -1,17 +1,17 @@
 /** The `aws.*` error codes and the params each carries (translated as `aws:errors.<key>`). */
-import { declareErrors, params, type Text } from './declare';
+import { declareErrors, params } from './declare';
 
 export const awsErrors = declareErrors('aws', {
-  invalidAccessKey: params<{ awsCode: Text }>(),
-  signatureMismatch: params<{ awsCode: Text }>(),
-  expiredToken: params<{ awsCode: Text }>(),
-  clockSkew: params<{ awsCode: Text }>(),
-  network: params<{ awsCode: Text }>(),
-  accessDenied: params<{ awsCode: Text }>(),
-  throttled: params<{ awsCode: Text }>(),
-  noCredentials: params<{ awsCode: Text }>(),
-  profileNotFound: params<{ profile: Text; awsCode: Text }>(),
-  ssoLoginRequired: params<{ profile: Text; awsCode: Text }>(),
-  invalidResponse: params<{ awsCode: Text }>(),
-  unknown: params<{ awsCode: Text }>(),
+  invalidAccessKey: params({ awsCode: 'text' }),
+  signatureMismatch: params({ awsCode: 'text' }),
+  expiredToken: params({ awsCode: 'text' }),
+  clockSkew: params({ awsCode: 'text' }),
+  network: params({ awsCode: 'text' }),
+  accessDenied: params({ awsCode: 'text' }),
+  throttled: params({ awsCode: 'text' }),
+  noCredentials: params({ awsCode: 'text' }),
+  profileNotFound: params({ profile: 'text', awsCode: 'text' }),
+  ssoLoginRequired: params({ profile: 'text', awsCode: 'text' }),
+  invalidResponse: params({ awsCode: 'text' }),
+  unknown: params({ awsCode: 'text' }),
 });

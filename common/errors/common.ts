@@ -1,7 +1,7 @@
 /** The `common.*` error codes and the params each carries (translated as `common:errors.<key>`). */
-import { declareErrors, params, type Text } from './declare';
+import { declareErrors, params } from './declare';
 
 export const commonErrors = declareErrors('common', {
-  unknown: params<{ code: Text }>(),
-  loadFailed: params<{ reason: Text }>(),
+  unknown: params(),
+  loadFailed: params({ reason: 'text' }),
 });

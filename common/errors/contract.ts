@@ -1,12 +1,12 @@
 /** The `contract.*` error codes and the params each carries (translated as `contract:errors.<key>`). */
-import { declareErrors, params, type Text } from './declare';
+import { declareErrors, params } from './declare';
 
 export const contractErrors = declareErrors('contract', {
-  unknownChannel: params<{ channel: Text }>(),
-  invalidRequest: params<{ channel: Text; issues: Text }>(),
-  internal: params<{ channel: Text }>(),
+  unknownChannel: params({ channel: 'text' }),
+  invalidRequest: params({ channel: 'text', issues: 'text' }),
+  internal: params({ channel: 'text' }),
   untrustedSender: params(),
-  urlNotAllowed: params<{ url: Text }>(),
+  urlNotAllowed: params({ url: 'text' }),
   disconnected: params(),
-  invalidMessage: params<{ reason: Text }>(),
+  invalidMessage: params({ reason: 'text' }),
 });

@@ -1,19 +1,33 @@
 /**
  * How a namespace declares its error codes: `declareErrors('ssh', { keyInvalid:
- * params<{ reason: Text }>() })` gives the runtime list of codes (for the
- * translation test) and, to the compiler, the params each code carries.
+ * params({ reason: 'text' }) })` gives the runtime list of codes and param names
+ * (for the translation test) and, to the compiler, the params each code carries.
+ * A kind ending in `?` is optional; a translation may only use required params.
  */
 
 /** A value a translation interpolates: what the wire (`ContractError.params`) can carry. */
 export type Text = string | number;
 
-/** Compile-time only: the params type of one code. The runtime value is an empty marker. */
+export type ParamKind = 'text' | 'string' | 'number' | 'text?' | 'string?' | 'number?';
+type ParamSpec = Readonly<Record<string, ParamKind>>;
+
+type TypeOf<K extends ParamKind> = K extends 'number' | 'number?' ? number : K extends 'string' | 'string?' ? string : Text;
+type Simplify<T> = { [K in keyof T]: T[K] };
+
+/** The params object a spec describes: `{ path: 'text', line: 'number?' }` → `{ path: Text; line?: number }`. */
+export type ParamsFrom<S extends ParamSpec> = Simplify<
+  { [K in keyof S as S[K] extends `${string}?` ? never : K]: TypeOf<S[K]> } & { [K in keyof S as S[K] extends `${string}?` ? K : never]?: TypeOf<S[K]> }
+>;
+
+/** One code's declaration: the runtime spec, and its params type for the compiler. */
 export interface Params<P> {
-  readonly params?: P;
+  readonly spec: ParamSpec;
+  /** Compile-time only. */
+  readonly type?: P;
 }
 
-export function params<P extends Record<string, Text> = Record<never, never>>(): Params<P> {
-  return {};
+export function params<const S extends ParamSpec = Record<never, never>>(spec?: S): Params<ParamsFrom<S>> {
+  return { spec: spec ?? {} };
 }
 
 type Declared = Record<string, Params<Record<string, Text>>>;

@@ -1,21 +1,21 @@
 /** The `iam.*` error codes and the params each carries (translated as `iam:errors.<key>`). */
-import { declareErrors, params, type Text } from './declare';
+import { declareErrors, params } from './declare';
 
 export const iamErrors = declareErrors('iam', {
-  accessDenied: params<{ action: Text; awsCode: Text }>(),
-  limitExceeded: params<{ action: Text; awsCode: Text }>(),
-  passwordPolicyViolation: params<{ awsCode: Text }>(),
-  invalidAuthenticationCode: params<{ awsCode: Text }>(),
-  userNotOurs: params<{ userName: Text }>(),
-  groupNotFound: params<{ groupName: Text }>(),
+  accessDenied: params({ action: 'text', awsCode: 'text' }),
+  limitExceeded: params({ action: 'text', awsCode: 'text' }),
+  passwordPolicyViolation: params({ awsCode: 'text' }),
+  invalidAuthenticationCode: params({ awsCode: 'text' }),
+  userNotOurs: params({ userName: 'text' }),
+  groupNotFound: params({ groupName: 'text' }),
   notConnected: params(),
   mfaEnrollmentExpired: params(),
-  mfaAlreadyEnabled: params<{ deviceName: Text }>(),
+  mfaAlreadyEnabled: params({ deviceName: 'text' }),
   loginProfileExists: params(),
-  keyNotProven: params<{ arn: Text }>(),
-  rootKeyStillThere: params<{ accessKeyId: Text }>(),
+  keyNotProven: params({ arn: 'text' }),
+  rootKeyStillThere: params({ accessKeyId: 'text' }),
   userNotCreated: params(),
-  groupTaken: params<{ groupName: Text; policies: Text; suggestion: Text }>(),
-  userTaken: params<{ userName: Text; policies: Text; suggestion: Text }>(),
-  groupNotEmpty: params<{ groupName: Text }>(),
+  groupTaken: params({ groupName: 'text', policies: 'text', suggestion: 'text' }),
+  userTaken: params({ userName: 'text', policies: 'text', suggestion: 'text' }),
+  groupNotEmpty: params({ groupName: 'text' }),
 });

@@ -1,9 +1,9 @@
 /** The `op.*` error codes and the params each carries (translated as `op:errors.<key>`). */
-import { declareErrors, params, type Text } from './declare';
+import { declareErrors, params } from './declare';
 
 export const opErrors = declareErrors('op', {
-  unknownKind: params<{ kind: Text }>(),
-  invalidInput: params<{ kind: Text; fields: Text }>(),
+  unknownKind: params({ kind: 'text' }),
+  invalidInput: params({ kind: 'text', fields: 'text' }),
   cancelled: params(),
   shuttingDown: params(),
   interrupted: params(),
