@@ -29,9 +29,12 @@ export interface AppErrorOptions {
   cause?: unknown;
 }
 
-type ParamArgs<C> = Record<never, never> extends ParamsFor<C>
-  ? [params?: ParamsFor<C>, options?: AppErrorOptions]
-  : [params: ParamsFor<C>, options?: AppErrorOptions];
+/** The params (and options) after the message; optional when the code needs none. Per code, for a union of codes. */
+export type ParamArgs<C> = C extends unknown
+  ? Record<never, never> extends ParamsFor<C>
+    ? [params?: ParamsFor<C>, options?: AppErrorOptions]
+    : [params: ParamsFor<C>, options?: AppErrorOptions]
+  : never;
 
 export class AppError<C extends AnyErrorCode = AnyErrorCode> extends Error {
   readonly code: C;
@@ -41,7 +44,7 @@ export class AppError<C extends AnyErrorCode = AnyErrorCode> extends Error {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
-    this.params = params;
+    this.params = params as ParamsFor<C> | undefined; // the rest tuple, per code: its params
   }
 }
 

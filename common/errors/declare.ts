@@ -26,8 +26,13 @@ export interface Params<P> {
   readonly type?: P;
 }
 
-export function params<const S extends ParamSpec = Record<never, never>>(spec?: S): Params<ParamsFrom<S>> {
-  return { spec: spec ?? {} };
+/** A code that carries no params: `{}` only. */
+export type NoParams = Record<string, never>;
+
+export function params(): Params<NoParams>;
+export function params<const S extends ParamSpec>(spec: S): Params<ParamsFrom<S>>;
+export function params(spec: ParamSpec = {}): Params<Record<string, Text>> {
+  return { spec };
 }
 
 type Declared = Record<string, Params<Record<string, Text>>>;
