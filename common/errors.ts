@@ -17,7 +17,7 @@ export type ErrorParams = Record<string, string | number>;
  * Namespaces whose throw sites are not yet checked against the registry
  * (migration in progress): any `<namespace>.<key>` with loose params.
  */
-type Unmigrated = 'app' | 'aws' | 'common' | 'contract' | 'dns' | 'ec2' | 'iam' | 'op' | 'server' | 'setup' | 'setups' | 'ssh' | 'vault';
+type Unmigrated = 'aws' | 'ec2' | 'iam' | 'server' | 'ssh' | 'vault';
 type LegacyCode = `${Unmigrated}.${string}`;
 export type AnyErrorCode = ErrorCode | LegacyCode;
 
@@ -50,6 +50,17 @@ export class AppError<C extends AnyErrorCode = AnyErrorCode> extends Error {
 
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
+}
+
+/** True when `value` is an AppError with this code: its params are then typed. */
+export function hasErrorCode<C extends ErrorCode>(value: unknown, code: C): value is AppError<C> {
+  return isAppError(value) && value.code === code;
+}
+
+/** One param as it travels (`string | number`), whatever the code; for code that reads many codes alike. */
+export function errorParam(error: AppError, name: string): string | number | undefined {
+  const params: ErrorParams | undefined = error.params;
+  return params?.[name];
 }
 
 /**

@@ -2,5 +2,5 @@
 import { declareErrors, params } from './declare';
 
 export const dnsErrors = declareErrors('dns', {
-  invalidDomain: params(),
+  invalidDomain: params({ problem: 'string' }),
 });

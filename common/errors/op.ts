@@ -7,5 +7,5 @@ export const opErrors = declareErrors('op', {
   cancelled: params(),
   shuttingDown: params(),
   interrupted: params(),
-  runningElsewhere: params(),
+  runningElsewhere: params({ kind: 'string', since: 'string' }),
 });

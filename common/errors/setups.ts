@@ -3,7 +3,7 @@ import { declareErrors, params } from './declare';
 
 export const setupsErrors = declareErrors('setups', {
   deleteActive: params(),
-  hasResources: params(),
+  hasResources: params({ name: 'text' }),
   busy: params(),
   notFound: params(),
 });
