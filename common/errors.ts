@@ -17,7 +17,7 @@ export type ErrorParams = Record<string, string | number>;
  * Namespaces whose throw sites are not yet checked against the registry
  * (migration in progress): any `<namespace>.<key>` with loose params.
  */
-type Unmigrated = 'aws' | 'ec2' | 'iam' | 'server' | 'ssh' | 'vault';
+type Unmigrated = 'aws' | 'ec2' | 'iam' | 'server' | 'ssh';
 type LegacyCode = `${Unmigrated}.${string}`;
 export type AnyErrorCode = ErrorCode | LegacyCode;
 
@@ -61,6 +61,17 @@ export function hasErrorCode<C extends ErrorCode>(value: unknown, code: C): valu
 export function errorParam(error: AppError, name: string): string | number | undefined {
   const params: ErrorParams | undefined = error.params;
   return params?.[name];
+}
+
+/**
+ * The same error with more params: a boundary adding what only it knows (the
+ * file name an import error is about). The registry declares those params
+ * optional; the original cause is kept.
+ */
+export function withParams(error: AppError, extra: ErrorParams): AppError {
+  const rebuild = AppError as new (code: AnyErrorCode, message: string, params?: ErrorParams, options?: AppErrorOptions) => AppError;
+  const params: ErrorParams | undefined = error.params;
+  return new rebuild(error.code, error.message, { ...params, ...extra }, { cause: error.cause });
 }
 
 /**

@@ -4,10 +4,13 @@
  * (errors-translated.test.ts checks that). Messages are English fallbacks for
  * logs; params carry only non-secret facts (file names, line numbers, types).
  */
-import { AppError, type ErrorParams } from '../../common/errors';
+import { AppError, type ErrorCode, type ParamArgs } from '../../common/errors';
 
-export function vaultError(key: string, message: string, params?: ErrorParams): AppError {
-  return new AppError(`vault.${key}`, message, params);
+/** `keychainUnavailable` for `vault.keychainUnavailable`: the vault's registered codes (common/errors/vault.ts). */
+export type VaultErrorKey = ErrorCode extends infer C ? (C extends `vault.${infer K}` ? K : never) : never;
+
+export function vaultError<K extends VaultErrorKey>(key: K, message: string, ...params: ParamArgs<`vault.${K}`>): AppError<`vault.${K}`> {
+  return new AppError<`vault.${K}`>(`vault.${key}`, message, ...params);
 }
 
 /** Why the OS keychain could not be used; the UI can show `keychainReasons.<reason>`. */
