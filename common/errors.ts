@@ -17,7 +17,7 @@ export type ErrorParams = Record<string, string | number>;
  * Namespaces whose throw sites are not yet checked against the registry
  * (migration in progress): any `<namespace>.<key>` with loose params.
  */
-type Unmigrated = 'aws' | 'ec2' | 'iam' | 'server' | 'ssh';
+type Unmigrated = 'aws' | 'ec2' | 'iam' | 'server';
 type LegacyCode = `${Unmigrated}.${string}`;
 export type AnyErrorCode = ErrorCode | LegacyCode;
 
