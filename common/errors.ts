@@ -17,7 +17,7 @@ export type ErrorParams = Record<string, string | number>;
  * Namespaces whose throw sites are not yet checked against the registry
  * (migration in progress): any `<namespace>.<key>` with loose params.
  */
-type Unmigrated = 'aws' | 'ec2' | 'iam' | 'server';
+type Unmigrated = 'aws' | 'ec2' | 'iam';
 type LegacyCode = `${Unmigrated}.${string}`;
 export type AnyErrorCode = ErrorCode | LegacyCode;
 
@@ -61,6 +61,15 @@ export function hasErrorCode<C extends ErrorCode>(value: unknown, code: C): valu
 export function errorParam(error: AppError, name: string): string | number | undefined {
   const params: ErrorParams | undefined = error.params;
   return params?.[name];
+}
+
+/**
+ * An AppError whose params a generic signature already checked against the
+ * registry (the compiler cannot follow a spread of them): not for new code.
+ */
+export function checkedAppError(code: ErrorCode, message: string, params: ErrorParams, options?: AppErrorOptions): AppError {
+  const rebuild = AppError as new (code: ErrorCode, message: string, params: ErrorParams, options?: AppErrorOptions) => AppError;
+  return new rebuild(code, message, params, options);
 }
 
 /**

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors';
 import { errorCodes, errorRegistry, type ErrorCode } from './registry';
 
 type Json = { [key: string]: string | Json };
@@ -45,6 +46,21 @@ describe('the error registry', () => {
     for (const code of ['vault.keychainUnavailable', 'ssh.hostKeyMismatch', 'aws.invalidAccessKey', 'ec2.unauthorized', 'server.certbotFailed', 'op.cancelled', 'app.noAnswer']) {
       expect(errorCodes, code).toContain(code);
     }
+  });
+
+  it('lets the compiler refuse an unknown code or params the code does not carry', () => {
+    const made = [
+      new AppError('server.hostUnresolved', 'Could not resolve a.test.', { host: 'a.test' }),
+      // @ts-expect-error: not a registered code
+      new AppError('server.noSuchCode', 'x'),
+      // @ts-expect-error: server.hostUnresolved needs the host
+      new AppError('server.hostUnresolved', 'x'),
+      // @ts-expect-error: server.noServer carries no params
+      new AppError('server.noServer', 'x', { host: 'a.test' }),
+      // @ts-expect-error: the line is a number
+      new AppError('server.nginxTestFailed', 'x', { message: 'm', file: 'f', line: 'three' }),
+    ];
+    expect(made.map((error) => error.code)).toEqual(['server.hostUnresolved', 'server.noSuchCode', 'server.hostUnresolved', 'server.noServer', 'server.nginxTestFailed']);
   });
 
   describe.each(languages)('in %s', (lng) => {
