@@ -13,16 +13,7 @@ import { isErrorCode, type ErrorCode, type ErrorParamsOf } from './errors/regist
 export type { ErrorCode, ErrorParamsOf } from './errors/registry';
 export type ErrorParams = Record<string, string | number>;
 
-/**
- * Namespaces whose throw sites are not yet checked against the registry
- * (migration in progress): any `<namespace>.<key>` with loose params.
- */
-type Unmigrated = 'aws' | 'ec2' | 'iam';
-type LegacyCode = `${Unmigrated}.${string}`;
-export type AnyErrorCode = ErrorCode | LegacyCode;
-
-type NamespaceOf<C> = C extends `${infer N}.${string}` ? N : never;
-type ParamsFor<C> = C extends ErrorCode ? (NamespaceOf<C> extends Unmigrated ? ErrorParams : ErrorParamsOf<C>) : ErrorParams;
+type ParamsFor<C> = C extends ErrorCode ? ErrorParamsOf<C> : never;
 
 export interface AppErrorOptions {
   /** What went wrong underneath, for the log; never sent to the renderer. */
@@ -36,7 +27,7 @@ export type ParamArgs<C> = C extends unknown
     : [params: ParamsFor<C>, options?: AppErrorOptions]
   : never;
 
-export class AppError<C extends AnyErrorCode = AnyErrorCode> extends Error {
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   readonly code: C;
   readonly params: ParamsFor<C> | undefined;
 
@@ -78,7 +69,7 @@ export function checkedAppError(code: ErrorCode, message: string, params: ErrorP
  * optional; the original cause is kept.
  */
 export function withParams(error: AppError, extra: ErrorParams): AppError {
-  const rebuild = AppError as new (code: AnyErrorCode, message: string, params?: ErrorParams, options?: AppErrorOptions) => AppError;
+  const rebuild = AppError as new (code: ErrorCode, message: string, params?: ErrorParams, options?: AppErrorOptions) => AppError;
   const params: ErrorParams | undefined = error.params;
   return new rebuild(error.code, error.message, { ...params, ...extra }, { cause: error.cause });
 }

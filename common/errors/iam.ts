@@ -2,10 +2,10 @@
 import { declareErrors, params } from './declare';
 
 export const iamErrors = declareErrors('iam', {
-  accessDenied: params({ action: 'text', awsCode: 'text' }),
-  limitExceeded: params({ action: 'text', awsCode: 'text' }),
-  passwordPolicyViolation: params({ awsCode: 'text' }),
-  invalidAuthenticationCode: params({ awsCode: 'text' }),
+  accessDenied: params({ action: 'text', awsCode: 'string' }),
+  limitExceeded: params({ action: 'text', awsCode: 'string' }),
+  passwordPolicyViolation: params({ awsCode: 'string' }),
+  invalidAuthenticationCode: params({ awsCode: 'string' }),
   userNotOurs: params({ userName: 'text' }),
   groupNotFound: params({ groupName: 'text' }),
   notConnected: params(),

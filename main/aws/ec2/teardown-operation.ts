@@ -15,7 +15,7 @@ import { defineOperation } from '../../setup/operation';
 import type { SecretStore } from '../../vault/secret-store';
 import { readErrorFacts } from '../error-facts';
 import { clientsFor } from './ec2-clients';
-import { toEc2AppError } from './ec2-errors';
+import { toEc2Error } from './ec2-errors';
 import { describeKeyPair, type KeyVault } from './key-pair';
 import type { LaunchStepDeps } from './launch-steps';
 import { teardown } from './teardown';
@@ -103,11 +103,11 @@ export function teardownOperation(deps: TeardownDeps) {
             vaultKeys,
             budgets,
           },
-          failures: [...result.failures.map((f) => ({ part: f.part, id: f.id, code: toEc2AppError(f.error).code || readErrorFacts(f.error).name })), ...budgetFailures],
+          failures: [...(await Promise.all(result.failures.map(async (f) => ({ part: f.part, id: f.id, code: (await toEc2Error(f.error)).code || readErrorFacts(f.error).name })))), ...budgetFailures],
         };
       } catch (error) {
         if (signal.aborted) throw error;
-        throw toEc2AppError(error);
+        throw await toEc2Error(error);
       }
     },
   });
