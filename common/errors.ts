@@ -8,6 +8,7 @@
  * the event bus send `{ code, message, params }` and nothing else.
  * Neither message nor params may ever contain a secret value.
  */
+import type { ContractError } from './contract/result';
 import { isErrorCode, type ErrorCode, type ErrorParamsOf } from './errors/registry';
 
 export type { ErrorCode, ErrorParamsOf } from './errors/registry';
@@ -52,6 +53,15 @@ export function hasErrorCode<C extends ErrorCode>(value: unknown, code: C): valu
 export function errorParam(error: AppError, name: string): string | number | undefined {
   const params: ErrorParams | undefined = error.params;
   return params?.[name];
+}
+
+/**
+ * A contract error made where nothing is thrown (the router, a transport, a
+ * worker's answer): its code and params are checked like an AppError's.
+ */
+export function contractError<C extends ErrorCode>(code: C, message: string, ...[params]: ParamArgs<C>): ContractError {
+  const loose: ErrorParams | undefined = params;
+  return loose ? { code, message, params: loose } : { code, message };
 }
 
 /**
