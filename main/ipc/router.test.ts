@@ -76,7 +76,9 @@ describe('contract router', () => {
     const handlers = new Proxy({} as Handlers, {
       get: (_t, key: string) => (failing as Record<string, unknown>)[key] ?? (() => base.dispatch(key, {})),
     });
-    const result = await createRouter(handlers)('app.info', {});
+    const logged: unknown[] = [];
+    const result = await createRouter(handlers, { onCause: (channel, code, why) => logged.push({ channel, code, why }) })('app.info', {});
+    expect(logged).toEqual([{ channel: 'app.info', code: 'server.hostUnresolved', why: cause }]);
     expect(result).toEqual({ ok: false, error: { code: 'server.hostUnresolved', message: 'Could not resolve example.test.', params: { host: 'example.test' } } });
     expect(JSON.stringify(result)).not.toMatch(/AKIA|wJalr|cause/);
   });

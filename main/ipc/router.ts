@@ -14,6 +14,8 @@ export type Dispatch = (channel: unknown, request: unknown) => Promise<Result<un
 export interface RouterOptions {
   /** Called with unexpected (non-AppError) failures; never with request data. */
   onInternalError?: (channel: string, error: unknown) => void;
+  /** Called with what an AppError explains (its cause), for the log; the renderer gets the code only. */
+  onCause?: (channel: string, code: string, cause: unknown) => void;
 }
 
 export function createRouter(handlers: Handlers, options: RouterOptions = {}): Dispatch {
@@ -50,6 +52,7 @@ function describeIssues(error: z.ZodError): string {
 
 function toContractError(channel: InvokeChannel, error: unknown, options: RouterOptions): ContractError {
   if (isAppError(error)) {
+    if (error.cause !== undefined) options.onCause?.(channel, error.code, error.cause);
     return { code: error.code, message: error.message, ...(error.params ? { params: error.params } : {}) };
   }
   options.onInternalError?.(channel, error);

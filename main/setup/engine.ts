@@ -205,6 +205,7 @@ export class OperationEngine {
       if (active.controller.signal.aborted) outcome = { status: 'cancelled' };
       else {
         if (!isAppError(error)) this.options.log(`operation ${active.kind} failed`, error);
+        else if (error.cause !== undefined) this.options.log(`operation ${active.kind} failed: ${error.code}`, error.cause);
         outcome = { status: 'failed', error: toContractError(error, `op.${active.kind}`) };
       }
     }

@@ -37,16 +37,16 @@ export function toIamError(error: unknown, action: string, profile?: string): Ap
     return iamError('accessDenied', `Not allowed to call ${action} (${awsCode})`, {
       awsCode,
       action: deniedActionOf(facts.message) ?? action,
-    });
+    }, { cause: error });
   }
   if (facts.name === 'LimitExceeded' || facts.name === 'LimitExceededException') {
-    return iamError('limitExceeded', `An IAM limit was reached in ${action} (${awsCode})`, { awsCode, action });
+    return iamError('limitExceeded', `An IAM limit was reached in ${action} (${awsCode})`, { awsCode, action }, { cause: error });
   }
   if (facts.name === 'PasswordPolicyViolation' || facts.name === 'PasswordPolicyViolationException') {
-    return iamError('passwordPolicyViolation', `The password does not meet the account's password policy (${awsCode})`, { awsCode });
+    return iamError('passwordPolicyViolation', `The password does not meet the account's password policy (${awsCode})`, { awsCode }, { cause: error });
   }
   if (facts.name === 'InvalidAuthenticationCode' || facts.name === 'InvalidAuthenticationCodeException') {
-    return iamError('invalidAuthenticationCode', `AWS did not accept the MFA codes (${awsCode})`, { awsCode });
+    return iamError('invalidAuthenticationCode', `AWS did not accept the MFA codes (${awsCode})`, { awsCode }, { cause: error });
   }
   return toAppError(error, { profile });
 }
