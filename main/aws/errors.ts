@@ -1,10 +1,10 @@
 import { getProfileName } from '@smithy/core/config';
 
-import { AppError, isAppError } from '../../common/errors';
+import { AppError, isAppError, type ErrorCode } from '../../common/errors';
 import { readErrorFacts, type ErrorFacts } from './error-facts';
 import { redactSecrets } from './redact-secrets';
 
-/** Every `aws.<key>` code this module produces; each has a translation in locales/<lang>/aws.json. */
+/** Every `aws.<key>` code this module produces; each is registered, so translated (common/errors/registry.test.ts). */
 export const AWS_ERROR_KEYS = [
   'invalidAccessKey',
   'signatureMismatch',
@@ -18,7 +18,10 @@ export const AWS_ERROR_KEYS = [
   'ssoLoginRequired',
   'invalidResponse',
   'unknown',
-] as const;
+] as const satisfies readonly RegisteredAwsKey[];
+
+/** The registered `aws.*` keys (common/errors/aws.ts). */
+type RegisteredAwsKey = ErrorCode extends infer C ? (C extends `aws.${infer K}` ? K : never) : never;
 
 export type AwsErrorKey = (typeof AWS_ERROR_KEYS)[number];
 

@@ -1,7 +1,7 @@
 /**
- * Every vault error goes through here so that the code is always `vault.<key>`
- * and has a translation in renderer/i18n/locales/{en,ko}/vault.json
- * (errors-translated.test.ts checks that). Messages are English fallbacks for
+ * Every vault error goes through here so that the code is always a registered
+ * `vault.<key>` (common/errors/vault.ts) with the params it declares; every one
+ * is translated (common/errors/registry.test.ts). Messages are English fallbacks for
  * logs; params carry only non-secret facts (file names, line numbers, types).
  */
 import { AppError, type ErrorCode, type ParamArgs } from '../../common/errors';
