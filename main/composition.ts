@@ -27,6 +27,7 @@ import { createStepEngine, operationHandlers, type StepEngine } from './setup/st
 import type { Keychain } from './vault/keychain';
 import { AwsConnection, type AwsClientsFactory } from './aws/aws-connection';
 import { createSecureAccount } from './aws/secure-account';
+import { redactSecrets } from './aws/redact-secrets';
 import { VaultContext } from './vault/vault-context';
 import { VaultService } from './vault/vault-service';
 import { createEc2Capability } from './aws/ec2/ec2-capability';
@@ -81,7 +82,7 @@ export interface Services {
 
 export function createServices({ dataDir, keychain, options }: { dataDir: string; keychain: Keychain; options: ServiceOptions }): Services {
   const { platform } = options;
-  const log = options.log ?? ((message, error) => console.error(`[onramp] ${message}`, error instanceof Error ? error.message : ''));
+  const log = options.log ?? ((message, error) => console.error(`[onramp] ${message}`, error instanceof Error ? redactSecrets(error.message) : ''));
   const events = new EventBus();
   const setupWatchers: ((state: SetupState) => void)[] = [];
   const setup = new SetupStateStore(dataDir, (state) => {
@@ -262,7 +263,7 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
 
   return {
     engine,
-    dispatch: createRouter(handlers, { onInternalError: (channel, error) => log(`handler ${channel} failed`, error) }),
+    dispatch: createRouter(handlers, { onInternalError: (channel, error) => log(`handler ${channel} failed`, error), onCause: (channel, code, cause) => log(`handler ${channel} failed: ${code}`, cause) }),
     events,
     files,
     rendererGone: () => ssh.manager.closeAllShells(),

@@ -8,6 +8,7 @@ import { buildApi } from '../common/contract/build-api';
 import { eventNames } from '../common/contract/channels';
 import { GRANT_DROPPED_FILE_CHANNEL } from '../common/contract/preload-channels';
 import type { Result } from '../common/contract/result';
+import { contractError } from '../common/errors';
 
 const api = buildApi({
   invoke: (channel, request) => ipcRenderer.invoke(channel, request) as Promise<Result<unknown>>,
@@ -35,7 +36,7 @@ async function grant(file: File): Promise<Result<{ token: string }>> {
   }
   if (!filePath) {
     const fileName = typeof file?.name === 'string' ? file.name.slice(0, 255) : '';
-    return { ok: false, error: { code: 'vault.importUnreadable', message: 'Not a file from your disk', params: { fileName } } };
+    return { ok: false, error: contractError('vault.importUnreadable', 'Not a file from your disk', { fileName }) };
   }
   return (await ipcRenderer.invoke(GRANT_DROPPED_FILE_CHANNEL, filePath)) as Result<{ token: string }>;
 }

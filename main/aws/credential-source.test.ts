@@ -60,7 +60,7 @@ describe('vault source', () => {
   });
 
   it('passes a vault failure through and asks again next time', async () => {
-    const locked = new AppError('vault.keychainUnavailable', 'keychain locked');
+    const locked = new AppError('vault.keychainUnavailable', 'keychain locked', { reason: 'locked' });
     const getAccessKey = vi
       .fn<CredentialSourceDeps['getAccessKey']>()
       .mockRejectedValueOnce(locked)

@@ -120,7 +120,7 @@ describe('toAppError: credential providers', () => {
 
 describe('toAppError: everything else', () => {
   it('returns an AppError unchanged', () => {
-    const original = new AppError('vault.keychainUnavailable', 'locked');
+    const original = new AppError('vault.keychainUnavailable', 'locked', { reason: 'locked' });
     expect(toAppError(original)).toBe(original);
   });
 

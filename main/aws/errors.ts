@@ -1,10 +1,10 @@
 import { getProfileName } from '@smithy/core/config';
 
-import { AppError, isAppError, type ErrorParams } from '../../common/errors';
+import { AppError, isAppError, type ErrorCode } from '../../common/errors';
 import { readErrorFacts, type ErrorFacts } from './error-facts';
 import { redactSecrets } from './redact-secrets';
 
-/** Every `aws.<key>` code this module produces; each has a translation in locales/<lang>/aws.json. */
+/** Every `aws.<key>` code this module produces; each is registered, so translated (common/errors/registry.test.ts). */
 export const AWS_ERROR_KEYS = [
   'invalidAccessKey',
   'signatureMismatch',
@@ -18,7 +18,10 @@ export const AWS_ERROR_KEYS = [
   'ssoLoginRequired',
   'invalidResponse',
   'unknown',
-] as const;
+] as const satisfies readonly RegisteredAwsKey[];
+
+/** The registered `aws.*` keys (common/errors/aws.ts). */
+type RegisteredAwsKey = ErrorCode extends infer C ? (C extends `aws.${infer K}` ? K : never) : never;
 
 export type AwsErrorKey = (typeof AWS_ERROR_KEYS)[number];
 
@@ -117,13 +120,13 @@ export function toAppError(error: unknown, context: AwsErrorContext = {}): AppEr
   const facts = readErrorFacts(error);
   const key = classify(facts);
   const awsCode = awsCodeOf(facts, key);
-  const params: ErrorParams = { awsCode };
-  if (facts.requestId) params.requestId = facts.requestId;
-  if (key === 'ssoLoginRequired' || key === 'profileNotFound') {
-    params.profile = getProfileName({ profile: context.profile });
-  }
+  const params = { awsCode, ...(facts.requestId ? { requestId: facts.requestId } : {}) };
   const detail = facts.message ? `: ${redactSecrets(facts.message)}` : '';
-  return new AppError(`aws.${key}`, `${FALLBACK_MESSAGES[key]} (${awsCode})${detail}`, params);
+  const message = `${FALLBACK_MESSAGES[key]} (${awsCode})${detail}`;
+  if (key === 'ssoLoginRequired' || key === 'profileNotFound') {
+    return new AppError(`aws.${key}`, message, { ...params, profile: getProfileName({ profile: context.profile }) }, { cause: error });
+  }
+  return new AppError(`aws.${key}`, message, params, { cause: error });
 }
 
 /** Builds an AppError for an AWS response Onramp could not make sense of. */

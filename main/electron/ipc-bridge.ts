@@ -8,8 +8,9 @@ import { invokeChannels } from '../../common/contract/channels';
 import { GRANT_DROPPED_FILE_CHANNEL } from '../../common/contract/preload-channels';
 import type { Services } from '../composition';
 import { grantDroppedFile } from '../files/user-file-grants';
+import { contractError } from '../../common/errors';
 
-const untrusted = { ok: false, error: { code: 'contract.untrustedSender', message: 'Request refused: not from the Onramp window' } } as const;
+const untrusted = { ok: false, error: contractError('contract.untrustedSender', 'Request refused: not from the Onramp window') } as const;
 
 export function bridgeContract(services: Services, getWindow: () => BrowserWindow | null, isAppUrl: (url: string) => boolean): () => void {
   const isTrustedSender = (event: IpcMainInvokeEvent): boolean => {

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Result } from '../../common/contract/result';
+import { contractError } from '../../common/errors';
 
 export type UserFile = { kind: 'path'; path: string } | { kind: 'bytes'; name: string; bytes: Buffer };
 
@@ -67,7 +68,7 @@ const MAX_PATH = 4096;
  */
 export function grantDroppedFile(grants: UserFileGrants, filePath: unknown): Result<{ token: string }> {
   if (typeof filePath !== 'string' || filePath.length === 0 || filePath.length > MAX_PATH || filePath.includes('\0') || !path.isAbsolute(filePath)) {
-    return { ok: false, error: { code: 'contract.invalidRequest', message: 'Invalid request for a dropped file', params: { channel: 'files.grantDropped', issues: 'path: invalid' } } };
+    return { ok: false, error: contractError('contract.invalidRequest', 'Invalid request for a dropped file', { channel: 'files.grantDropped', issues: 'path: invalid' }) };
   }
   return { ok: true, value: { token: grants.grant({ kind: 'path', path: filePath }) } };
 }

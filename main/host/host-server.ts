@@ -16,6 +16,7 @@ import type { Result } from '../../common/contract/result';
 import type { HostPlatform } from './host-platform';
 import { MAX_FRAME_BYTES, parseClientMessage, type ClientMessage, type InvalidReason } from './host-messages';
 import { serveStatic } from './static-files';
+import { contractError } from '../../common/errors';
 
 const MAX_CONTROL_BODY = 64 * 1024;
 
@@ -107,7 +108,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return Promise.resolve({ ok: true, value: { token } });
       }
       case 'invalid':
-        return Promise.resolve({ ok: false, error: { code: 'contract.invalidMessage', message: invalidMessages[message.reason], params: { reason: message.reason } } });
+        return Promise.resolve({ ok: false, error: contractError('contract.invalidMessage', invalidMessages[message.reason], { reason: message.reason }) });
     }
   };
   wss.on('connection', (socket) => {
@@ -123,7 +124,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!isBinary) options.onTraffic?.('in', data.toString());
       const message = parseClientMessage(data, isBinary);
       answer(message)
-        .catch((): Result<unknown> => ({ ok: false, error: { code: 'contract.internal', message: 'Something went wrong inside Onramp', params: { channel: 'host' } } }))
+        .catch((): Result<unknown> => ({ ok: false, error: contractError('contract.internal', 'Something went wrong inside Onramp', { channel: 'host' }) }))
         .then((result) => send(socket, { id: message.id, result }));
     });
   });

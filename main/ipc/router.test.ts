@@ -69,6 +69,20 @@ describe('contract router', () => {
     expect(seen).toEqual(['settings.get']);
   });
 
+  it('sends an AppError as code, message and params only: its cause stays in main', async () => {
+    const base = services();
+    const cause = Object.assign(new Error('AKIAIOSFODNN7EXAMPLE rejected'), { secret: 'wJalrXUtnFEMI-cause' });
+    const failing = { 'app.info': () => { throw new AppError('server.hostUnresolved', 'Could not resolve example.test.', { host: 'example.test' }, { cause }); } };
+    const handlers = new Proxy({} as Handlers, {
+      get: (_t, key: string) => (failing as Record<string, unknown>)[key] ?? (() => base.dispatch(key, {})),
+    });
+    const logged: unknown[] = [];
+    const result = await createRouter(handlers, { onCause: (channel, code, why) => logged.push({ channel, code, why }) })('app.info', {});
+    expect(logged).toEqual([{ channel: 'app.info', code: 'server.hostUnresolved', why: cause }]);
+    expect(result).toEqual({ ok: false, error: { code: 'server.hostUnresolved', message: 'Could not resolve example.test.', params: { host: 'example.test' } } });
+    expect(JSON.stringify(result)).not.toMatch(/AKIA|wJalr|cause/);
+  });
+
   it('error details name paths, never echo the rejected values', async () => {
     const result = await services().dispatch('app.openExternal', { url: 'AKIAIOSFODNN7EXAMPLE-not-a-url' });
     expect(result.ok).toBe(false);

@@ -7,28 +7,26 @@ import { z } from 'zod';
 import { invokes, isInvokeChannel, type InvokeChannel } from '../../common/contract/channels';
 import type { ContractError, Result } from '../../common/contract/result';
 import type { Handlers } from '../../common/contract/types';
-import { isAppError } from '../../common/errors';
+import { isAppError, contractError } from '../../common/errors';
 
 export type Dispatch = (channel: unknown, request: unknown) => Promise<Result<unknown>>;
 
 export interface RouterOptions {
   /** Called with unexpected (non-AppError) failures; never with request data. */
   onInternalError?: (channel: string, error: unknown) => void;
+  /** Called with what an AppError explains (its cause), for the log; the renderer gets the code only. */
+  onCause?: (channel: string, code: string, cause: unknown) => void;
 }
 
 export function createRouter(handlers: Handlers, options: RouterOptions = {}): Dispatch {
   return async (channel, request) => {
     if (!isInvokeChannel(channel)) {
-      return fail({ code: 'contract.unknownChannel', message: 'Unknown channel', params: { channel: String(channel).slice(0, 64) } });
+      return fail(contractError('contract.unknownChannel', 'Unknown channel', { channel: String(channel).slice(0, 64) }));
     }
     const spec = invokes[channel];
     const parsed = spec.request.safeParse(request ?? {});
     if (!parsed.success) {
-      return fail({
-        code: 'contract.invalidRequest',
-        message: `Invalid request for ${channel}`,
-        params: { channel, issues: describeIssues(parsed.error) },
-      });
+      return fail(contractError('contract.invalidRequest', `Invalid request for ${channel}`, { channel, issues: describeIssues(parsed.error) }));
     }
     try {
       const handler = handlers[channel] as (req: unknown) => unknown;
@@ -54,8 +52,9 @@ function describeIssues(error: z.ZodError): string {
 
 function toContractError(channel: InvokeChannel, error: unknown, options: RouterOptions): ContractError {
   if (isAppError(error)) {
+    if (error.cause !== undefined) options.onCause?.(channel, error.code, error.cause);
     return { code: error.code, message: error.message, ...(error.params ? { params: error.params } : {}) };
   }
   options.onInternalError?.(channel, error);
-  return { code: 'contract.internal', message: 'Something went wrong inside Onramp', params: { channel } };
+  return contractError('contract.internal', 'Something went wrong inside Onramp', { channel });
 }

@@ -105,7 +105,7 @@ describe('JourneyService', () => {
   });
 
   it('shows an AWS read that failed as an error, never the resources recorded before it', async () => {
-    const h = harness({ awsResources: async () => Promise.reject(new AppError('aws.accessDenied', 'denied')) });
+    const h = harness({ awsResources: async () => Promise.reject(new AppError('aws.accessDenied', 'denied', { awsCode: 'AccessDenied' })) });
     await h.service.readAwsResources();
     const model = (await h.service.snapshot()).model;
     expect(model.resources.aws).toMatchObject({ state: 'error', error: { code: 'aws.accessDenied' } });

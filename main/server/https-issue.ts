@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { HttpsRequest, HttpsVerifyReport, PreflightReport } from '../../common/contract/schemas/server';
-import { AppError } from '../../common/errors';
+import { AppError, type ErrorCode } from '../../common/errors';
 import { ACME_CA_PATH, certbotIssueCommand, certbotLogTail, certificateNames } from './certbot-command';
 import type { MessageRef } from '../../common/contract/schemas/operations';
 import { classifyCertbotFailure, isValidationFailure, unpauseUrlOf, type CertbotFailure } from './certbot-failure';
@@ -37,7 +37,7 @@ export interface IssueOutcome {
   verify?: HttpsVerifyReport;
 }
 
-const FAILURE_CODES: Record<CertbotFailure, string> = {
+const FAILURE_CODES = {
   paused: 'server.certbotPaused',
   rateLimited: 'server.certbotRateLimited',
   dns: 'server.certbotDns',
@@ -48,7 +48,7 @@ const FAILURE_CODES: Record<CertbotFailure, string> = {
   nginxPlugin: 'server.certbotNginxPlugin',
   acmeUnreachable: 'server.certbotAcmeUnreachable',
   unknown: 'server.certbotFailed',
-};
+} as const satisfies Record<CertbotFailure, ErrorCode>;
 
 /** One ledger key per hostname and ACME server: Let's Encrypt counts failed authorizations per hostname per account. */
 export function ledgerKeys(request: HttpsRequest): string[] {
@@ -95,7 +95,7 @@ async function explainFailure(remote: RemoteShell, ledger: FailureLedger, key: s
   const text = log?.stdout ?? '';
   const kind = classifyCertbotFailure(text);
   const failures = isValidationFailure(kind) || kind === 'rateLimited' ? await ledger.recordFailure(key) : 0;
-  const params: Record<string, string | number> = { exitCode, failures };
-  if (kind === 'paused') params.unpauseUrl = unpauseUrlOf(text) ?? 'https://portal.letsencrypt.org';
-  return new AppError(FAILURE_CODES[kind], `certbot failed (${kind}, exit ${exitCode})`, params);
+  const message = `certbot failed (${kind}, exit ${exitCode})`;
+  if (kind === 'paused') return new AppError(FAILURE_CODES[kind], message, { exitCode, failures, unpauseUrl: unpauseUrlOf(text) ?? 'https://portal.letsencrypt.org' });
+  return new AppError(FAILURE_CODES[kind], message, { exitCode, failures });
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { WebServerFormInput } from '../../common/contract/schemas/server';
-import { isAppError } from '../../common/errors';
+import { hasErrorCode } from '../../common/errors';
 import { nginxSyntaxCheck } from '../testing/server/nginx-syntax';
 import { serverBlocks } from './nginx-directives';
 import { configErrorOf } from './nginx-test-output';
@@ -73,9 +73,8 @@ describe('malformed input is refused before any config is generated', () => {
     } catch (error) {
       caught = error;
     }
-    expect(isAppError(caught)).toBe(true);
-    if (isAppError(caught)) {
-      expect(caught.code).toBe('server.invalidForm');
+    expect(hasErrorCode(caught, 'server.invalidForm')).toBe(true);
+    if (hasErrorCode(caught, 'server.invalidForm')) {
       expect(caught.params?.fields).toBe(field);
     }
   });

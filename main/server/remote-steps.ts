@@ -2,7 +2,7 @@
  * Remote steps as data: what to check first (skip when it already holds),
  * what to type into the terminal, and which error explains a failure.
  */
-import type { RemoteShell } from './remote';
+import type { BareExitCodeError, RemoteShell } from './remote';
 import { holds, throwIfCancelled, visibleOrFail } from './remote';
 
 export interface RemoteStep {
@@ -14,7 +14,7 @@ export interface RemoteStep {
   /** Typed into the visible terminal. */
   command: string;
   /** AppError code when the command exits non-zero. */
-  failure: string;
+  failure: BareExitCodeError;
   timeoutMs?: number;
 }
 

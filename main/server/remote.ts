@@ -4,7 +4,7 @@
  * checks and reads go over a separate exec channel (`exec`); files go over
  * SFTP (`upload`). Built on the SSH layer's SshSessionManager.
  */
-import { AppError } from '../../common/errors';
+import { AppError, checkedAppError, type ErrorCode, type ErrorParamsOf } from '../../common/errors';
 import type { ExecOptions, ExecResult, SshSessionManager, SshTargetInput } from '../ssh';
 
 export interface RemoteShell {
@@ -33,10 +33,23 @@ export function sshRemote(ssh: RemoteSsh, target: SshTargetInput, sessionId?: st
   };
 }
 
-/** Runs `command` in the terminal and throws `code` (with params) when it exits non-zero. */
-export async function visibleOrFail(remote: RemoteShell, command: string, code: string, params: Record<string, string | number> = {}, timeoutMs?: number): Promise<void> {
+/** A code that explains a failed command: it carries the command's exit code. */
+export type ExitCodeError = { [C in ErrorCode]: ErrorParamsOf<C> extends { readonly exitCode: number } ? C : never }[ErrorCode];
+/** The params such a code carries besides the exit code. */
+type ParamsBesides<C extends ExitCodeError> = Omit<ErrorParamsOf<C>, 'exitCode'>;
+/** A code that carries the exit code and nothing else (a remote step's failure). */
+export type BareExitCodeError = { [C in ExitCodeError]: Record<never, never> extends ParamsBesides<C> ? C : never }[ExitCodeError];
+
+/** Runs `command` in the terminal and throws `code` (with params and the exit code) when it exits non-zero. */
+export async function visibleOrFail<C extends ExitCodeError>(
+  remote: RemoteShell,
+  command: string,
+  code: C,
+  ...[params, timeoutMs]: Record<never, never> extends ParamsBesides<C> ? [params?: ParamsBesides<C>, timeoutMs?: number] : [params: ParamsBesides<C>, timeoutMs?: number]
+): Promise<void> {
   const exitCode = await remote.visible(command, { timeoutMs });
-  if (exitCode !== 0) throw new AppError(code, `Command failed with exit code ${exitCode}`, { ...params, exitCode });
+  // ParamsBesides<C> plus the exit code: the params C declares.
+  if (exitCode !== 0) throw checkedAppError(code, `Command failed with exit code ${exitCode}`, { ...params, exitCode });
 }
 
 /** True when the exec'd test command exits 0. */

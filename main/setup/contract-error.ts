@@ -1,5 +1,5 @@
 import type { ContractError } from '../../common/contract/result';
-import { isAppError } from '../../common/errors';
+import { isAppError, contractError } from '../../common/errors';
 
 /**
  * An error as the renderer may see it: an AppError keeps its code and params;
@@ -7,5 +7,5 @@ import { isAppError } from '../../common/errors';
  */
 export function toContractError(error: unknown, where: string): ContractError {
   if (isAppError(error)) return { code: error.code, message: error.message, ...(error.params ? { params: error.params } : {}) };
-  return { code: 'contract.internal', message: 'Something went wrong inside Onramp', params: { channel: where } };
+  return contractError('contract.internal', 'Something went wrong inside Onramp', { channel: where });
 }

@@ -162,11 +162,11 @@ describe('step engine', () => {
   });
 
   it('ends with a typed error: an AppError keeps its code, anything else is contract.internal without its message', async () => {
-    const coded = build(tempDir(), { reality: new Reality(), failWith: new AppError('aws.accessDenied', 'denied', { action: 'ec2:RunInstances' }) });
+    const coded = build(tempDir(), { reality: new Reality(), failWith: new AppError('iam.accessDenied', 'denied', { awsCode: 'AccessDenied', action: 'ec2:RunInstances' }) });
     const one = await coded.engine.operations.start(TWO_CALLS, { name: 'web' });
     expect((await coded.engine.operations.whenSettled(one.opId))?.outcome).toEqual({
       status: 'failed',
-      error: { code: 'aws.accessDenied', message: 'denied', params: { action: 'ec2:RunInstances' } },
+      error: { code: 'iam.accessDenied', message: 'denied', params: { awsCode: 'AccessDenied', action: 'ec2:RunInstances' } },
     });
 
     const logged: unknown[] = [];

@@ -22,7 +22,7 @@ import { randomUUID } from 'node:crypto';
 import type { OperationSpecs } from '../../common/contract/operations';
 import { opProgress, type MessageRef, type OpFinished, type OpOutcome, type OpProgress, type OpSnapshot } from '../../common/contract/schemas/operations';
 import type { StepId } from '../../common/contract/schemas/setup';
-import { AppError, isAppError } from '../../common/errors';
+import { AppError, isAppError, contractError } from '../../common/errors';
 import type { EventBus } from '../ipc/event-bus';
 import { toContractError } from './contract-error';
 import type { OperationEffects, RunnableOperation, ProgressUpdate } from './operation';
@@ -145,7 +145,7 @@ export class OperationEngine {
           ...base,
           seq: 1,
           finishedAt: record.startedAt,
-          outcome: { status: 'failed', error: { code: 'op.interrupted', message: 'Onramp stopped while this was running.' } },
+          outcome: { status: 'failed', error: contractError('op.interrupted', 'Onramp stopped while this was running.') },
         },
       });
     }
@@ -215,6 +215,7 @@ export class OperationEngine {
       if (active.controller.signal.aborted) outcome = { status: 'cancelled' };
       else {
         if (!isAppError(error)) this.options.log(`operation ${active.kind} failed`, error);
+        else if (error.cause !== undefined) this.options.log(`operation ${active.kind} failed: ${error.code}`, error.cause);
         outcome = { status: 'failed', error: toContractError(error, `op.${active.kind}`) };
       }
     }

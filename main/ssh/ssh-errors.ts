@@ -1,57 +1,18 @@
 /**
- * Every error code the SSH layer throws, as a closed set so the translation
- * files can be checked against it (see ssh-errors.test.ts). The renderer
- * translates `ssh.<key>` as `ssh:errors.<key>` with `params` interpolated.
+ * The SSH layer's error codes, declared with their params in the error
+ * registry (common/errors/ssh.ts). The renderer translates `ssh.<key>` as
+ * `ssh:errors.<key>` with `params` interpolated.
  */
-import { AppError, type ErrorParams } from '../../common/errors';
+import { AppError, type ErrorCode, type ParamArgs } from '../../common/errors';
+import { errorCodes } from '../../common/errors/registry';
 import type { SshClosedReason } from './ssh-events';
 
-export const SSH_ERROR_CODES = [
-  'ssh.invalidTarget',
-  'ssh.invalidTerminalSize',
-  'ssh.keyUnavailable',
-  'ssh.keyInvalid',
-  'ssh.keyEncrypted',
-  'ssh.connectTimeout',
-  'ssh.connectionRefused',
-  'ssh.hostUnreachable',
-  'ssh.hostNotFound',
-  'ssh.handshakeFailed',
-  'ssh.noCommonAlgorithm',
-  'ssh.connectFailed',
-  'ssh.authFailed',
-  'ssh.hostKeyMismatch',
-  'ssh.hostKeyRevoked',
-  'ssh.hostKeyNotInConsole',
-  'ssh.hostKeyRejected',
-  'ssh.hostKeyPromptTimeout',
-  'ssh.hostKeyPromptUnknown',
-  'ssh.knownHostsUnreadable',
-  'ssh.knownHostsWriteFailed',
-  'ssh.consoleOutputFailed',
-  'ssh.sessionNotFound',
-  'ssh.sessionClosed',
-  'ssh.channelOpenFailed',
-  'ssh.execFailed',
-  'ssh.execTimeout',
-  'ssh.sftpFailed',
-  'ssh.shellIntegrationUnavailable',
-  'ssh.commandInvalid',
-  'ssh.commandTimeout',
-  'ssh.managerDisposed',
-  'ssh.noSetupServer',
-  'ssh.noOwnServer',
-  'ssh.notAnSshKey',
-  'ssh.keyNotExported',
-  'ssh.shellExited',
-  'ssh.connectionLost',
-  'ssh.closedByUser',
-] as const satisfies readonly `ssh.${string}`[];
+export type SshErrorCode = Extract<ErrorCode, `ssh.${string}`>;
 
-export type SshErrorCode = (typeof SSH_ERROR_CODES)[number];
+export const SSH_ERROR_CODES = errorCodes.filter((code): code is SshErrorCode => code.startsWith('ssh.'));
 
-export function sshError(code: SshErrorCode, message: string, params?: ErrorParams): AppError {
-  return new AppError(code, message, params);
+export function sshError<C extends SshErrorCode>(code: C, message: string, ...params: ParamArgs<C>): AppError<C> {
+  return new AppError<C>(code, message, ...params);
 }
 
 const CLOSED_MESSAGES: Record<SshClosedReason, string> = {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SSH_ERROR_CODES } from './ssh-errors';
 
 type Json = { [key: string]: string | Json };
 const load = (lang: string): Json =>
@@ -24,14 +23,6 @@ describe('ssh translations', () => {
 
   it('has the same keys in English and Korean', () => {
     expect([...ko.keys()].sort()).toEqual([...en.keys()].sort());
-  });
-
-  it('translates every error code the SSH layer throws', () => {
-    for (const code of SSH_ERROR_CODES) {
-      const key = `errors.${code.slice('ssh.'.length)}`;
-      expect(en.get(key), key).toBeTruthy();
-      expect(ko.get(key), key).toBeTruthy();
-    }
   });
 
   it('uses the same {{placeholders}} in both languages', () => {

@@ -1,13 +1,16 @@
 /**
- * Every vault error goes through here so that the code is always `vault.<key>`
- * and has a translation in renderer/i18n/locales/{en,ko}/vault.json
- * (errors-translated.test.ts checks that). Messages are English fallbacks for
+ * Every vault error goes through here so that the code is always a registered
+ * `vault.<key>` (common/errors/vault.ts) with the params it declares; every one
+ * is translated (common/errors/registry.test.ts). Messages are English fallbacks for
  * logs; params carry only non-secret facts (file names, line numbers, types).
  */
-import { AppError, type ErrorParams } from '../../common/errors';
+import { AppError, type ErrorCode, type ParamArgs } from '../../common/errors';
 
-export function vaultError(key: string, message: string, params?: ErrorParams): AppError {
-  return new AppError(`vault.${key}`, message, params);
+/** `keychainUnavailable` for `vault.keychainUnavailable`: the vault's registered codes (common/errors/vault.ts). */
+export type VaultErrorKey = ErrorCode extends infer C ? (C extends `vault.${infer K}` ? K : never) : never;
+
+export function vaultError<K extends VaultErrorKey>(key: K, message: string, ...params: ParamArgs<`vault.${K}`>): AppError<`vault.${K}`> {
+  return new AppError<`vault.${K}`>(`vault.${key}`, message, ...params);
 }
 
 /** Why the OS keychain could not be used; the UI can show `keychainReasons.<reason>`. */

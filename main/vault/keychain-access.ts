@@ -1,5 +1,5 @@
 /** Runs keychain calls and remembers why the keychain last failed, so status() can say it. */
-import { AppError } from '../../common/errors';
+import { AppError, errorParam } from '../../common/errors';
 import { isKeychainFailureReason, type KeychainFailureReason } from './errors';
 import type { Keychain } from './keychain';
 
@@ -22,7 +22,7 @@ export class KeychainAccess {
   errorFields(): { keychainError?: string; keychainReason?: KeychainFailureReason } {
     const error = this.lastError;
     if (!error) return {};
-    const reason = error.params?.reason;
+    const reason = errorParam(error, 'reason');
     return { keychainError: error.code, ...(isKeychainFailureReason(reason) ? { keychainReason: reason } : {}) };
   }
 }

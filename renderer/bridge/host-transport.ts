@@ -13,9 +13,10 @@ import { buildApi } from '../../common/contract/build-api';
 import type { ContractWire } from '../../common/contract/types';
 import type { Result } from '../../common/contract/result';
 import type { GrantFile, Transport } from './transport';
+import { contractError } from '../../common/errors';
 
 const TOKEN_KEY = 'onramp.hostToken';
-const DISCONNECTED: Result<never> = { ok: false, error: { code: 'contract.disconnected', message: 'Lost the connection to Onramp' } };
+const DISCONNECTED: Result<never> = { ok: false, error: contractError('contract.disconnected', 'Lost the connection to Onramp') };
 
 function takeToken(): string {
   const match = /token=([A-Za-z0-9_-]+)/.exec(window.location.hash);

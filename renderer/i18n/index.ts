@@ -53,13 +53,17 @@ i18next.on('languageChanged', (lng) => {
 });
 document.documentElement.lang = i18next.language;
 
-/** The translated, user-facing text of a contract error; keeps the code visible. */
+/**
+ * The translated, user-facing text of a contract error. A code without a text
+ * (common/errors/registry.test.ts keeps that from happening) shows a translated
+ * generic message, never the raw code.
+ */
 export function errorText(error: ContractError): string {
   const [namespace, ...rest] = error.code.split('.');
   const key = `${namespace}:errors.${rest.join('.')}`;
   const params = { ...error.params };
-  if (i18next.exists(key)) return i18next.t(key, params);
-  return i18next.t('common:errors.unknown', { code: error.code });
+  if (rest.length > 0 && i18next.exists(key)) return i18next.t(key, params);
+  return i18next.t('common:errors.unknown');
 }
 
 export default i18next;

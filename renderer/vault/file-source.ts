@@ -2,11 +2,12 @@ import type { ContractError } from '../../common/contract/result';
 import { MAX_IMPORT_BYTES } from '../../common/contract/constants';
 import type { RequestOf } from '../../common/contract/types';
 import { grantFile, pickFile } from '../bridge/api';
+import { contractError } from '../../common/errors';
 
 export type ImportSource = RequestOf<'vault.import'>['source'];
 
 function tooLarge(file: File): ContractError {
-  return { code: 'vault.importTooLarge', message: 'File too large', params: { fileName: file.name, maxKb: MAX_IMPORT_BYTES / 1024 } };
+  return contractError('vault.importTooLarge', 'File too large', { fileName: file.name, maxKb: MAX_IMPORT_BYTES / 1024 });
 }
 
 /**

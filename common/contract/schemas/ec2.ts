@@ -1,5 +1,6 @@
 /** The launch-server, static-IP and teardown shapes (main/aws/ec2). Nothing here is secret. */
 import { z } from 'zod';
+import { contractErrorSchema } from '../result';
 import { awsSource } from './aws';
 import { accountPlan } from './billing';
 import { UBUNTU_CHOICES } from '../constants';
@@ -112,7 +113,7 @@ export const teardownInput = z
   .strict();
 export const teardownResult = z.object({
   removed: z.object({ addresses: z.number(), instances: z.number(), securityGroups: z.number(), keyPairs: z.number(), vaultKeys: z.number(), budgets: z.number().default(0) }),
-  failures: z.array(z.object({ part: z.enum(['elasticIp', 'instance', 'securityGroup', 'keyPair', 'budget']), id: z.string().max(256), code: z.string().max(128) })),
+  failures: z.array(z.object({ part: z.enum(['elasticIp', 'instance', 'securityGroup', 'keyPair', 'budget']), id: z.string().max(256), code: z.string().max(128), error: contractErrorSchema.optional() })),
 });
 
 /**
@@ -130,7 +131,7 @@ export const deleteIamUserResult = z.object({
   sourceRestored: z.boolean().optional(),
   /** The group was kept because this setup did not create it; the user was only removed from it. */
   groupNotOurs: z.boolean().optional(),
-  failures: z.array(z.object({ part: z.enum(['loginProfile', 'mfa', 'accessKeys', 'groups', 'user', 'group']), id: z.string().max(256), code: z.string().max(128) })),
+  failures: z.array(z.object({ part: z.enum(['loginProfile', 'mfa', 'accessKeys', 'groups', 'user', 'group']), id: z.string().max(256), code: z.string().max(128), error: contractErrorSchema.optional() })),
 });
 
 export const done = z.object({ done: z.literal(true) });

@@ -13,6 +13,7 @@ import { readErrorFacts } from '../error-facts';
 import { deleteSetupUser, IAM_TEARDOWN_PARTS } from '../iam/delete-user';
 import { toIamError } from '../iam/iam-errors';
 import { setupLedger } from '../iam/ledger';
+import { toContractError } from '../../setup/contract-error';
 
 export interface DeleteIamUserDeps {
   connection: Pick<AwsConnection, 'withClients'>;
@@ -76,7 +77,10 @@ export function deleteIamUserOperation(deps: DeleteIamUserDeps) {
         groupDeleted: result.groupDeleted,
         ...(result.groupKeptFor !== undefined ? { groupKeptFor: result.groupKeptFor } : {}),
         ...(result.groupNotOurs ? { groupNotOurs: true } : {}),
-        failures: result.failures.map((f) => ({ part: f.part, id: f.id, code: toIamError(f.error, `iam:${f.part}`).code || readErrorFacts(f.error).name })),
+        failures: result.failures.map((f) => {
+          const explained = toIamError(f.error, `iam:${f.part}`);
+          return { part: f.part, id: f.id, code: explained.code || readErrorFacts(f.error).name, error: toContractError(explained, 'ec2.deleteIamUser') };
+        }),
       };
     },
   });

@@ -6,7 +6,7 @@
 import type { HandlersFor } from '../../../common/contract/types';
 import { clientsFor } from './ec2-clients';
 import { openPorts } from './open-ports';
-import { toEc2AppError } from './ec2-errors';
+import { toEc2Error } from './ec2-errors';
 import { launchOperation, launchServerStep, staticIpOperation, staticIpStep, type LaunchStepDeps } from './launch-steps';
 import { instanceTypes, regions } from './catalog';
 import { knownRegionChoices } from '../region-catalog';
@@ -39,7 +39,7 @@ export function createEc2Capability(deps: Ec2CapabilityDeps) {
     try {
       return await task();
     } catch (error) {
-      throw toEc2AppError(error);
+      throw await toEc2Error(error);
     }
   };
   const securityGroup = async () => {

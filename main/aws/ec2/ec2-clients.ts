@@ -19,8 +19,8 @@ export interface SetupClients {
 
 export async function clientsFor(connection: Pick<AwsConnection, 'currentFor' | 'connect'>, setup: SetupState): Promise<SetupClients> {
   const { awsSource, region } = setup.choices;
-  if (!awsSource) throw new AppError('aws.noSourceChosen', 'Choose where the AWS credentials come from first.');
-  if (!region) throw new AppError('aws.noRegionChosen', 'Choose a region first.');
+  if (!awsSource) throw new AppError('setup.awsSourceNotChosen', 'Choose where the AWS credentials come from first.');
+  if (!region) throw new AppError('setup.regionNotChosen', 'Choose a region first.');
   const verified = connection.currentFor(awsSource) ?? (await connection.connect(awsSource, region));
   const clients = verified.clients;
   return {

@@ -1,15 +1,19 @@
 /**
- * EC2 error codes the launch and teardown explain with a fix. Each becomes an
- * AppError `ec2.<key>` (translated in locales/<lang>/ec2.json) that keeps the
- * AWS code; anything else goes through the shared AWS mapping (../errors.ts).
+ * The one way an EC2 failure becomes an AppError: the codes the launch and
+ * teardown explain with a fix (`ec2.<key>`, translated in
+ * locales/<lang>/ec2.json, keeping the AWS code), the Free-plan refusal, an
+ * UnauthorizedOperation naming the denied action (decoded with STS where the
+ * credentials may), and anything else through the shared AWS mapping
+ * (../errors.ts). The original error stays the AppError's cause, for the log.
  */
-import { AppError } from '../../../common/errors';
+import { DecodeAuthorizationMessageCommand, type STSClient } from '@aws-sdk/client-sts';
+import { AppError, isAppError } from '../../../common/errors';
 import { toAppError } from '../errors';
 import { readErrorFacts } from '../error-facts';
 import { redactSecrets } from '../redact-secrets';
 import { FREE_PLAN_TYPES } from '../../../common/cost/free-plan';
 
-const EXPLAINED: Record<string, string> = {
+const EXPLAINED = {
   InsufficientInstanceCapacity: 'insufficientCapacity',
   InstanceLimitExceeded: 'instanceLimit',
   VcpuLimitExceeded: 'vcpuLimit',
@@ -18,38 +22,41 @@ const EXPLAINED: Record<string, string> = {
   'InvalidKeyPair.Duplicate': 'keyPairDuplicate',
   VPCIdNotSpecified: 'noDefaultVpc',
   MissingInput: 'noDefaultVpc',
-};
-
-export const EC2_ERROR_KEYS = [
-  ...new Set(Object.values(EXPLAINED)),
-  'unauthorized',
-  'noUbuntuImage',
-  'keyPairNotInVault',
-  'groupNameTaken',
-  'waitTimedOut',
-  'sgInUse',
-  'notFreeTierEligible',
-  'budgetDenied',
-  'budgetNotOurs',
-] as const;
+} as const;
 
 /** The Free plan refuses other types with InvalidParameterCombination and this phrase. */
 const NOT_FREE_TIER_ELIGIBLE = /not eligible for free tier/i;
 
-/** Maps an EC2 failure to a translated AppError; `decoded` is STS DecodeAuthorizationMessage output, when allowed. */
-export function toEc2AppError(error: unknown, context: { decoded?: string | undefined } = {}): AppError {
-  if (error instanceof AppError) return error;
+export interface Ec2ErrorContext {
+  /** Decodes an UnauthorizedOperation's message when given (and allowed), to name the denied action. */
+  sts?: Pick<STSClient, 'send'> | undefined;
+}
+
+/** Maps what an EC2 call (or anything around it) threw to a translated AppError; an AppError passes unchanged. */
+export async function toEc2Error(error: unknown, context: Ec2ErrorContext = {}): Promise<AppError> {
+  if (isAppError(error)) return error;
   const facts = readErrorFacts(error);
+  const message = `${facts.name}: ${redactSecrets(facts.message)}`;
   if (facts.name === 'InvalidParameterCombination' && NOT_FREE_TIER_ELIGIBLE.test(facts.message)) {
-    return new AppError('ec2.notFreeTierEligible', `${facts.name}: ${redactSecrets(facts.message)}`, { awsCode: facts.name, types: FREE_PLAN_TYPES.join(', ') });
+    return new AppError('ec2.notFreeTierEligible', message, { awsCode: facts.name, types: FREE_PLAN_TYPES.join(', ') }, { cause: error });
   }
-  const key = EXPLAINED[facts.name];
-  if (key) return new AppError(`ec2.${key}`, `${facts.name}: ${redactSecrets(facts.message)}`, { awsCode: facts.name });
+  const key = Object.hasOwn(EXPLAINED, facts.name) ? EXPLAINED[facts.name as keyof typeof EXPLAINED] : undefined;
+  if (key) return new AppError(`ec2.${key}`, message, { awsCode: facts.name }, { cause: error });
   if (facts.name === 'UnauthorizedOperation') {
-    const action = context.decoded ? deniedAction(context.decoded) : undefined;
-    return new AppError('ec2.unauthorized', 'Not authorized for this EC2 operation', { awsCode: facts.name, action: action ?? 'ec2:*' });
+    const decoded = await decodeAuthorization(error, context.sts);
+    const action = decoded ? deniedAction(decoded) : undefined;
+    return new AppError('ec2.unauthorized', 'Not authorized for this EC2 operation', { awsCode: facts.name, action: action ?? 'ec2:*' }, { cause: error });
   }
   return toAppError(error);
+}
+
+async function decodeAuthorization(error: unknown, sts: Ec2ErrorContext['sts']): Promise<string | undefined> {
+  const encoded = encodedAuthorizationMessage(error);
+  if (!encoded || !sts) return undefined;
+  return sts
+    .send(new DecodeAuthorizationMessageCommand({ EncodedMessage: encoded }))
+    .then((out) => out.DecodedMessage)
+    .catch(() => undefined);
 }
 
 /** The `action` field of a decoded authorization message (JSON), e.g. `ec2:RunInstances`. */

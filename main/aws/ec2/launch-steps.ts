@@ -3,7 +3,6 @@
  * Elastic IP by the setup tag; the operations launch (or continue launching)
  * and attach the address, recording ids in the setup as they become known.
  */
-import { DecodeAuthorizationMessageCommand } from '@aws-sdk/client-sts';
 import type { SetupState } from '../../../common/contract/schemas/setup';
 import { AppError } from '../../../common/errors';
 import { defineOperation } from '../../setup/operation';
@@ -11,7 +10,7 @@ import { awsOnly, type CheckResult, type StepDefinition } from '../../setup/step
 import type { SetupStateStore } from '../../setup/state-store';
 import type { AwsConnection } from '../aws-connection';
 import { clientsFor, type SetupClients } from './ec2-clients';
-import { encodedAuthorizationMessage, toEc2AppError } from './ec2-errors';
+import { toEc2Error } from './ec2-errors';
 import { ensureElasticIp, findSetupAddresses } from './elastic-ip';
 import { findSetupInstance } from './instance';
 import type { KeyVault } from './key-pair';
@@ -22,19 +21,6 @@ export interface LaunchStepDeps {
   connection: Pick<AwsConnection, 'currentFor' | 'connect'>;
   setup: Pick<SetupStateStore, 'get' | 'update'>;
   vault: KeyVault;
-}
-
-/** Explains an EC2 failure; UnauthorizedOperation is decoded with STS where the credentials may. */
-async function explain(error: unknown, clients: SetupClients | undefined): Promise<AppError> {
-  const encoded = encodedAuthorizationMessage(error);
-  let decoded: string | undefined;
-  if (encoded && clients) {
-    decoded = await clients.sts
-      .send(new DecodeAuthorizationMessageCommand({ EncodedMessage: encoded }))
-      .then((out) => out.DecodedMessage)
-      .catch(() => undefined);
-  }
-  return toEc2AppError(error, { decoded });
 }
 
 function recordResources(setup: LaunchStepDeps['setup']) {
@@ -108,7 +94,7 @@ export function launchOperation(deps: LaunchStepDeps) {
         return shown;
       } catch (error) {
         if (signal.aborted) throw error;
-        throw await explain(error, clients);
+        throw await toEc2Error(error, { sts: clients?.sts });
       }
     },
   });
@@ -133,7 +119,7 @@ export function staticIpOperation(deps: LaunchStepDeps) {
         return { allocationId: eip.allocationId, publicIp: eip.publicIp };
       } catch (error) {
         if (signal.aborted) throw error;
-        throw await explain(error, clients);
+        throw await toEc2Error(error, { sts: clients?.sts });
       }
     },
   });

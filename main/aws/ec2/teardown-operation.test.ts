@@ -122,3 +122,21 @@ describe('teardown and the vault key, killed after every call', () => {
   });
 });
 
+
+describe('a part teardown could not remove', () => {
+  it('is reported with its translated error (code and params), not a bare code', async () => {
+    const deps = fresh();
+    await launch(deps);
+    const denied = Object.assign(new Error('You are not authorized to perform this operation.'), { name: 'UnauthorizedOperation', $metadata: { httpStatusCode: 403 } });
+    world.failNext.set('DeleteKeyPair', denied);
+    const result = await tearDown(deps, false);
+    expect(result.failures).toEqual([
+      {
+        part: 'keyPair',
+        id: expect.any(String) as string,
+        code: 'ec2.unauthorized',
+        error: { code: 'ec2.unauthorized', message: 'Not authorized for this EC2 operation', params: { awsCode: 'UnauthorizedOperation', action: 'ec2:*' } },
+      },
+    ]);
+  });
+});

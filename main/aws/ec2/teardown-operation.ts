@@ -15,7 +15,9 @@ import { defineOperation } from '../../setup/operation';
 import type { SecretStore } from '../../vault/secret-store';
 import { readErrorFacts } from '../error-facts';
 import { clientsFor } from './ec2-clients';
-import { toEc2AppError } from './ec2-errors';
+import { toEc2Error } from './ec2-errors';
+import { toContractError } from '../../setup/contract-error';
+import type { ContractError } from '../../../common/contract/result';
 import { describeKeyPair, type KeyVault } from './key-pair';
 import type { LaunchStepDeps } from './launch-steps';
 import { teardown } from './teardown';
@@ -77,14 +79,15 @@ export function teardownOperation(deps: TeardownDeps) {
         }
         // The budget goes only when the user asks: it guards the account, not just these resources.
         let budgets = 0;
-        const budgetFailures: { part: 'budget'; id: string; code: string }[] = [];
+        const budgetFailures: { part: 'budget'; id: string; code: string; error: ContractError }[] = [];
         if (deleteBudget) {
           progress({ phase: 'ec2:teardown.budget', fraction: parts.indexOf('budget') / parts.length });
           try {
             budgets = (await removeSetupBudget(c.connection, setup.setupId, signal)) ? 1 : 0;
           } catch (error) {
             if (signal.aborted) throw error;
-            budgetFailures.push({ part: 'budget', id: setup.setupId, code: toBudgetAppError(error).code });
+            const explained = toBudgetAppError(error);
+            budgetFailures.push({ part: 'budget', id: setup.setupId, code: explained.code, error: toContractError(explained, 'ec2.teardown') });
           }
         }
         // What EC2 made is gone: forget its ids. The IAM user's records are not EC2's and stay; a key pair's vault item
@@ -103,11 +106,19 @@ export function teardownOperation(deps: TeardownDeps) {
             vaultKeys,
             budgets,
           },
-          failures: [...result.failures.map((f) => ({ part: f.part, id: f.id, code: toEc2AppError(f.error).code || readErrorFacts(f.error).name })), ...budgetFailures],
+          failures: [
+            ...(await Promise.all(
+              result.failures.map(async (f) => {
+                const explained = await toEc2Error(f.error);
+                return { part: f.part, id: f.id, code: explained.code || readErrorFacts(f.error).name, error: toContractError(explained, 'ec2.teardown') };
+              }),
+            )),
+            ...budgetFailures,
+          ],
         };
       } catch (error) {
         if (signal.aborted) throw error;
-        throw toEc2AppError(error);
+        throw await toEc2Error(error);
       }
     },
   });

@@ -5,36 +5,19 @@
  * AWS code; an AccessDenied names the action that was refused, read from the
  * message AWS sends ("… is not authorized to perform: iam:CreateUser on …").
  */
-import { AppError, isAppError, type ErrorParams } from '../../../common/errors';
+import { AppError, isAppError, type ErrorCode, type ParamArgs } from '../../../common/errors';
 import { readErrorFacts } from '../error-facts';
 import { toAppError } from '../errors';
 
-export const IAM_ERROR_KEYS = [
-  'accessDenied',
-  'limitExceeded',
-  'passwordPolicyViolation',
-  'invalidAuthenticationCode',
-  'userNotOurs',
-  'groupNotFound',
-  'notConnected',
-  'mfaEnrollmentExpired',
-  'mfaAlreadyEnabled',
-  'loginProfileExists',
-  'keyNotProven',
-  'rootKeyStillThere',
-  'userNotCreated',
-  'groupNotEmpty',
-  'groupTaken',
-  'userTaken',
-] as const;
-export type IamErrorKey = (typeof IAM_ERROR_KEYS)[number];
+/** `accessDenied` for `iam.accessDenied`: the registered iam codes (common/errors/iam.ts). */
+export type IamErrorKey = ErrorCode extends infer C ? (C extends `iam.${infer K}` ? K : never) : never;
 
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
 /** `perform: iam:CreateUser` (action names are letters and digits after a service prefix). Linear: no nested quantifiers. */
 const DENIED_ACTION = /perform:\s*([a-z0-9-]{1,64}:[A-Za-z0-9*]{1,128})/;
 
-export function iamError(key: IamErrorKey, message: string, params?: ErrorParams): AppError {
-  return new AppError(`iam.${key}`, message, params);
+export function iamError<K extends IamErrorKey>(key: K, message: string, ...params: ParamArgs<`iam.${K}`>): AppError<`iam.${K}`> {
+  return new AppError<`iam.${K}`>(`iam.${key}`, message, ...params);
 }
 
 /** The action an AccessDenied message names, or undefined. */
@@ -54,16 +37,16 @@ export function toIamError(error: unknown, action: string, profile?: string): Ap
     return iamError('accessDenied', `Not allowed to call ${action} (${awsCode})`, {
       awsCode,
       action: deniedActionOf(facts.message) ?? action,
-    });
+    }, { cause: error });
   }
   if (facts.name === 'LimitExceeded' || facts.name === 'LimitExceededException') {
-    return iamError('limitExceeded', `An IAM limit was reached in ${action} (${awsCode})`, { awsCode, action });
+    return iamError('limitExceeded', `An IAM limit was reached in ${action} (${awsCode})`, { awsCode, action }, { cause: error });
   }
   if (facts.name === 'PasswordPolicyViolation' || facts.name === 'PasswordPolicyViolationException') {
-    return iamError('passwordPolicyViolation', `The password does not meet the account's password policy (${awsCode})`, { awsCode });
+    return iamError('passwordPolicyViolation', `The password does not meet the account's password policy (${awsCode})`, { awsCode }, { cause: error });
   }
   if (facts.name === 'InvalidAuthenticationCode' || facts.name === 'InvalidAuthenticationCodeException') {
-    return iamError('invalidAuthenticationCode', `AWS did not accept the MFA codes (${awsCode})`, { awsCode });
+    return iamError('invalidAuthenticationCode', `AWS did not accept the MFA codes (${awsCode})`, { awsCode }, { cause: error });
   }
   return toAppError(error, { profile });
 }

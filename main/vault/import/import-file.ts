@@ -4,7 +4,7 @@
  * carries the file name in params.fileName.
  */
 import path from 'node:path';
-import { AppError, isAppError } from '../../../common/errors';
+import { isAppError, withParams } from '../../../common/errors';
 import { vaultError } from '../errors';
 import type { ItemMeta } from '../items';
 import type { VaultService } from '../vault-service';
@@ -53,7 +53,7 @@ export function parseImportFile(bytes: Uint8Array, fileName: string, options: Im
   try {
     return parse(bytes, fileName, options);
   } catch (error) {
-    if (isAppError(error)) throw new AppError(error.code, error.message, { ...error.params, fileName: path.basename(fileName) });
+    if (isAppError(error)) throw withParams(error, { fileName: path.basename(fileName) });
     throw vaultError('unrecognizedFile', 'The file could not be read.', { detected: 'error', fileName: path.basename(fileName) });
   } finally {
     forgetScannedText(); // the scan remembered the file's text, which may be a private key

@@ -19,7 +19,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../../common/errors';
+import { appErrorFromWire } from '../../../common/errors';
 import { vaultError } from '../errors';
 import type { ImportOptions, ParsedImport } from './parsed-import';
 import type { WorkerAnswer, WorkerRequest } from './worker-protocol';
@@ -90,7 +90,7 @@ function runJob(request: WorkerRequest, timeoutMs: number): Promise<ParsedImport
       clearTimeout(timer);
       if (!answer) reject(failedWorker(request.fileName));
       else if (answer.reply.ok) resolve(answer.reply.result);
-      else reject(new AppError(answer.reply.error.code, answer.reply.error.message, answer.reply.error.params));
+      else reject(appErrorFromWire(answer.reply.error, 'vault.import'));
     });
     worker.postMessage({ id, request });
   });

@@ -92,7 +92,7 @@ export function DeleteIamUserSection({ userName, ownKeyItemId }: { userName: str
               <ul>
                 {op.result.failures.map((f) => (
                   <li key={`${f.part}-${f.id}`}>
-                    {t(`teardown.iam.${f.part}`)} <code>{f.id}</code>: {f.code}
+                    {t(`teardown.iam.${f.part}`)} <code>{f.id}</code>: {errorText(f.error ?? { code: f.code, message: '' })}
                   </li>
                 ))}
               </ul>

@@ -140,7 +140,7 @@ function AwsDone(props: PageProps) {
               <ul>
                 {op.result.failures.map((f) => (
                   <li key={`${f.part}-${f.id}`}>
-                    {f.part} <code>{f.id}</code>: {f.code}
+                    {f.part} <code>{f.id}</code>: {errorText(f.error ?? { code: f.code, message: '' })}
                   </li>
                 ))}
               </ul>

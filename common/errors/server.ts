@@ -1,0 +1,33 @@
+/** The `server.*` error codes and the params each carries (translated as `server:errors.<key>`). */
+import { declareErrors, params } from './declare';
+
+export const serverErrors = declareErrors('server', {
+  invalidForm: params({ fields: 'text' }),
+  cancelled: params(),
+  noServer: params(),
+  hostUnresolved: params({ host: 'text' }),
+  nginxInstallFailed: params({ exitCode: 'number' }),
+  siteInstallFailed: params({ path: 'text', exitCode: 'number' }),
+  restoreFailed: params({ path: 'text', exitCode: 'number' }),
+  reloadFailed: params({ exitCode: 'number' }),
+  defaultSiteSameName: params({ path: 'text', name: 'text' }),
+  defaultSiteDuplicateDefault: params({ path: 'text', port: 'number' }),
+  nginxTestFailedAtLine: params({ line: 'number', message: 'text', lineText: 'text' }),
+  nginxTestFailed: params({ message: 'text', file: 'text', line: 'number' }),
+  rateLimitGuard: params({ failures: 'number', name: 'text', minutes: 'number' }),
+  certbotRateLimited: params({ exitCode: 'number', failures: 'number' }),
+  certbotPaused: params({ unpauseUrl: 'text', exitCode: 'number', failures: 'number' }),
+  staticDirRefused: params({ path: 'text' }),
+  staticDirNotYourHome: params({ path: 'text', home: 'text' }),
+  certificateReinstallFailed: params({ name: 'text', exitCode: 'number' }),
+  certbotDns: params({ exitCode: 'number', failures: 'number' }),
+  certbotCaa: params({ exitCode: 'number', failures: 'number' }),
+  certbotConnection: params({ exitCode: 'number', failures: 'number' }),
+  certbotUnauthorized: params({ exitCode: 'number', failures: 'number' }),
+  certbotNoServerBlock: params({ exitCode: 'number', failures: 'number' }),
+  certbotNginxPlugin: params({ exitCode: 'number', failures: 'number' }),
+  certbotAcmeUnreachable: params({ exitCode: 'number', failures: 'number' }),
+  certbotFailed: params({ exitCode: 'number', failures: 'number' }),
+  certbotInstallFailed: params({ exitCode: 'number' }),
+  acmeCaUploadFailed: params({ path: 'text', exitCode: 'number' }),
+});
