@@ -59,6 +59,15 @@ const choices: OpInputRequestOf<'launch-server.launch'> = {
   volumeGiB: 16,
 };
 
+/**
+ * The plan is read once per verified connection, and the journey model may already have read it in the
+ * background right after beforeEach connected: a test that changes the answer connects again, as a user
+ * whose plan changed would (a re-connect reads it again).
+ */
+async function reconnect(): Promise<void> {
+  await app.invoke('aws.connect', { source: { kind: 'default' }, region: 'us-east-1' });
+}
+
 describe('plan and costs through the contract', () => {
   it('on the Free plan lists only eligible types, with the plan, and Done shows the total and how long the credits last', async () => {
     const { types, plan } = await app.invoke('ec2.instanceTypes', { region: 'us-east-1' });
@@ -78,6 +87,7 @@ describe('plan and costs through the contract', () => {
 
   it('with the Free Tier API denied, the plan is unknown and the suggested set is offered', async () => {
     planAnswer = { status: 400, body: { __type: 'AccessDeniedException', message: 'not authorized' } };
+    await reconnect();
     const { types, plan } = await app.invoke('ec2.instanceTypes', { region: 'us-east-1' });
     expect(plan).toEqual({ state: 'unknown', reason: 'denied' });
     expect(types.map((t) => [t.instanceType, t.freeTierEligible])).toEqual([
@@ -88,6 +98,7 @@ describe('plan and costs through the contract', () => {
 
   it('on the paid plan no credits are counted', async () => {
     planAnswer = { status: 200, body: { accountId: '123456789012', accountPlanType: 'PAID', accountPlanStatus: 'ACTIVE' } };
+    await reconnect();
     await app.runOperation('launch-server.launch', choices);
     const resources = await app.invoke('ec2.resources', {});
     expect(resources.plan).toEqual({ state: 'paid' });
