@@ -42,8 +42,8 @@ test('launch → crash after RunInstances → continue without duplicates → El
   expect(world.liveInstances()).toHaveLength(1);
 
   // The app is killed: the services stop, new ones start over the same data directory, and AWS answers again.
-  await app.restart();
   world.crashAfter(undefined);
+  await app.restart();
   await page.goto(app.host.url);
   // A new process opens the keychain-mode vault by itself, so the step's check can use the stored credentials at once.
   await openPage(page, 'launch-server');

@@ -17,7 +17,8 @@ describe('what Onramp put on the own server', () => {
   it('after the Web server and HTTPS steps: the site files, the certificate, nginx and certbot, each with its undo command', () => {
     const state = setup({
       domain: 'example.com',
-      webServer: { domain: 'example.com', includeWww: true, appPort: 3000, clientMaxBodySize: '10m' },
+      // As the Web server step saves it (with its `edited` mark).
+      webServer: { domain: 'example.com', includeWww: true, appPort: 3000, clientMaxBodySize: '10m', edited: false },
       https: { email: 'a@example.com', includeWww: true, mode: 'production' },
     });
     const { parts } = onServer(state);
@@ -29,6 +30,8 @@ describe('what Onramp put on the own server', () => {
       undo: 'sudo rm -f /etc/nginx/sites-enabled/example.com /etc/nginx/sites-available/example.com && sudo nginx -t && sudo systemctl reload nginx',
     });
     expect(parts[1]).toMatchObject({ part: 'certificate', name: 'example.com', undo: 'sudo certbot delete --cert-name example.com' });
+    // certbot from snap or from apt (no snapd): the undo removes whichever is there.
+    expect(parts[3]?.undo).toBe('if snap list certbot >/dev/null 2>&1; then sudo snap remove certbot; else sudo apt-get remove -y certbot python3-certbot-nginx; fi');
   });
 
   it('a dry run leaves no certificate to undo; a stored form that no longer validates is not turned into commands', () => {

@@ -15,8 +15,9 @@ export function onServer(setup: SetupState): OnServer {
   const own = setup.choices.ownServer;
   const domain = domainName.safeParse(chosenDomain(setup) ?? '');
   const result: OnServer = { parts: [], ...(own ? { server: { host: own.host, port: own.port, user: own.user } } : {}), ...(domain.success ? { domain: domain.data } : {}) };
-  // The Web server form as last applied, re-validated as everywhere it is used.
-  const form = webServerForm.safeParse(setup.choices.webServer ?? null);
+  // The Web server form as last applied, re-validated as everywhere it is used (`edited` is a mark, not a field).
+  const { edited: _edited, ...applied } = setup.choices.webServer ?? { edited: false };
+  const form = webServerForm.safeParse(setup.choices.webServer ? applied : null);
   const site = form.success ? planFromForm(form.data) : undefined;
   const parts: OnServerPart[] = [];
   if (site) {
@@ -33,6 +34,9 @@ export function onServer(setup: SetupState): OnServer {
     parts.push({ part: 'certificate', name, paths: [`/etc/letsencrypt/live/${name}`], undo: shellCommand('sudo', 'certbot', 'delete', '--cert-name', name) });
   }
   if (site) parts.push({ part: 'nginx', paths: ['/etc/nginx'], undo: 'sudo apt-get remove nginx' });
-  if (https && https.mode !== 'dry-run') parts.push({ part: 'certbot', paths: [], undo: 'sudo snap remove certbot' });
+  // certbot came from snap where snapd exists, else from apt (certbot-install.ts): the undo removes whichever is there.
+  if (https && https.mode !== 'dry-run') {
+    parts.push({ part: 'certbot', paths: [], undo: 'if snap list certbot >/dev/null 2>&1; then sudo snap remove certbot; else sudo apt-get remove -y certbot python3-certbot-nginx; fi' });
+  }
   return { ...result, parts };
 }

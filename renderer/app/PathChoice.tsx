@@ -12,14 +12,18 @@ import { api } from '../bridge/api';
  */
 export function PathChoice({ path, onError, note = false }: { path: SetupPath | undefined; onError: (error: ContractError) => void; note?: boolean }) {
   const { t } = useTranslation('setup');
-  // The click shows at once; main's answer (setup.changed) then confirms it, or the error undoes it.
-  const [pending, setPending] = useState<SetupPath>();
-  const shown = pending ?? path;
+  // The click shows at once; the journey model then confirms it (the pending choice stays until the model
+  // shows it, so the radio never flips back in between), or the error undoes it.
+  // The click is shown while the model still shows the path it had then; any newer model wins.
+  const [pending, setPending] = useState<{ to: SetupPath; from: SetupPath | undefined }>();
+  const shown = pending && path === pending.from ? pending.to : path;
   const choose = async (next: SetupPath) => {
-    setPending(next);
+    setPending({ to: next, from: path });
     const r = await api.invoke['setup.choosePath']({ path: next });
-    setPending(undefined);
-    if (!r.ok) onError(r.error);
+    if (!r.ok) {
+      setPending(undefined);
+      onError(r.error);
+    }
   };
   return (
     <fieldset className="card path-choice" data-testid="path-choice">

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { journeyStore } from '../../journey/journey-store';
 import { DEFAULT_UBUNTU, UBUNTU_CHOICES } from '../../../common/contract/constants';
 import { launchChoices, type LaunchChoices } from '../../../common/contract/schemas/ec2';
 import { ErrorBanner } from '../../app/ErrorBanner';
@@ -38,6 +39,8 @@ export function LaunchServerPage(props: PageProps) {
   const { t } = useTranslation('ec2');
   const { journey } = props;
   const region = journey.derived.region;
+  // What AWS holds comes from the journey model; opening the page reads it again (it may have changed outside Onramp).
+  useEffect(() => void journeyStore.refresh(), []);
   const server = journey.resources.server;
   // "Continue the launch" only while a launch is unfinished: interrupted, or an instance without its attached Elastic IP.
   const launchStatus = journey.steps.find((s) => s.step === 'launch-server');

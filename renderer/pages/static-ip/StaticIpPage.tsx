@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { journeyStore } from '../../journey/journey-store';
 import { CopyButton } from '../../app/CopyButton';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { errorText } from '../../i18n';
@@ -16,6 +17,8 @@ import '../../styles/ec2-pages.css';
 export function StaticIpPage(props: PageProps) {
   const { t } = useTranslation('ec2');
   const op = useOperation('static-ip.attach');
+  // What AWS holds comes from the journey model; opening the page reads it again (it may have changed outside Onramp).
+  useEffect(() => void journeyStore.refresh(), []);
   const server = props.journey.resources.server;
   const ip = server?.elasticIp;
   const [rulesVersion, setRulesVersion] = useState(0);
