@@ -53,6 +53,10 @@ test('a terminal to my own server: verify the host key, type, resize, paste, fin
   await waitForPrompt(page, id);
 
   // Bracketed paste: bash receives the pasted newline as text and does not run the line until Enter.
+  // (Bash turns the mode on with each new prompt; paste once xterm has parsed that, as a person would after seeing the prompt.)
+  await expect
+    .poll(() => page.evaluate((tab) => (globalThis as unknown as { __onrampTerminals: { bracketedPaste(id: string): boolean } }).__onrampTerminals.bracketedPaste(tab), id))
+    .toBe(true);
   await page.locator('.xterm-helper-textarea').evaluate((textarea) => {
     // Browser globals, typed here because the e2e tsconfig has no DOM lib.
     const dom = globalThis as unknown as {

@@ -13,6 +13,8 @@ export interface TerminalTestHook {
   text(tabId: string): string;
   /** The line the cursor is on, or `offset` lines below it (negative: above). */
   cursorLine(tabId: string, offset?: number): string;
+  /** Whether the shell has turned bracketed paste on (xterm's mode, as the last parsed output left it). */
+  bracketedPaste(tabId: string): boolean;
   /** Calls `listener` each time xterm finished parsing a write to this tab. */
   onParsed(tabId: string, listener: () => void): () => void;
 }
@@ -50,6 +52,7 @@ export function installTerminalTestHook(): void {
       const y = buffer ? buffer.baseY + buffer.cursorY + offset : -1;
       return y >= 0 ? (lines(tabId, y, y + 1)[0] ?? '') : '';
     },
+    bracketedPaste: (tabId) => terminals.get(tabId)?.terminal.modes.bracketedPasteMode ?? false,
     onParsed: (tabId, listener) => {
       const subscription: IDisposable | undefined = terminals.get(tabId)?.terminal.onWriteParsed(listener);
       return () => subscription?.dispose();
