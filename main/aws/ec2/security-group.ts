@@ -3,7 +3,7 @@
  * anywhere, only when asked), HTTP and HTTPS from anywhere over IPv4 and IPv6.
  * Found again by its tag; missing rules are added, and a rule that already
  * exists (InvalidPermission.Duplicate) counts as success. SSH narrows to the
- * chosen source: any other source of port 22 is revoked (`narrowSsh`).
+ * chosen source: every other source of port 22 is revoked (`narrowSsh`).
  */
 import {
   AuthorizeSecurityGroupIngressCommand,
