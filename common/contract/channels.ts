@@ -20,6 +20,7 @@ import { budgetStatusResponse } from './schemas/billing';
 import * as dns from './schemas/dns';
 import * as iam from './schemas/iam';
 import * as server from './schemas/server';
+import * as deploy from './schemas/deploy';
 import * as journey from './schemas/journey';
 import * as setups from './schemas/setups';
 
@@ -132,6 +133,18 @@ export const invokes = {
   'server.watchRecheck': invoke(empty, server.siteWatchState),
   /** Done on the own-server path: what Onramp put on the server and how to undo each part. */
   'server.onServer': invoke(empty, server.onServerResponse),
+  // --- the App step: schemas in ./schemas/deploy.ts; the long work is operations (app.*) ---
+  /** The app on the server now: the unit's state, the running release, the releases kept, the journal when it fails. */
+  'deploy.status': invoke(empty, deploy.appStatus),
+  'deploy.previewUnit': invoke(deploy.previewUnitRequest, deploy.previewUnitResponse),
+  /** The app's settings: names, and values only for those that are not secret. */
+  'deploy.settings': invoke(empty, deploy.appSettingsView),
+  /** The deploy key for a private repository (made into the vault on first ask) and where its public half goes. */
+  'deploy.deployKey': invoke(deploy.deployKeyRequest, deploy.deployKeyView),
+  /** "Choose folder…": the native dialog (Electron) or the test host's queue. */
+  'deploy.chooseFolder': invoke(empty, z.object({ path: deploy.localFolder.optional() })),
+  /** The command the Logs action types into the terminal. */
+  'deploy.logsCommand': invoke(empty, deploy.logsCommandResponse),
 } as const;
 
 export const events = {

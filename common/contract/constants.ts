@@ -14,6 +14,7 @@ export const stepIds = [
   'domain',
   'connect',
   'web-server',
+  'app',
   'https',
   'done',
 ] as const;

@@ -13,6 +13,7 @@ import * as billing from './schemas/billing';
 import { dnsCheckInput, dnsReport } from './schemas/dns';
 import * as iam from './schemas/iam';
 import * as server from './schemas/server';
+import * as deploy from './schemas/deploy';
 
 export interface OperationSpec {
   input: z.ZodObject;
@@ -57,6 +58,23 @@ export const operations = {
   'https.issue': operation(server.httpsIssueInput, server.httpsIssueResult),
   /** The redirect, the certificate chain and expiry, the renewal timer and a renew dry run. */
   'https.verify': operation(server.httpsVerifyInput, server.httpsVerifyReport),
+  // --- App: schemas in ./schemas/deploy.ts (main/app/) ---
+  /** Where the code comes from → the editable plan (a git repository is cloned on the server to read it; a folder is read here). */
+  'app.inspect': operation(deploy.appInspectInput, deploy.appInspection),
+  /** Code → releases/<stamp>, install and build, a candidate must answer, switch `current`, restart, the domain answers. */
+  'app.deploy': operation(deploy.appDeployInput, deploy.appDeployResult),
+  /** Back to the newest older release: one switch and a restart. */
+  'app.rollback': operation(deploy.appRollbackInput, deploy.appRollbackResult),
+  /** The settings into the vault, the 0600 file on the server rewritten, the service restarted. */
+  'app.setEnv': operation(deploy.appSetEnvInput, deploy.appSetEnvResult),
+  /** "Test access": `git ls-remote` on the server with the deploy key. */
+  'app.testAccess': operation(deploy.appTestAccessInput, deploy.appTestAccessResult),
+  /** Day-one care: swap on small servers, unattended-upgrades verified, the time zone. */
+  'app.care': operation(deploy.appCareInput, deploy.appCareResult),
+  /** Reboot the server and wait for SSH to answer again. */
+  'app.reboot': operation(z.object({}).strict(), deploy.appRebootResult),
+  /** Undo: the unit, its user, its folder and its settings file (what the App step made). */
+  'app.remove': operation(deploy.appRemoveInput, deploy.appRemoveResult),
 } as const satisfies OperationSpecs;
 
 export type Operations = typeof operations;

@@ -100,6 +100,8 @@ export const webServerForm = z
     appPort: appPort.default(WEB_SERVER_DEFAULTS.appPort),
     staticDir: staticDir.optional(),
     clientMaxBodySize: bodySize.default(WEB_SERVER_DEFAULTS.clientMaxBodySize),
+    /** A static app (the App step): nginx serves this folder as `root` for `/` instead of proxying to the port. */
+    siteRoot: staticDir.optional(),
   })
   .strict();
 export type WebServerFormInput = z.input<typeof webServerForm>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appName, appPlan, appSource } from './deploy';
 import { iamChoices, iamResources } from './iam';
 import { pageIds, setupPaths, stepIds } from '../constants';
 import { sshServer } from './ssh';
@@ -85,8 +86,12 @@ export const setupState = z.object({
         clientMaxBodySize: z.string().max(16),
         /** The user applied an edited config: the HTTPS step does not rewrite it. */
         edited: z.boolean().optional(),
+        /** A static app (the App step): nginx serves this folder as the site's root instead of proxying to the port. */
+        siteRoot: z.string().max(255).optional(),
       })
       .optional(),
+    /** The App step: where the code comes from and the plan as last deployed (main/app). */
+    app: z.object({ name: appName, source: appSource, plan: appPlan, timeZone: z.string().max(64).optional() }).optional(),
     /** The HTTPS step's choices as last run. The custom ACME CA is public certificates, never a key. */
     https: z
       .object({
@@ -111,6 +116,10 @@ export const setupState = z.object({
     mfaSerial: z.string().max(512).optional(),
     /** Secure the account: what the setup made in IAM (main/aws/iam/ledger.ts); teardown deletes only these. */
     iam: iamResources.optional(),
+    /** The App step: the vault items of the app's settings and its deploy key, and the unit made on the server. */
+    appSettingsItemId: z.string().max(64).optional(),
+    deployKeyItemId: z.string().max(64).optional(),
+    app: z.object({ unit: z.string().max(64), baseDir: z.string().max(128) }).optional(),
   }),
 });
 export type SetupState = z.infer<typeof setupState>;

@@ -1,0 +1,147 @@
+/**
+ * The App step's smaller operations: rollback (one switch and a restart),
+ * settings (vault, then the 0600 file, then a restart), "Test access"
+ * (`git ls-remote` with the deploy key), and undo (what the step made: the
+ * unit, its user, its folder, its settings file and deploy key).
+ */
+import { AppError } from '../../common/errors';
+import { defineOperation } from '../setup/operation';
+import { sshRemote, visibleOrFail } from '../server/remote';
+import { runRemoteSteps } from '../server/remote-steps';
+import { shellQuote } from '../server/shell-quote';
+import { stepServer } from '../server/step-server';
+import type { AppStepDeps } from './app-deps';
+import { appFacts } from './app-facts';
+import { gitSourceOf } from './code-source';
+import { liveRelease } from './deploy-operation';
+import { deploySteps, restartCommand, waitForAnswerCommand } from './deploy-steps';
+import { environmentFilePath } from './systemd-unit';
+import { ENV_NAME, renderEnvFile, RESERVED_ENV } from './env-file';
+import { deployKeyPath, lsRemoteCommand } from './git-source';
+import { listReleasesCommand, parseReleaseList, previousRelease, switchCurrentCommand } from './releases';
+import { ensureStagingRoot, installFile } from './remote-files';
+import { packagesStep } from './packages';
+
+export function rollbackOperation(deps: AppStepDeps) {
+  return defineOperation({
+    kind: 'app.rollback',
+    step: 'app',
+    affects: { steps: ['app'] },
+    async run(input, context) {
+      const setup = await deps.setup.get();
+      const app = setup.choices.app;
+      if (!app) throw new AppError('app.notDeployed', 'No app deployed yet.');
+      const facts = appFacts(setup);
+      const remote = sshRemote(deps.ssh, stepServer(setup).target, input.sessionId);
+      const live = await liveRelease(remote, facts.baseDir);
+      const stamps = parseReleaseList((await remote.exec(listReleasesCommand(facts.baseDir), { timeoutMs: 30_000, maxOutputBytes: 64 * 1024 })).stdout);
+      const target = previousRelease(stamps, live);
+      if (!target) throw new AppError('app.noPreviousRelease', 'There is no older release to go back to.');
+      context.progress({ phase: 'app:phases.switch', fraction: null });
+      await visibleOrFail(remote, `sudo sh -c ${shellQuote(switchCurrentCommand(facts.baseDir, target))}`, 'app.switchFailed');
+      if (app.plan.runtime !== 'static') {
+        context.progress({ phase: 'app:phases.restart', fraction: null });
+        await visibleOrFail(remote, restartCommand(facts.unit), 'app.restartFailed');
+        await visibleOrFail(remote, waitForAnswerCommand(facts.port, 45), 'app.noAnswer', {}, 60_000);
+      }
+      context.progress({ phase: 'app:phases.done', fraction: 1 });
+      return { release: target };
+    },
+  });
+}
+
+export function setEnvOperation(deps: AppStepDeps) {
+  return defineOperation({
+    kind: 'app.setEnv',
+    step: 'app',
+    affects: { steps: ['app'] },
+    async run(input, context) {
+      const setup = await deps.setup.get();
+      const stored = await deps.settings.read(setup.resources.appSettingsItemId);
+      const values = new Map<string, string>();
+      const secretNames = new Set<string>();
+      for (const setting of input.settings) {
+        if (!ENV_NAME.test(setting.name) || RESERVED_ENV.has(setting.name)) throw new AppError('app.reservedSetting', 'This name is set by Onramp.', { name: setting.name });
+        // A secret's value is never sent back to the page, so "no value" means "keep the stored one".
+        const value = setting.value ?? stored.values.get(setting.name);
+        if (value === undefined) throw new AppError('app.settingWithoutValue', 'A new setting needs a value.', { name: setting.name });
+        values.set(setting.name, value);
+        if (setting.secret) secretNames.add(setting.name);
+      }
+      context.progress({ phase: 'app:phases.vault', fraction: null });
+      const itemId = await deps.settings.write(setup.resources.appSettingsItemId, values, secretNames);
+      if (itemId !== setup.resources.appSettingsItemId) await deps.setup.update((state) => ({ ...state, resources: { ...state.resources, appSettingsItemId: itemId } }));
+      const app = setup.choices.app;
+      if (!app || !setup.resources.app) return { count: values.size, restarted: false };
+      const facts = appFacts(setup);
+      const remote = sshRemote(deps.ssh, stepServer(setup).target, input.sessionId);
+      context.progress({ phase: 'app:phases.settings', fraction: null });
+      await ensureStagingRoot(remote);
+      await installFile(remote, environmentFilePath(facts.unit), renderEnvFile(values), { mode: '600', owner: 'root' });
+      if (app.plan.runtime === 'static') return { count: values.size, restarted: false };
+      context.progress({ phase: 'app:phases.restart', fraction: null });
+      await visibleOrFail(remote, restartCommand(facts.unit), 'app.restartFailed');
+      await visibleOrFail(remote, waitForAnswerCommand(facts.port, 45), 'app.noAnswer', {}, 60_000);
+      return { count: values.size, restarted: true };
+    },
+  });
+}
+
+export function testAccessOperation(deps: AppStepDeps) {
+  return defineOperation({
+    kind: 'app.testAccess',
+    step: 'app',
+    async run(input, context) {
+      const setup = await deps.setup.get();
+      const url = gitSourceOf(input);
+      const facts = appFacts(setup);
+      const remote = sshRemote(deps.ssh, stepServer(setup).target);
+      const packages = packagesStep({ runtime: 'static', django: false, hasBuild: false, packages: [], install: [], build: [], start: '', notes: [] }, { kind: 'git', url: input.url, branch: input.branch });
+      const [user] = deploySteps({ unit: facts.unit, baseDir: facts.baseDir, stamp: '20000101T000000Z', plan: { runtime: 'static', django: false, hasBuild: false, packages: [], install: [], build: [], start: '', notes: [] }, port: facts.port, candidatePort: facts.port, healthSeconds: 1 });
+      await runRemoteSteps(remote, [...(packages ? [packages] : []), ...(user ? [user] : [])], context);
+      await deps.setup.update((state) => ({ ...state, resources: { ...state.resources, app: { unit: facts.unit, baseDir: facts.baseDir } } }));
+      if (url.kind === 'ssh') {
+        const itemId = setup.resources.deployKeyItemId;
+        if (!itemId) throw new AppError('app.noDeployKey', 'A private repository needs the deploy key first.');
+        await ensureStagingRoot(remote);
+        const key = await deps.deployKeys.privateOf(itemId);
+        await installFile(remote, deployKeyPath(facts.unit), key.endsWith('\n') ? key : `${key}\n`, { mode: '600', owner: facts.unit });
+      }
+      context.progress({ phase: 'app:phases.testAccess', fraction: null });
+      const result = await remote.exec(`sudo -u ${facts.unit} -H ${lsRemoteCommand(url, input.branch, facts.unit)}`, { timeoutMs: 60_000, maxOutputBytes: 64 * 1024 });
+      if (result.code !== 0) throw new AppError('app.accessDenied', 'The server could not read the repository.', { reason: /Permission denied|publickey/i.test(result.stderr) ? 'key' : /not found|Repository not found|does not appear/i.test(result.stderr) ? 'notFound' : 'other' });
+      const commit = /^([0-9a-f]{40,64})\s/m.exec(result.stdout)?.[1];
+      if (!commit) throw new AppError('app.branchNotFound', 'The repository has no such branch.', { branch: input.branch });
+      return { commit };
+    },
+  });
+}
+
+export function removeOperation(deps: AppStepDeps) {
+  return defineOperation({
+    kind: 'app.remove',
+    step: 'app',
+    affects: { steps: ['app', 'web-server'] },
+    async run(input, context) {
+      const setup = await deps.setup.get();
+      const made = setup.resources.app;
+      if (!made) return { removed: false };
+      const { unit, baseDir } = made;
+      if (!/^onramp-[a-z0-9][a-z0-9-]{0,40}$/.test(unit) || !/^\/srv\/[a-z0-9][a-z0-9-]{0,62}$/.test(baseDir)) throw new AppError('app.notDeployed', 'Not an app this setup made.');
+      const remote = sshRemote(deps.ssh, stepServer(setup).target, input.sessionId);
+      context.progress({ phase: 'app:phases.remove', fraction: null });
+      const files = [`/etc/systemd/system/${unit}.service`, environmentFilePath(unit), deployKeyPath(unit), `/etc/onramp/${unit}.known_hosts`].map(shellQuote).join(' ');
+      await visibleOrFail(
+        remote,
+        `sudo systemctl disable --now ${unit} 2>/dev/null; sudo rm -f ${files} && sudo systemctl daemon-reload && sudo rm -rf -- ${shellQuote(baseDir)} /var/tmp/onramp-upload/${unit} && { ! id -u ${unit} >/dev/null 2>&1 || sudo userdel ${unit}; }`,
+        'app.removeFailed',
+      );
+      await deps.setup.update((state) => {
+        const { app: _app, ...resources } = state.resources;
+        const { app: _choice, ...choices } = state.choices;
+        return { ...state, resources, choices };
+      });
+      return { removed: true };
+    },
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Where a release's code comes from, as remote steps: a shallow clone of the
+ * branch (a private repository through the deploy key only), or files
+ * uploaded into the staging folder (a folder on this computer over SFTP,
+ * resumable; the starter's few files) and copied into the release by the
+ * upload's own manifest, so a file left from an older upload never comes along.
+ */
+import path from 'node:path';
+import type { AppSource } from '../../common/contract/schemas/deploy';
+import { AppError, checkedAppError } from '../../common/errors';
+import type { RemoteShell } from '../server/remote';
+import type { RemoteStep } from '../server/remote-steps';
+import { shellQuote } from '../server/shell-quote';
+import type { SshTargetInput } from '../ssh';
+import type { AppStepDeps } from './app-deps';
+import { cloneCommand, deployKeyPath, parseGitUrl, isBranchName, type GitUrl } from './git-source';
+import { installFile, STAGING_ROOT } from './remote-files';
+import { selectUpload } from './upload-selection';
+import { starterFiles } from './starter';
+
+export const MANIFEST = '.onramp-manifest';
+
+export interface PlaceContext {
+  remote: RemoteShell;
+  target: SshTargetInput;
+  unit: string;
+  release: string;
+  domain: string;
+  signal: AbortSignal;
+  progress(update: { phase: string; fraction?: number | null }): void;
+}
+
+export function gitSourceOf(source: { url: string; branch: string }): GitUrl {
+  const url = parseGitUrl(source.url);
+  if (!url) throw new AppError('app.badGitUrl', 'Not a git URL Onramp can use.');
+  if (!isBranchName(source.branch)) throw new AppError('app.badBranch', 'Not a branch name.');
+  return url;
+}
+
+/** The steps that fill the release folder (after the app's user exists). */
+export async function placeCode(deps: Pick<AppStepDeps, 'ssh' | 'deployKeys'>, source: AppSource, context: PlaceContext, deployKeyItemId: string | undefined): Promise<RemoteStep[]> {
+  const { unit, release } = context;
+  if (source.kind === 'git') {
+    const url = gitSourceOf(source);
+    if (url.kind === 'ssh') await installDeployKey(deps, context, deployKeyItemId);
+    return [
+      {
+        id: 'fetch',
+        phase: 'app:phases.fetch',
+        skipIf: `test -e ${shellQuote(`${release}/.git`)}`,
+        command: `sudo -u ${unit} -H ${cloneCommand(url, source.branch, unit, release)}`,
+        failure: 'app.fetchFailed',
+        timeoutMs: 600_000,
+      },
+    ];
+  }
+  const staging = `${STAGING_ROOT}/${unit}`;
+  let paths: string[];
+  await context.remote.exec(`install -d -m 755 ${shellQuote(staging)}`, { timeoutMs: 30_000, maxOutputBytes: 4096 });
+  if (source.kind === 'starter') {
+    const files = starterFiles(source.runtime, context.domain);
+    for (const file of files) await context.remote.upload(`${staging}/${file.path}`, file.content, 0o644);
+    paths = files.map((f) => f.path);
+  } else {
+    const selection = await selectUpload(source.path);
+    if (!selection.ok) throw checkedAppError(selection.reason === 'tooLarge' ? 'app.uploadTooLarge' : 'app.uploadTooMany', 'The folder is over the upload cap.', { files: selection.files, megabytes: Math.round(selection.totalBytes / 1024 ** 2) });
+    const files = selection.files.filter((f) => !/[\n\r]/.test(f.path));
+    await deps.ssh.uploadTree(context.target, { localRoot: path.resolve(source.path), files, remoteDir: staging }, {
+      signal: context.signal,
+      onProgress: (sent, total) => context.progress({ phase: 'app:phases.upload', fraction: total > 0 ? sent / total : 1 }),
+    });
+    paths = files.map((f) => f.path);
+  }
+  await context.remote.upload(`${staging}/${MANIFEST}`, `${paths.join('\n')}\n`, 0o644);
+  const copy = `sudo install -d -o ${unit} -g ${unit} ${shellQuote(release)} && sudo tar -C ${shellQuote(staging)} -cf - --verbatim-files-from -T ${shellQuote(`${staging}/${MANIFEST}`)} | sudo tar -C ${shellQuote(release)} --no-same-owner -xf - && sudo chown -R ${unit}:${unit} ${shellQuote(release)}`;
+  return [{ id: 'copy', phase: 'app:phases.copy', command: copy, failure: 'app.fetchFailed', timeoutMs: 600_000 }];
+}
+
+async function installDeployKey(deps: Pick<AppStepDeps, 'deployKeys'>, context: PlaceContext, itemId: string | undefined): Promise<void> {
+  if (!itemId) throw new AppError('app.noDeployKey', 'A private repository needs the deploy key first.');
+  const privateKey = await deps.deployKeys.privateOf(itemId);
+  await installFile(context.remote, deployKeyPath(context.unit), privateKey.endsWith('\n') ? privateKey : `${privateKey}\n`, { mode: '600', owner: context.unit });
+}

@@ -1,0 +1,150 @@
+/**
+ * `app.deploy`: one release, typed visibly in the terminal step by step.
+ * The runtime from the Ubuntu archive → the app's user and folders → the code
+ * (clone or upload) → the settings file (0600, root) and the unit → install
+ * and build as the app's user → a candidate on a spare port must answer →
+ * switch `current` → restart → the app answers on its port → the nginx site
+ * follows the app (`root` for a static site, `proxy_pass` otherwise) → old
+ * releases pruned. A failed candidate is discarded and the live release keeps
+ * serving; a restarted service that does not answer is switched back.
+ */
+import type { AppPlanValue, AppSource } from '../../common/contract/schemas/deploy';
+import { AppError, isAppError } from '../../common/errors';
+import { defineOperation, type OperationContext } from '../setup/operation';
+import { sshRemote, type RemoteShell } from '../server/remote';
+import { runRemoteSteps, type RemoteStep } from '../server/remote-steps';
+import { stepServer } from '../server/step-server';
+import type { AppStepDeps } from './app-deps';
+import { appFacts, type AppFacts } from './app-facts';
+import { placeCode } from './code-source';
+import { deploySteps, restartCommand } from './deploy-steps';
+import { renderEnvFile } from './env-file';
+import { diagnoseJournal } from './failure-causes';
+import { ensureStagingRoot, installFile } from './remote-files';
+import { currentReleaseCommand, discardReleaseCommand, listReleasesCommand, parseReleaseList, pruneCommand, releaseDir, releasesToPrune, releaseStamp, switchCurrentCommand } from './releases';
+import { followSite } from './site-follow';
+import { parseMeminfo } from './server-care';
+import { environmentFilePath, renderUnit } from './systemd-unit';
+import type { FailureRecord } from './app-status';
+import { packagesStep } from './packages';
+
+const HEALTH_SECONDS = 45;
+
+export function candidatePortOf(port: number): number {
+  return port <= 55_535 ? port + 10_000 : port - 10_000;
+}
+
+/** MemoryMax: 3/4 of the server's memory, between 256 MiB and 4 GiB. */
+export function memoryMaxOf(memTotalBytes: number): number {
+  const mib = Math.floor((memTotalBytes / 1024 ** 2) * 0.75);
+  return Math.min(4096, Math.max(256, mib || 512));
+}
+
+export interface DeployRecorder {
+  failed(record: FailureRecord | undefined): void;
+}
+
+export async function liveRelease(remote: RemoteShell, baseDir: string): Promise<string | undefined> {
+  const out = (await remote.exec(currentReleaseCommand(baseDir), { timeoutMs: 30_000, maxOutputBytes: 4096 })).stdout.trim();
+  return out || undefined;
+}
+
+async function releases(remote: RemoteShell, baseDir: string): Promise<string[]> {
+  return parseReleaseList((await remote.exec(listReleasesCommand(baseDir), { timeoutMs: 30_000, maxOutputBytes: 64 * 1024 })).stdout);
+}
+
+async function journalOf(remote: RemoteShell, unit: string): Promise<FailureRecord> {
+  const out = await remote.exec(`sudo journalctl -u ${unit} -n 30 --no-pager -o cat`, { timeoutMs: 30_000, maxOutputBytes: 128 * 1024 });
+  const lines = out.stdout.split('\n').filter((l) => l.trim() !== '').slice(-30).map((l) => l.slice(0, 2000));
+  const diagnosis = diagnoseJournal(lines.join('\n'));
+  return { unit, lines, ...(diagnosis ? { cause: diagnosis.cause, line: diagnosis.line, ...(diagnosis.detail ? { detail: diagnosis.detail } : {}) } : {}) };
+}
+
+interface DeployRun {
+  deps: AppStepDeps;
+  recorder: DeployRecorder;
+  remote: RemoteShell;
+  facts: AppFacts & { domain: string };
+  source: AppSource;
+  plan: AppPlanValue;
+  context: OperationContext;
+  target: ReturnType<typeof stepServer>['target'];
+}
+
+async function runDeploy(run: DeployRun): Promise<{ release: string }> {
+  const { deps, remote, facts, plan, context } = run;
+  const setup = await deps.setup.get();
+  const stamp = releaseStamp(new Date());
+  const release = releaseDir(facts.baseDir, stamp);
+  const live = await liveRelease(remote, facts.baseDir);
+  const meminfo = await remote.exec('cat /proc/meminfo', { timeoutMs: 30_000, maxOutputBytes: 64 * 1024 });
+  const steps = deploySteps({ unit: facts.unit, baseDir: facts.baseDir, stamp, plan, port: facts.port, candidatePort: candidatePortOf(facts.port), healthSeconds: HEALTH_SECONDS });
+  const [userStep, ...rest] = steps;
+  const packages = packagesStep(plan, run.source);
+  await runRemoteSteps(remote, [...(packages ? [packages] : []), ...(userStep ? [userStep] : [])], context);
+  await ensureStagingRoot(remote);
+  const code = await placeCode(deps, run.source, { remote, target: run.target, unit: facts.unit, release, domain: facts.domain, signal: context.signal, progress: context.progress }, setup.resources.deployKeyItemId);
+  context.progress({ phase: 'app:phases.settings', fraction: null });
+  const stored = await deps.settings.read(setup.resources.appSettingsItemId);
+  await installFile(remote, environmentFilePath(facts.unit), renderEnvFile(stored.values), { mode: '600', owner: 'root' });
+  if (plan.runtime !== 'static') {
+    const unitText = renderUnit({ name: facts.unit, baseDir: facts.baseDir, port: facts.port, plan, memoryMaxMb: memoryMaxOf(parseMeminfo(meminfo.stdout).memTotalBytes) });
+    await installFile(remote, `/etc/systemd/system/${facts.unit}.service`, unitText, { mode: '644', owner: 'root' });
+  }
+  try {
+    await runRemoteSteps(remote, [...code, ...rest.filter((s: RemoteStep) => s.id !== 'answer')], context);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'app.candidateFailed') {
+      run.recorder.failed(await journalOf(remote, `${facts.unit}-candidate`));
+      await remote.exec(discardReleaseCommand(facts.baseDir, stamp, live), { timeoutMs: 60_000, maxOutputBytes: 4096 });
+    } else if (isAppError(error) && (error.code === 'app.buildFailed' || error.code === 'app.fetchFailed')) {
+      await remote.exec(discardReleaseCommand(facts.baseDir, stamp, live), { timeoutMs: 60_000, maxOutputBytes: 4096 });
+    }
+    throw error;
+  }
+  const answer = rest.find((s) => s.id === 'answer');
+  if (answer) {
+    try {
+      await runRemoteSteps(remote, [answer], context);
+    } catch (error) {
+      run.recorder.failed(await journalOf(remote, facts.unit));
+      if (live) {
+        // The new release went live and does not answer: back to the one that did.
+        await remote.exec(`sudo sh -c '${switchCurrentCommand(facts.baseDir, live)}' && ${restartCommand(facts.unit)}`, { timeoutMs: 120_000, maxOutputBytes: 16 * 1024 });
+      }
+      throw error;
+    }
+  }
+  run.recorder.failed(undefined);
+  const kept = await releases(remote, facts.baseDir);
+  const prune = pruneCommand(facts.baseDir, releasesToPrune(kept, stamp));
+  if (prune) await remote.exec(`sudo ${prune}`, { timeoutMs: 120_000, maxOutputBytes: 4096 });
+  return { release: stamp };
+}
+
+export function deployOperation(deps: AppStepDeps, recorder: DeployRecorder) {
+  return defineOperation({
+    kind: 'app.deploy',
+    step: 'app',
+    affects: { steps: ['app', 'web-server', 'https'] },
+    async run(input, context) {
+      const setup = await deps.setup.get();
+      const server = stepServer(setup);
+      const facts = appFacts(setup);
+      const domain = facts.domain;
+      if (!domain) throw new AppError('app.noDomain', 'Choose the domain first.');
+      if (!setup.choices.webServer) throw new AppError('app.noWebServer', 'Set up the web server first.');
+      const remote = sshRemote(deps.ssh, server.target, input.sessionId);
+      // Recorded before anything is made on the server: undo knows what the App step owns even after a crash.
+      await deps.setup.update((state) => ({
+        ...state,
+        choices: { ...state.choices, app: { name: facts.name, source: input.source, plan: input.plan, ...(state.choices.app?.timeZone ? { timeZone: state.choices.app.timeZone } : {}) } },
+        resources: { ...state.resources, app: { unit: facts.unit, baseDir: facts.baseDir } },
+      }));
+      const { release } = await runDeploy({ deps, recorder, remote, facts: { ...facts, domain }, source: input.source, plan: input.plan, context, target: server.target });
+      const answer = await followSite(deps, remote, input.plan.runtime === 'static' ? facts.siteRoot : undefined, context);
+      context.progress({ phase: 'app:phases.done', fraction: 1 });
+      return { release, runtime: input.plan.runtime, ...(answer !== undefined ? { httpStatus: answer } : {}) };
+    },
+  });
+}
