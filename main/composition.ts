@@ -5,7 +5,7 @@
  * channels (`HandlersFor<'vault'>` …); TypeScript refuses a missing one.
  */
 import { appHandlers } from './app-handlers';
-import { UiLanguageMirror } from './ui-language';
+import { itemNamesIn, UiLanguageMirror } from './ui-language';
 import type { Handlers } from '../common/contract/types';
 import type { SetupState } from '../common/contract/schemas/setup';
 import { EventBus } from './ipc/event-bus';
@@ -37,6 +37,10 @@ import { DnsService } from './dns/dns-service';
 
 import { UserFileGrants } from './files/user-file-grants';
 import { createServerCapability } from './server/server-capability';
+import { createAppCapability } from './app/app-capability';
+import { appSettingsVault } from './app/app-settings-vault';
+import { deployKeyVault } from './app/deploy-key-vault';
+import { domainToServe } from './journey/derive';
 import type { DomainCheck } from './server/domain-check';
 import { reportDetail } from './dns/domain-step';
 import { FailureLedger } from './server/failure-ledger';
@@ -159,8 +163,19 @@ export function createServices({ dataDir, keychain, options }: { dataDir: string
   });
   disposers.push(() => server.watch.dispose());
 
+  // --- the App step: the user's code as a service behind nginx; settings and deploy key in the vault ---
+  const appCapability = createAppCapability({
+    setup,
+    ssh: ssh.manager,
+    knownHosts: ssh.knownHosts,
+    settings: appSettingsVault(secrets, async () => (await setup.get()).setupId, async () => itemNamesIn(ui.get()).appSettings(domainToServe(await setup.get()) ?? '')),
+    deployKeys: deployKeyVault(secrets, (repository) => itemNamesIn(ui.get()).deployKey(repository)),
+    chooseFolder: () => platform.chooseFolder({ title: 'Onramp' }),
+    log,
+  });
+
   // --- every capability in one shape ({ steps, operations, handlers, dispose }), in the guided setup's order ---
-  const capabilities = [vaultCapability, awsCapability, secureAccount, ec2, dnsCapability, ssh, server] as const satisfies readonly Capability[];
+  const capabilities = [vaultCapability, awsCapability, secureAccount, ec2, dnsCapability, ssh, server, appCapability] as const satisfies readonly Capability[];
   // Stopped in reverse: the last built first (the vault and the AWS connection last).
   for (const capability of capabilities) disposers.push(() => capability.dispose());
 

@@ -19,4 +19,6 @@ export interface Platform {
   clipboardRead(): Promise<string>;
   chooseOpenFile(options: FileDialogOptions): Promise<string | null>;
   chooseSaveFile(options: FileDialogOptions): Promise<string | null>;
+  /** A folder (the App step's "a folder on this computer"). */
+  chooseFolder(options: FileDialogOptions): Promise<string | null>;
 }

@@ -26,11 +26,15 @@ export const vaultItemNames = {
     consoleLogin: (userName: string, accountId: string) => `AWS console: ${userName} (${accountId})`,
     userAccessKey: (userName: string, accountId: string) => `AWS ${userName} (${accountId})`,
     pastedAccessKey: (lastFour: string) => `Access key ${lastFour}`,
+    appSettings: (domain: string) => `App settings: ${domain}`,
+    deployKey: (repository: string) => `Deploy key: ${repository}`,
   },
   ko: {
     consoleLogin: (userName: string, accountId: string) => `AWS 콘솔: ${userName} (${accountId})`,
     userAccessKey: (userName: string, accountId: string) => `AWS ${userName} (${accountId})`,
     pastedAccessKey: (lastFour: string) => `액세스 키 ${lastFour}`,
+    appSettings: (domain: string) => `앱 설정: ${domain}`,
+    deployKey: (repository: string) => `배포 키: ${repository}`,
   },
 } satisfies Record<UiLanguage, Record<string, (...values: string[]) => string>>;
 

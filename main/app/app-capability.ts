@@ -55,7 +55,7 @@ export function createAppCapability(deps: AppStepDeps): AppCapability {
         const setup = await deps.setup.get();
         let key = deps.deployKeys.publicOf(setup.resources.deployKeyItemId);
         if (!key) {
-          const made = await deps.deployKeys.create(`Deploy key · ${parsed.host}/${parsed.path.replace(/\.git$/, '')}`);
+          const made = await deps.deployKeys.create(`${parsed.host}/${parsed.path.replace(/\.git$/, '')}`);
           await deps.setup.update((state) => ({ ...state, resources: { ...state.resources, deployKeyItemId: made.itemId } }));
           key = made;
         }

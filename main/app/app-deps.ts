@@ -29,7 +29,8 @@ export interface AppSettingsVault {
 export interface DeployKeyVault {
   /** The public line and fingerprint of the item, or undefined when it is gone. */
   publicOf(itemId: string | undefined): { publicKey: string; fingerprint: string } | undefined;
-  create(label: string): Promise<{ itemId: string; publicKey: string; fingerprint: string }>;
+  /** Makes a key for `repository` (`host/owner/repo`, named after it in the vault). */
+  create(repository: string): Promise<{ itemId: string; publicKey: string; fingerprint: string }>;
   privateOf(itemId: string): Promise<string>;
 }
 

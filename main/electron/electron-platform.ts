@@ -18,6 +18,12 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
       const result = win ? await dialog.showOpenDialog(win, props) : await dialog.showOpenDialog(props);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseFolder(options: FileDialogOptions) {
+      const win = parent();
+      const props = { title: options.title, properties: ['openDirectory' as const] };
+      const result = win ? await dialog.showOpenDialog(win, props) : await dialog.showOpenDialog(props);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async chooseSaveFile(options: FileDialogOptions) {
       const win = parent();
       const props = { title: options.title, defaultPath: options.defaultName, filters: options.filters };

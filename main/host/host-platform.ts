@@ -11,12 +11,14 @@ import type { FileDialogOptions, Platform } from '../platform';
 export interface HostPlatform extends Platform {
   queueOpenFile(path: string | null): void;
   queueSaveFile(path: string | null): void;
+  queueFolder(path: string | null): void;
   readonly opened: string[];
 }
 
 export function createHostPlatform(version: string): HostPlatform {
   const openQueue: (string | null)[] = [];
   const saveQueue: (string | null)[] = [];
+  const folderQueue: (string | null)[] = [];
   const opened: string[] = [];
   let clipboard = '';
   return {
@@ -31,7 +33,9 @@ export function createHostPlatform(version: string): HostPlatform {
     clipboardRead: async () => clipboard,
     chooseOpenFile: async (_options: FileDialogOptions) => openQueue.shift() ?? null,
     chooseSaveFile: async (_options: FileDialogOptions) => saveQueue.shift() ?? null,
+    chooseFolder: async (_options: FileDialogOptions) => folderQueue.shift() ?? null,
     queueOpenFile: (path) => void openQueue.push(path),
     queueSaveFile: (path) => void saveQueue.push(path),
+    queueFolder: (path) => void folderQueue.push(path),
   };
 }

@@ -183,7 +183,7 @@ function listen(server: http.Server, port: number): Promise<void> {
   });
 }
 
-/** POST /__test/dialog {open?: path|null, save?: path|null} with header x-onramp-token. */
+/** POST /__test/dialog {open?: path|null, save?: path|null, folder?: path|null} with header x-onramp-token. */
 function handleControl(req: http.IncomingMessage, res: http.ServerResponse, url: URL, tokenOk: (t: string | undefined) => boolean, platform: HostPlatform): void {
   const header = req.headers['x-onramp-token'];
   if (req.method !== 'POST' || !tokenOk(typeof header === 'string' ? header : undefined)) return void res.writeHead(403).end();
@@ -195,10 +195,11 @@ function handleControl(req: http.IncomingMessage, res: http.ServerResponse, url:
   req.on('error', () => res.destroy());
   req.on('end', () => {
     try {
-      const data = JSON.parse(body || '{}') as { open?: string | null; save?: string | null };
+      const data = JSON.parse(body || '{}') as { open?: string | null; save?: string | null; folder?: string | null };
       if (url.pathname === '/__test/dialog') {
         if ('open' in data) platform.queueOpenFile(data.open ?? null);
         if ('save' in data) platform.queueSaveFile(data.save ?? null);
+        if ('folder' in data) platform.queueFolder(data.folder ?? null);
         return void res.writeHead(204).end();
       }
       if (url.pathname === '/__test/clipboard') {

@@ -101,6 +101,7 @@ export function deriveFacts(setup: SetupState): DerivedFacts {
       appPort: web?.appPort ?? WEB_SERVER_DEFAULTS.appPort,
       staticDir: web?.staticDir ?? '',
       clientMaxBodySize: web?.clientMaxBodySize ?? WEB_SERVER_DEFAULTS.clientMaxBodySize,
+      ...(web?.siteRoot ? { siteRoot: web.siteRoot } : {}),
     },
     httpsForm: {
       email: https?.email ?? '',

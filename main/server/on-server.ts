@@ -28,6 +28,17 @@ export function onServer(setup: SetupState): OnServer {
       undo: `${shellCommand('sudo', 'rm', '-f', site.enabledPath, site.availablePath)} && sudo nginx -t && sudo systemctl reload nginx`,
     });
   }
+  const app = setup.resources.app;
+  if (app && /^onramp-[a-z0-9-]{1,48}$/.test(app.unit) && /^\/srv\/[a-z0-9-]{1,63}$/.test(app.baseDir)) {
+    // The App step's service (main/app): its unit, folder and settings file; the app's Remove button does the same.
+    const unitFile = `/etc/systemd/system/${app.unit}.service`;
+    parts.push({
+      part: 'app',
+      name: app.unit,
+      paths: [app.baseDir, unitFile, `/etc/onramp/${app.unit}.env`],
+      undo: `sudo systemctl disable --now ${app.unit}; ${shellCommand('sudo', 'rm', '-rf', '--', app.baseDir, unitFile, `/etc/onramp/${app.unit}.env`, `/etc/onramp/${app.unit}.deploy-key`)} && sudo systemctl daemon-reload && sudo userdel ${app.unit}`,
+    });
+  }
   const https = setup.choices.https;
   if (https && https.mode !== 'dry-run' && domain.success) {
     const name = certificateNames({ domain: domain.data, includeWww: https.includeWww })[0] ?? domain.data;

@@ -65,6 +65,8 @@ export const derivedFacts = z.object({
     appPort: z.number().int(),
     staticDir: z.string().max(255),
     clientMaxBodySize: z.string().max(16),
+    /** A static app's release folder nginx serves as the site (set by the App step). */
+    siteRoot: z.string().max(255).optional(),
   }),
   /** The HTTPS form as last run, with the defaults filled in (the www choice follows the site's). */
   httpsForm: z.object({

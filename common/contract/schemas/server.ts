@@ -118,7 +118,7 @@ export const previewSiteResponse = z.object({ site: z.string(), path: z.string()
  * site and the certificate is the Web server and HTTPS steps' status.
  */
 export const onServerPart = z.object({
-  part: z.enum(['site', 'certificate', 'nginx', 'certbot']),
+  part: z.enum(['site', 'app', 'certificate', 'nginx', 'certbot']),
   /** The site's name, the certificate's name; none for a service. */
   name: z.string().max(253).optional(),
   /** Files on the server this part consists of. */

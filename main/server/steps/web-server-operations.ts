@@ -14,8 +14,8 @@ export function webServerApplyOperation(deps: Pick<ServerStepDeps, 'ssh' | 'setu
       const server = stepServer(await deps.setup.get());
       const remote = sshRemote(deps.ssh, server.target, input.sessionId);
       const outcome = await applyWebServer(remote, { form: input.form, config: input.config, disableDefaultSite: input.disableDefaultSite }, context);
-      const { domain, includeWww, appPort, staticDir, clientMaxBodySize } = input.form;
-      await deps.setup.update((state) => ({ ...state, choices: { ...state.choices, webServer: { domain, includeWww, appPort, staticDir, clientMaxBodySize, edited: input.config !== undefined } } }));
+      const { domain, includeWww, appPort, staticDir, clientMaxBodySize, siteRoot } = input.form;
+      await deps.setup.update((state) => ({ ...state, choices: { ...state.choices, webServer: { domain, includeWww, appPort, staticDir, clientMaxBodySize, edited: input.config !== undefined, ...(siteRoot ? { siteRoot } : {}) } } }));
       context.progress({ phase: 'server:phases.done', fraction: 1 });
       return outcome;
     },

@@ -9,9 +9,9 @@ import { useStepStatus } from '../../operations/use-step-status';
 import { useLoad } from '../../bridge/use-load';
 
 /** Which step's check says whether a part is on the server right now. */
-const liveStep = { site: 'web-server', certificate: 'https' } as const;
+const liveStep = { site: 'web-server', app: 'app', certificate: 'https' } as const;
 
-function LiveState({ step }: { step: 'web-server' | 'https' }) {
+function LiveState({ step }: { step: 'web-server' | 'app' | 'https' }) {
   const { t } = useTranslation('setup');
   const { status } = useStepStatus(step);
   const detail = status?.detail ? t(status.detail.key, status.detail.values) : undefined;
@@ -25,7 +25,7 @@ function LiveState({ step }: { step: 'web-server' | 'https' }) {
 
 function Part({ part }: { part: OnServerPart }) {
   const { t } = useTranslation('server');
-  const step = part.part === 'site' || part.part === 'certificate' ? liveStep[part.part] : undefined;
+  const step = part.part === 'site' || part.part === 'app' || part.part === 'certificate' ? liveStep[part.part] : undefined;
   return (
     <li data-testid={`on-server-${part.part}`}>
       <strong>{t(`done.part.${part.part}`, { name: part.name ?? '' })}</strong>

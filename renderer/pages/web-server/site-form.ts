@@ -8,6 +8,8 @@ export interface SiteFields {
   appPort: string;
   staticDir: string;
   clientMaxBodySize: string;
+  /** Set by the App step for a static app (not edited here): nginx serves that folder. */
+  siteRoot?: string;
 }
 
 /** The form as main last saved it, defaults filled in by main (the journey model's derived.webServerForm). */
@@ -23,5 +25,6 @@ export function formOf(fields: SiteFields): WebServerFormInput {
     appPort: Number.isFinite(port) ? port : -1,
     staticDir: fields.staticDir.trim() === '' ? undefined : fields.staticDir,
     clientMaxBodySize: fields.clientMaxBodySize,
+    ...(fields.siteRoot ? { siteRoot: fields.siteRoot } : {}),
   };
 }
