@@ -46,4 +46,5 @@ export const vaultErrors = declareErrors('vault', {
   keyKdfTooCostly: params({ fileName: 'text?', cost: 'text', kdf: 'text', max: 'number' }),
   importTimedOut: params({ fileName: 'text', seconds: 'number' }),
   importFileExpired: params(),
+  settingsStayInVault: params(),
 });

@@ -5,9 +5,9 @@
  * backslash escapes keep spaces, `#` and quotes literal. Linear parsers.
  */
 
-export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
-export const MAX_ENV_VALUE = 32 * 1024;
-export const MAX_ENV_VARS = 200;
+import { ENV_NAME, MAX_ENV_VALUE, MAX_ENV_VARS } from '../../common/app-env';
+
+export { ENV_NAME, MAX_ENV_VALUE, MAX_ENV_VARS };
 /** Set by the unit itself; the page does not offer them. */
 export const RESERVED_ENV = new Set(['PORT']);
 

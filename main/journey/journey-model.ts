@@ -10,13 +10,14 @@ import type { SetupState, StepId } from '../../common/contract/schemas/setup';
 import type { SetupsView } from '../../common/contract/schemas/setups';
 import { deriveFacts } from './derive';
 
-/** What the model needs of a vault item: its id and, for an SSH key, the key pair it was made as. */
+/** What the model needs of a vault item: its id, for an SSH key the key pair it was made as, for app settings their setup. */
 export interface VaultItemRef {
   id: string;
   kind: string;
   label?: string;
   awsKeyPairName?: string;
   region?: string;
+  setupId?: string;
 }
 
 export interface JourneyInputs {
@@ -87,6 +88,12 @@ export function setupVaultItems({ setup, vaultItems, aws, steps }: JourneyInputs
   }
   if (choices.ownServer) {
     items.push({ itemId: choices.ownServer.keyId, role: 'own-server-key', belongsTo: choices.ownServer.host, missing: missing(choices.ownServer.keyId), gone: false });
+  }
+  // The app's settings name their setup themselves (the App step finds them by it); listed while the vault is open.
+  for (const item of vaultItems ?? []) {
+    if (item.kind === 'app-settings' && item.setupId === setup.setupId) {
+      items.push({ itemId: item.id, role: 'app-settings', belongsTo: setup.setupId, missing: false, gone: false });
+    }
   }
   return pushed.map((item) => ({ ...item, label: label(item.itemId) }));
 }

@@ -140,6 +140,21 @@ describe('JourneyService', () => {
     ]);
     expect(model.notices.map((n) => n.code)).toEqual(['journey.awsSourceMissing']);
   });
+
+  it("lists this setup's app settings (found by their setupId, never gone), not another setup's", async () => {
+    const h = harness({
+      vaultItems: () => [
+        { id: 'k-1', kind: 'ssh-key' },
+        { id: 'app-1', kind: 'app-settings', label: 'My app', setupId: 's-1' },
+        { id: 'app-2', kind: 'app-settings', label: 'Other app', setupId: 's-2' },
+      ],
+    });
+    await h.service.readAwsResources();
+    const model = (await h.service.snapshot()).model;
+    expect(model.vaultItems.filter((item) => item.role === 'app-settings')).toEqual([
+      { itemId: 'app-1', label: 'My app', role: 'app-settings', belongsTo: 's-1', missing: false, gone: false },
+    ]);
+  });
 });
 
 describe('staleOperations', () => {

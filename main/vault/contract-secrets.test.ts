@@ -5,6 +5,11 @@ import { events, invokes } from '../../common/contract/channels';
 
 const SECRET_FIELDS = /secret|password|privatekey|passphrase|accesskeyid|sessiontoken|base64/i;
 
+type PropertySchema = { type?: string; items?: { type?: string; maxLength?: number } };
+/** App settings' `secretNames`: which setting names are secret, a list of names (≤ 128 characters each), never a value. */
+const isListOfNames = (name: string, p: PropertySchema) =>
+  name === 'secretNames' && p.type === 'array' && p.items?.type === 'string' && (p.items.maxLength ?? Infinity) <= 128;
+
 function propertyNames(schema: z.ZodType): string[] {
   const names: string[] = [];
   const walk = (node: unknown): void => {
@@ -12,8 +17,9 @@ function propertyNames(schema: z.ZodType): string[] {
     if (!node || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
       if (key === 'properties' && value && typeof value === 'object') {
-        // A boolean (wrongPassphrase) can't hold a secret; every other property name is checked.
-        names.push(...Object.entries(value as Record<string, { type?: string }>).filter(([, p]) => p.type !== 'boolean').map(([name]) => name));
+        // A boolean (wrongPassphrase) can't hold a secret, nor a list of setting names; every other property name is checked.
+        const checked = Object.entries(value as Record<string, PropertySchema>).filter(([name, p]) => p.type !== 'boolean' && !isListOfNames(name, p));
+        names.push(...checked.map(([name]) => name));
       }
       walk(value);
     }
@@ -36,6 +42,13 @@ describe('the vault and aws contract', () => {
 
   it('vault.changed has no secret field', () => {
     for (const name of propertyNames(events['vault.changed'])) expect(name).not.toMatch(SECRET_FIELDS);
+  });
+
+  it('app settings reach the renderer as names only: a value slipped into a response is stripped', () => {
+    const item = { kind: 'app-settings', id: 'x', label: 'l', setupId: 's', names: ['DB_URL'], secretNames: ['DB_URL'], createdAt: 'c', updatedAt: 'u' };
+    const leaked = { items: [{ ...item, values: { DB_URL: 'postgres://u:LEAKED@db/x' } }], damaged: [] };
+    expect(JSON.stringify(invokes['vault.list'].response.parse(leaked))).not.toContain('LEAKED');
+    expect(invokes['vault.list'].response.parse(leaked)).toEqual({ items: [item], damaged: [] });
   });
 
   it('a response carrying a secret by mistake is stripped by the schema', () => {

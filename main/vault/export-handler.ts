@@ -36,6 +36,11 @@ function keyFormatFor(meta: ItemMetaOf<'ssh-key'>, requested: ExportFormat | und
   return format;
 }
 
+/** App settings never leave the vault into a file (they reach only the server's EnvironmentFile). */
+function settingsNotExported() {
+  return vaultError('settingsStayInVault', 'App settings cannot be exported or copied.');
+}
+
 function defaultName(meta: ItemMeta, keyFormat?: KeyFormat): string {
   switch (meta.kind) {
     case 'ssh-key':
@@ -44,12 +49,15 @@ function defaultName(meta: ItemMeta, keyFormat?: KeyFormat): string {
       return `${safeFileStem(meta.label)}_credentials.csv`;
     case 'aws-access-key':
       return `${safeFileStem(meta.label)}_accessKeys.csv`;
+    case 'app-settings':
+      throw settingsNotExported();
   }
 }
 
 export async function exportItem(context: VaultContext, request: ParsedRequestOf<'vault.export'>): Promise<ResponseOf<'vault.export'>> {
   const { vault, platform } = context;
   const meta = vault.get(request.id);
+  if (meta.kind === 'app-settings') throw settingsNotExported();
   if (meta.kind !== 'ssh-key' && request.format !== undefined && request.format !== 'csv') {
     throw vaultError('exportFormatUnsupported', `This item can only be exported as CSV.`, { keyType: meta.kind, format: request.format });
   }

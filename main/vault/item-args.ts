@@ -12,6 +12,8 @@ export function draftFrom(args: AddArgs): ItemDraft {
       return { kind: args[0], secret: args[1], meta: args[2] };
     case 'ssh-key':
       return { kind: args[0], secret: args[1], meta: args[2] };
+    case 'app-settings':
+      return { kind: args[0], secret: args[1], meta: args[2] };
   }
 }
 

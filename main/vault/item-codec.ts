@@ -70,6 +70,8 @@ export function openMeta(key: Buffer, record: ItemRecord): ItemMeta {
       return { ...base, kind: record.kind, ...parseOrThrow(storedMetaSchemas[record.kind], raw, 'meta') };
     case 'ssh-key':
       return { ...base, kind: record.kind, ...parseOrThrow(storedMetaSchemas[record.kind], raw, 'meta') };
+    case 'app-settings':
+      return { ...base, kind: record.kind, ...parseOrThrow(storedMetaSchemas[record.kind], raw, 'meta') };
   }
 }
 
@@ -81,6 +83,8 @@ export function openSecret(key: Buffer, record: ItemRecord): ItemSecret {
     case 'console-login':
       return { kind: record.kind, secret: parseOrThrow(secretSchemas[record.kind], raw, 'secret') };
     case 'ssh-key':
+      return { kind: record.kind, secret: parseOrThrow(secretSchemas[record.kind], raw, 'secret') };
+    case 'app-settings':
       return { kind: record.kind, secret: parseOrThrow(secretSchemas[record.kind], raw, 'secret') };
   }
 }

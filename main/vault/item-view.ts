@@ -31,6 +31,9 @@ export function toVaultItem(meta: ItemMeta, keyIdHint?: string): VaultItem {
         exportPath: meta.exportPath,
         awsKeyPairGone: meta.awsKeyPairGone,
       };
+    case 'app-settings':
+      // Names only: the values stay in the vault.
+      return { kind: meta.kind, ...common, setupId: meta.setupId, names: meta.names, secretNames: meta.secretNames };
   }
 }
 

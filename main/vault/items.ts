@@ -3,15 +3,37 @@
  * getSecret/export) and their metadata (safe for the UI), all zod-validated.
  */
 import { z } from 'zod';
+import { ENV_NAME, MAX_ENV_VALUE, MAX_ENV_VARS } from '../../common/app-env';
 import { vaultError } from './errors';
 
-export const ITEM_KINDS = ['aws-access-key', 'console-login', 'ssh-key'] as const;
+export const ITEM_KINDS = ['aws-access-key', 'console-login', 'ssh-key', 'app-settings'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 export const SSH_KEY_TYPES = ['rsa', 'ed25519', 'ecdsa'] as const;
 
 const label = z.string().trim().min(1).max(200);
 const accountId = z.string().regex(/^\d{12}$/);
 const timestamps = { createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() };
+const envName = z.string().regex(ENV_NAME);
+/** Setting names, sorted and each once (names are not secret; they go to the renderer). */
+const envNames = z
+  .array(envName)
+  .max(MAX_ENV_VARS)
+  .refine((names) => names.every((name, i) => i === 0 || (names[i - 1] ?? '') < name), 'sorted, each name once');
+
+/** The app's settings of one setup: which names exist and which of them the page must never show back. */
+const appSettingsMetaShape = {
+  label,
+  setupId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  names: envNames,
+  secretNames: envNames,
+};
+type AppSettingsNames = { names: string[]; secretNames: string[] };
+const secretNamesAmongNames = (meta: AppSettingsNames, ctx: z.RefinementCtx): void => {
+  const names = new Set(meta.names);
+  if (meta.secretNames.some((name) => !names.has(name))) {
+    ctx.addIssue({ code: 'custom', path: ['secretNames'], message: 'every secret name is one of the names' });
+  }
+};
 
 export const secretSchemas = {
   'aws-access-key': z
@@ -28,6 +50,14 @@ export const secretSchemas = {
     })
     .strict(),
   'ssh-key': z.object({ privateKey: z.string().min(1).max(65_536) }).strict(),
+  /** The values of the app's settings by name; its names are the item's meta `names` (checked by the vault). */
+  'app-settings': z
+    .object({
+      values: z
+        .record(envName, z.string().max(MAX_ENV_VALUE))
+        .refine((values) => Object.keys(values).length <= MAX_ENV_VARS, `at most ${MAX_ENV_VARS} settings`),
+    })
+    .strict(),
 } as const;
 
 /** What callers may set (add, rename, updateMeta). */
@@ -48,6 +78,7 @@ export const metaInputSchemas = {
       awsKeyPairGone: z.iso.datetime().optional(),
     })
     .strict(),
+  'app-settings': z.object(appSettingsMetaShape).strict().superRefine(secretNamesAmongNames),
 } as const;
 
 /** Facts the vault derives from an SSH private key itself; callers cannot set them. */
@@ -64,6 +95,10 @@ export const storedMetaSchemas = {
   'aws-access-key': metaInputSchemas['aws-access-key'].extend(timestamps),
   'console-login': metaInputSchemas['console-login'].extend(timestamps),
   'ssh-key': metaInputSchemas['ssh-key'].extend(sshKeyFactsSchema.shape).extend(timestamps),
+  'app-settings': z
+    .object({ ...appSettingsMetaShape, ...timestamps })
+    .strict()
+    .superRefine(secretNamesAmongNames),
 } as const;
 
 export type SecretByKind = { [K in ItemKind]: z.infer<(typeof secretSchemas)[K]> };
@@ -73,6 +108,7 @@ export type StoredMetaByKind = { [K in ItemKind]: z.infer<(typeof storedMetaSche
 export type AwsAccessKeySecret = SecretByKind['aws-access-key'];
 export type ConsoleLoginSecret = SecretByKind['console-login'];
 export type SshKeySecret = SecretByKind['ssh-key'];
+export type AppSettingsSecret = SecretByKind['app-settings'];
 
 /** Metadata only: this is what list() returns and what may go to the renderer. */
 export type ItemMeta = { [K in ItemKind]: { id: string; kind: K } & StoredMetaByKind[K] }[ItemKind];

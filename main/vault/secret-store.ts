@@ -1,13 +1,13 @@
 /**
  * The narrow view of the vault that capabilities get (AWS steps, SSH, server
  * steps): read the secret of an item of a given kind, add an item, delete one,
- * look up metadata, and record non-secret facts on an item (an account id, an
- * export path). Nothing else: no unlock, no reset, no export, no listing of
+ * look up metadata, record non-secret facts on an item (an account id, an
+ * export path), and replace an item's secret (an app's settings). Nothing else: no unlock, no reset, no export, no listing of
  * secrets. The vault announces its own changes, so callers never send
  * `vault.changed` themselves.
  */
 import { isAppError } from '../../common/errors';
-import type { ItemDraft, ItemKind, ItemMeta, MetaInputByKind, SecretByKind } from './items';
+import type { ItemDraft, ItemKind, ItemMeta, ItemMetaOf, MetaInputByKind, SecretByKind } from './items';
 import type { MetaPatch } from './prepare-item';
 import type { VaultService } from './vault-service';
 
@@ -22,6 +22,11 @@ export interface SecretStore {
   find(id: string): ItemMeta | undefined;
   /** Changes editable, non-secret metadata (label, accountId, arn, serverHost, exportPath …); announced. */
   updateMeta(id: string, patch: MetaPatch): Promise<ItemMeta>;
+  /**
+   * Replaces the secret of item `id` (e.g. an app's settings whose values changed), with an optional metadata
+   * patch in the same write; refused unless the item is of `kind`; validated like add(); announced.
+   */
+  replaceSecret<K extends ItemKind>(id: string, kind: K, secret: SecretByKind[K], metaPatch?: MetaPatch): Promise<ItemMetaOf<K>>;
 }
 
 /** Only secretOf and find: what reading a key for a connection or an export needs. */
@@ -47,5 +52,6 @@ export function secretStoreOf(vault: VaultService): SecretStore {
     },
     find: (id) => vault.find(id),
     updateMeta: (id, patch) => vault.updateMeta(id, patch),
+    replaceSecret: (id, kind, secret, metaPatch) => vault.replaceSecret(id, kind, secret, metaPatch),
   };
 }

@@ -56,6 +56,7 @@ export function vaultHandlers(context: VaultContext): HandlersFor<'vault'> {
     'vault.exportRaw': (request) => exportRaw(context, request),
     'vault.copySecret': async ({ id }) => {
       const meta = vault.get(id);
+      if (meta.kind === 'app-settings') throw vaultError('settingsStayInVault', 'App settings cannot be exported or copied.');
       if (meta.kind !== 'console-login') {
         throw vaultError('wrongItemKind', `Only console logins have a password to copy.`, { expected: 'console-login', actual: meta.kind });
       }

@@ -12,50 +12,30 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../../common/errors';
-import type { AtomicWriteHooks } from '../storage/atomic-write';
 import type { PrivateDirResult } from '../storage/private-dir';
 import { watchFile } from '../storage/watch-file';
 import { deriveKeyFromPassphrase, SCRYPT_DEFAULTS, scryptParamsAcceptable } from './crypto';
 import { findDuplicate } from './duplicates';
-import { vaultError, type KeychainFailureReason } from './errors';
-import type { ItemRecord, VaultFile, VaultMode } from './file-format';
+import { vaultError } from './errors';
+import type { ItemRecord, VaultFile } from './file-format';
 import { keyOpensVault, makeCheck, openMeta, openSecret, resealMeta, sealItem, storedPartOf } from './item-codec';
 import type { ItemDraft, ItemKind, ItemMeta, ItemMetaOf, ItemSecret, SecretByKind } from './items';
-import { createKeytarKeychain, type Keychain } from './keychain';
+import { createKeytarKeychain } from './keychain';
 import { KeychainAccess } from './keychain-access';
 import { draftFrom, isMetaOfKind, isSecretOfKind, type AddArgs } from './item-args';
 import { ensureMasterKey, probeKeychain, readMasterKey } from './master-key';
-import { patchMeta, prepareItem, type MetaPatch } from './prepare-item';
+import { assertNamesMatchValues, patchMeta, prepareItem, replaceSecretOf, type MetaPatch, type PreparedItem } from './prepare-item';
 import { openState, rawRecordText, withoutItem, type DamagedItem, type Unlocked } from './unlocked-state';
 import { sameStamp, VaultDisk } from './vault-disk';
-
-export interface VaultStatus {
-  mode: VaultMode | 'uninitialized';
-  locked: boolean;
-  itemCount?: number;
-  /** Set when the keychain could not be reached: always 'vault.keychainUnavailable'. */
-  keychainError?: string;
-  keychainReason?: KeychainFailureReason;
-  /** Set only when the data dir is readable by others and could not be made private: its mode, e.g. `0755`. */
-  dataDirMode?: string;
-}
+import type { VaultChangeListener, VaultServiceOptions, VaultStatus } from './vault-service-types';
 
 export type { AddArgs } from './item-args';
-
-export interface VaultServiceOptions {
-  /** Directory of vault.json (created with mode 0700 if missing). */
-  dataDir: string;
-  /** Defaults to the OS keychain through keytar. */
-  keychain?: Keychain;
-  fileName?: string;
-  /** Test seam, see atomic-write.ts. */
-  beforeRename?: AtomicWriteHooks['beforeRename'];
-}
-
-/** Called after every change (and after another process's change is noticed); awaited in order. */
-export type VaultChangeListener = () => Promise<void> | void;
+export type { VaultChangeListener, VaultServiceOptions, VaultStatus } from './vault-service-types';
 
 export const MIN_PASSPHRASE_LENGTH = 8;
+
+const wrongItemKind = (id: string, actual: ItemKind, expected: ItemKind) =>
+  vaultError('wrongItemKind', `Item ${id} is a ${actual}, not a ${expected}.`, { expected, actual });
 
 export class VaultService {
   readonly filePath: string;
@@ -247,8 +227,7 @@ export class VaultService {
     return this.mutate(async (state) => {
       const now = new Date().toISOString();
       const prepared = drafts.map((draft) => prepareItem(draft, now));
-      const duplicate = findDuplicate(prepared, [...state.metas.values()], (id) => this.openSecretOf(state, id));
-      if (duplicate) throw vaultError('duplicateItem', `This is already in the vault as "${duplicate}".`, { label: duplicate });
+      this.refuseDuplicates(state, prepared);
       const records = prepared.map((item) => sealItem(state.key, randomUUID(), item.kind, item.meta, item.secret));
       const metas = records.map((record) => openMeta(state.key, record));
       await this.commit(state, { ...state.file, items: [...state.file.items, ...records] });
@@ -264,10 +243,35 @@ export class VaultService {
   updateMeta(id: string, patch: MetaPatch): Promise<ItemMeta> {
     return this.mutate(async (state) => {
       const next = patchMeta(this.get(id), patch, new Date().toISOString());
+      if (next.kind === 'app-settings' && patch.names !== undefined) {
+        const held = this.openSecretOf(state, id);
+        if (held.kind === 'app-settings') assertNamesMatchValues(next.names, held.secret.values); // names follow the values kept
+      }
       const items = state.file.items.map((record) =>
         record.id === id ? resealMeta(state.key, record, record.kind, storedPartOf(next)) : record,
       );
       await this.commit(state, { ...state.file, items });
+      state.metas.set(id, next);
+      return next;
+    });
+  }
+
+  /**
+   * Replaces the secret of item `id` (refused unless it is of `kind`), with an
+   * optional metadata patch, in one write: checked like a new item (vault.invalidItem,
+   * vault.duplicateItem against the other items), both parts sealed again with
+   * fresh nonces, createdAt kept. Announced like every change.
+   */
+  replaceSecret<K extends ItemKind>(id: string, kind: K, secret: SecretByKind[K], metaPatch: MetaPatch = {}): Promise<ItemMetaOf<K>> {
+    return this.mutate(async (state) => {
+      const current = this.get(id);
+      if (!isMetaOfKind(current, kind)) throw wrongItemKind(id, current.kind, kind);
+      const prepared = replaceSecretOf(current, secret, metaPatch, new Date().toISOString());
+      this.refuseDuplicates(state, [prepared], id);
+      const record = sealItem(state.key, id, prepared.kind, prepared.meta, prepared.secret);
+      const next = openMeta(state.key, record);
+      if (!isMetaOfKind(next, kind)) throw new Error('the replaced item changed kind');
+      await this.commit(state, { ...state.file, items: state.file.items.map((item) => (item.id === id ? record : item)) });
       state.metas.set(id, next);
       return next;
     });
@@ -290,9 +294,7 @@ export class VaultService {
 
   async getSecretOf<K extends ItemKind>(id: string, kind: K): Promise<SecretByKind[K]> {
     const item = await this.getSecret(id);
-    if (!isSecretOfKind(item, kind)) {
-      throw vaultError('wrongItemKind', `Item ${id} is a ${item.kind}, not a ${kind}.`, { expected: kind, actual: item.kind });
-    }
+    if (!isSecretOfKind(item, kind)) throw wrongItemKind(id, item.kind, kind);
     return item.secret;
   }
 
@@ -343,6 +345,13 @@ export class VaultService {
   private requireUnlocked(): Unlocked {
     if (!this.unlocked) throw vaultError('locked', 'The vault is locked.');
     return this.unlocked;
+  }
+
+  /** vault.duplicateItem if an item would hold a credential another item (not `except`) already holds. */
+  private refuseDuplicates(state: Unlocked, prepared: PreparedItem[], except?: string): void {
+    const existing = [...state.metas.values()].filter((meta) => meta.id !== except);
+    const duplicate = findDuplicate(prepared, existing, (id) => this.openSecretOf(state, id));
+    if (duplicate) throw vaultError('duplicateItem', `This is already in the vault as "${duplicate}".`, { label: duplicate });
   }
 
   private openSecretOf(state: Unlocked, id: string): ItemSecret {

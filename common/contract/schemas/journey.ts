@@ -109,7 +109,7 @@ export const setupVaultItem = z.object({
   itemId: z.string().max(64),
   /** The item's label in the vault (empty when it is not there or the vault is locked). */
   label: z.string().max(200),
-  role: z.enum(['server-key', 'own-server-key', 'console-login', 'iam-access-key', 'aws-source']),
+  role: z.enum(['server-key', 'own-server-key', 'console-login', 'iam-access-key', 'aws-source', 'app-settings']),
   /** What it belongs to: a key pair name, an IAM user name, a server. */
   belongsTo: z.string().max(255),
   /** The item is not (or no longer) in the vault. */

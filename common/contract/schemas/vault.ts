@@ -5,14 +5,16 @@
  * router parses every response, any other field is stripped before it leaves.
  */
 import { z } from 'zod';
+import { MAX_ENV_VARS } from '../../app-env';
 
-export const vaultItemKind = z.enum(['aws-access-key', 'console-login', 'ssh-key']);
+export const vaultItemKind = z.enum(['aws-access-key', 'console-login', 'ssh-key', 'app-settings']);
 export type VaultItemKind = z.infer<typeof vaultItemKind>;
 
 const itemId = z.string().min(1).max(64);
 const times = { createdAt: z.string().max(40), updatedAt: z.string().max(40) };
 const label = z.string().max(200);
 const accountId = z.string().max(12).optional();
+const settingName = z.string().max(128);
 
 /** One vault entry as the renderer sees it: metadata only. */
 export const vaultItem = z.discriminatedUnion('kind', [
@@ -41,6 +43,16 @@ export const vaultItem = z.discriminatedUnion('kind', [
     exportPath: z.string().max(4096).optional(),
     /** The AWS key pair was deleted (ISO time): the key is kept, for no key pair. */
     awsKeyPairGone: z.string().max(40).optional(),
+    ...times,
+  }),
+  /** The app's settings of one setup: their names, and which are secret (never shown back); never a value. */
+  z.object({
+    kind: z.literal('app-settings'),
+    id: itemId,
+    label,
+    setupId: z.string().max(64),
+    names: z.array(settingName).max(MAX_ENV_VARS),
+    secretNames: z.array(settingName).max(MAX_ENV_VARS),
     ...times,
   }),
 ]);

@@ -4,8 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { metaInputSchemas, secretSchemas, type ItemKind, type ItemMeta, type SecretByKind } from '../../vault/items';
-import type { MetaPatch } from '../../vault/prepare-item';
+import { isMetaOfKind } from '../../vault/item-args';
+import { metaInputSchemas, secretSchemas, type ItemKind, type ItemMeta, type ItemMetaOf, type SecretByKind } from '../../vault/items';
+import { assertNamesMatchValues, type MetaPatch } from '../../vault/prepare-item';
 import type { SecretStore } from '../../vault/secret-store';
 
 interface Stored {
@@ -45,6 +46,18 @@ export class MemorySecretStore implements SecretStore {
     if (!item) return Promise.reject(new Error(`no item ${id}`));
     item.meta = { ...item.meta, ...patch, updatedAt: new Date().toISOString() } as ItemMeta;
     return Promise.resolve(item.meta);
+  }
+
+  /** Like the vault: the kind must match, the secret is validated, an app's names must match its values. */
+  replaceSecret<K extends ItemKind>(id: string, kind: K, secret: SecretByKind[K], metaPatch: MetaPatch = {}): Promise<ItemMetaOf<K>> {
+    const item = this.items.get(id);
+    if (!item || !isMetaOfKind(item.meta, kind)) return Promise.reject(new Error(`no ${kind} item ${id}`));
+    secretSchemas[kind].parse(secret);
+    const meta = { ...item.meta, ...metaPatch, updatedAt: new Date().toISOString() } as ItemMetaOf<K>;
+    const settings: ItemMeta = meta;
+    if (settings.kind === 'app-settings' && 'values' in secret) assertNamesMatchValues(settings.names, secret.values);
+    this.items.set(id, { meta, secret });
+    return Promise.resolve(meta);
   }
 
   /** Adds an item directly (test setup). */

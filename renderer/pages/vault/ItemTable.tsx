@@ -52,7 +52,7 @@ export function ItemTable({ items, servers, onAction }: { items: VaultItem[]; se
                 <div className="item-actions">
                   {item.kind === 'console-login' && button('copyPassword', item)}
                   {server && button('copySshCommand', item)}
-                  {button('export', item)}
+                  {item.kind !== 'app-settings' && button('export', item)}
                   {button('edit', item)}
                   {button('remove', item, 'danger')}
                 </div>

@@ -1,4 +1,5 @@
 /** Where the vault page's "Copy ssh command" points (ssh.copyCommand resolves the user and port in main). */
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { ServerTarget } from '../../../common/contract/schemas/journey';
 import type { VaultItem } from '../../../common/contract/schemas/vault';
@@ -42,5 +43,30 @@ describe('itemDetail', () => {
     expect(itemDetail(key('k1'), t)).toBe('ED25519 256 · SHA256:x');
     const gone = { ...key('k1'), awsKeyPairName: 'blog-key', awsKeyPairGone: '2026-12-07T10:00:00Z' } as VaultItem;
     expect(itemDetail(gone, t)).toBe('ED25519 256 · SHA256:x · vault:list.keyPairGone{"name":"blog-key"}');
+  });
+});
+
+describe('itemDetail of app settings', () => {
+  const settings: VaultItem = {
+    kind: 'app-settings',
+    id: 's1',
+    label: 'My app',
+    setupId: 'setup-1',
+    names: ['API_TOKEN', 'DATABASE_URL', 'DEBUG'],
+    secretNames: ['API_TOKEN'],
+    createdAt: '2026-12-07T00:00:00Z',
+    updatedAt: '2026-12-07T00:00:00Z',
+  };
+  it('says how many settings, in the UI language, and never names a value or offers a server', async () => {
+    const files = import.meta.glob<Record<string, unknown>>('../../i18n/locales/*/vault.json', { eager: true, import: 'default' });
+    const vaultOf = (lang: string) => ({ vault: files[`../../i18n/locales/${lang}/vault.json`] ?? {} });
+    const instance = i18next.createInstance();
+    await instance.init({ lng: 'en', resources: { en: vaultOf('en'), ko: vaultOf('ko') }, interpolation: { escapeValue: false }, showSupportNotice: false });
+    expect(itemDetail(settings, instance.t)).toBe('3 settings');
+    expect(itemDetail({ ...settings, names: ['DEBUG'], secretNames: [] }, instance.t)).toBe('1 setting');
+    await instance.changeLanguage('ko');
+    expect(itemDetail(settings, instance.t)).toBe('설정 3개');
+    expect(serverOf(settings, [setupServer])).toBeUndefined();
+    expect(commandTargetOf(settings, [setupServer])).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import type { ServerTarget } from '../../../common/contract/schemas/journey';
 import type { SshTargetRef } from '../../../common/contract/schemas/ssh';
 import type { VaultItem } from '../../../common/contract/schemas/vault';
 
-/** What tells an item apart in the list: the key's fingerprint, else the account (or the key id hint). */
+/** What tells an item apart in the list: the key's fingerprint, else the account (or the key id hint), or how many app settings. */
 export function itemDetail(item: VaultItem, t: TFunction): string {
   switch (item.kind) {
     case 'ssh-key': {
@@ -15,6 +15,9 @@ export function itemDetail(item: VaultItem, t: TFunction): string {
       return item.keyIdHint ? t('vault:list.keyId', { hint: item.keyIdHint }) : '—';
     case 'console-login':
       return item.accountId ? t('vault:list.account', { accountId: item.accountId }) : '—';
+    case 'app-settings':
+      // How many, never which values: the names are shown on the App page.
+      return t('vault:list.settings', { count: item.names.length });
   }
 }
 
