@@ -30,6 +30,8 @@ export const sshErrors = declareErrors('ssh', {
   execFailed: params(),
   execTimeout: params({ seconds: 'number' }),
   sftpFailed: params({ path: 'text' }),
+  uploadPathInvalid: params({ path: 'text' }),
+  uploadReadFailed: params({ path: 'text' }),
   shellIntegrationUnavailable: params(),
   commandInvalid: params(),
   commandTimeout: params({ seconds: 'number' }),

@@ -7,6 +7,7 @@ export type { SshTarget, SshTargetInput } from './ssh-target';
 export type { TerminalSize, ShellOptions } from './shell-session';
 export type { ShellFlowStats } from './shell-channel';
 export type { ExecOptions, ExecResult } from './remote-exec';
+export type { UploadTreeFile, UploadTreeInput, UploadTreeOptions, UploadTreeResult } from './sftp-upload-tree';
 export type { TerminalCommandResult } from './terminal-command-runner';
 export type { FlowControlOptions } from './output-batcher';
 export { KnownHosts } from './known-hosts';

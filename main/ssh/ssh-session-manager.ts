@@ -12,6 +12,7 @@ import { HostKeyPrompts } from './host-key-prompts';
 import { KnownHosts } from './known-hosts';
 import { DEFAULT_FLOW_CONTROL, type FlowControlOptions } from './output-batcher';
 import { execOnClient, type ExecOptions, type ExecResult } from './remote-exec';
+import { checkUploadInput, sftpUploadTree, type UploadTreeInput, type UploadTreeOptions, type UploadTreeResult } from './sftp-upload-tree';
 import { sftpWriteFile } from './sftp-write';
 import type { ShellFlowStats } from './shell-channel';
 import { ShellSession, type ShellOptions, type TerminalSize } from './shell-session';
@@ -153,6 +154,22 @@ export class SshSessionManager {
     const lease = await this.pool.acquire(parseTarget(targetInput));
     try {
       await sftpWriteFile(lease.client, remotePath, data, mode, lease.isAlive);
+    } finally {
+      lease.release();
+    }
+  }
+
+  /**
+   * Upload selected local files into `remoteDir` over one SFTP session,
+   * resumable (files already there with the same size and mtime are skipped)
+   * and cancellable through `signal` — see sftp-upload-tree.ts.
+   */
+  async uploadTree(targetInput: SshTargetInput, input: UploadTreeInput, uploadOptions: UploadTreeOptions = {}): Promise<UploadTreeResult> {
+    this.assertUsable();
+    checkUploadInput(input);
+    const lease = await this.pool.acquire(parseTarget(targetInput));
+    try {
+      return await sftpUploadTree(lease.client, input, uploadOptions, lease.isAlive);
     } finally {
       lease.release();
     }
