@@ -20,8 +20,8 @@ export interface HostFixture {
   host: RunningHost;
   dataDir: string;
   traffic: { direction: 'in' | 'out'; text: string }[];
-  /** Answer the next open/save dialog with this path (null = Cancel). */
-  queueDialog(kind: 'open' | 'save', file: string | null): Promise<void>;
+  /** Answer the next open/save/folder dialog with this path (null = Cancel). */
+  queueDialog(kind: 'open' | 'save' | 'folder', file: string | null): Promise<void>;
 }
 
 /** Real services and the test host on a fresh data dir (the `app` fixture; a spec may keep one across tests). */
@@ -31,7 +31,7 @@ export async function openApp(serviceOptions: Omit<ServiceOptions, 'platform'> =
   const services = createServices({ dataDir, keychain: createKeytarKeychain(), options: { ...serviceOptions, platform } });
   const traffic: HostFixture['traffic'] = [];
   const host = await startHost({ services, platform, rendererDir: hostRendererDir(), onTraffic: (direction, text) => traffic.push({ direction, text }) });
-  const queueDialog = async (kind: 'open' | 'save', file: string | null) => {
+  const queueDialog = async (kind: 'open' | 'save' | 'folder', file: string | null) => {
     const res = await fetch(`${host.origin}/__test/dialog`, { method: 'POST', headers: { 'x-onramp-token': host.token }, body: JSON.stringify({ [kind]: file }) });
     if (res.status !== 204) throw new Error(`dialog queue refused: ${res.status}`);
   };

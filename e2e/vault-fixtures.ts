@@ -30,8 +30,9 @@ export const noKeychainTest = base.extend<{ app: HostFixture }>({
     const traffic: HostFixture['traffic'] = [];
     const rendererDir = hostRendererDir();
     const host = await startHost({ services, platform, rendererDir, onTraffic: (direction, text) => traffic.push({ direction, text }) });
-    const queueDialog = async (kind: 'open' | 'save', file: string | null) => {
+    const queueDialog = async (kind: 'open' | 'save' | 'folder', file: string | null) => {
       if (kind === 'open') platform.queueOpenFile(file);
+      else if (kind === 'folder') platform.queueFolder(file);
       else platform.queueSaveFile(file);
     };
     await use({ host, dataDir, traffic, queueDialog });

@@ -91,3 +91,20 @@ describe('system folders are never served', () => {
     expect(caught).toMatchObject({ code: 'server.staticDirRefused', params: { path: staticDir } });
   });
 });
+
+describe('a static app (the App step) is the site itself', () => {
+  it('serves the release folder as root, keeps /static/, passes the real nginx -t, and never proxies', async () => {
+    const plan = planSite({ domain: 'example.com', staticDir: '/srv/site/current/static', siteRoot: '/srv/site/current' });
+    const result = await nginxSyntaxCheck(plan.site, plan.config);
+    expect(result.output).toBe('');
+    expect(result.ok).toBe(true);
+    expect(plan.config).toContain('    root /srv/site/current;');
+    expect(plan.config).toContain('try_files $uri $uri/ =404;');
+    expect(plan.config).toContain('alias /srv/site/current/static/;');
+    expect(plan.config).not.toContain('proxy_pass');
+  });
+
+  it('refuses a site root outside the folders that may be served', () => {
+    expect(() => planSite({ domain: 'example.com', siteRoot: '/etc' })).toThrow();
+  });
+});

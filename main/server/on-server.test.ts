@@ -40,4 +40,15 @@ describe('what Onramp put on the own server', () => {
     const bad = onServer(setup({ webServer: { domain: 'bad domain;', includeWww: false, appPort: 8000, clientMaxBodySize: '10m' } }));
     expect(bad.parts).toEqual([]);
   });
+
+  it('the App step\'s service: its folder, unit and settings file, undone by disabling it and removing what it made', () => {
+    const state = { ...setup({ domain: 'example.com', webServer: { domain: 'example.com', includeWww: false, appPort: 8000, clientMaxBodySize: '10m' } }) };
+    state.resources = { ...state.resources, app: { unit: 'onramp-site', baseDir: '/srv/site' } };
+    const app = onServer(state).parts.find((p) => p.part === 'app');
+    expect(app).toMatchObject({ name: 'onramp-site', paths: ['/srv/site', '/etc/systemd/system/onramp-site.service', '/etc/onramp/onramp-site.env'] });
+    expect(app?.undo).toMatch(/^sudo systemctl disable --now onramp-site; sudo rm -rf -- \/srv\/site .* && sudo userdel onramp-site$/);
+    // Something the setup did not make (a tampered file) is never turned into a command.
+    state.resources = { ...state.resources, app: { unit: 'sshd', baseDir: '/' } };
+    expect(onServer(state).parts.some((p) => p.part === 'app')).toBe(false);
+  });
 });
