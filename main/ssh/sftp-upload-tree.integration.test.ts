@@ -157,6 +157,18 @@ describe('uploadTree on a real sshd', () => {
     await expect(fs.stat(remoteDir)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
+  it('refuses a symlink instead of following it out of the folder', async () => {
+    const link = path.join(localRoot, 'link.txt');
+    await fs.symlink('/etc/hostname', link);
+    try {
+      await expect(
+        ctx.manager.uploadTree(ctx.target(), { localRoot, files: [{ path: 'link.txt', size: 1, mode: 0o644 }], remoteDir: freshRemoteDir() }),
+      ).rejects.toMatchObject({ code: 'ssh.uploadReadFailed', params: { path: 'link.txt' } });
+    } finally {
+      await fs.rm(link);
+    }
+  });
+
   it('reports a lost connection, and the next call (on a new connection) finishes the rest', async () => {
     const remoteDir = freshRemoteDir();
     let restarting: Promise<void> | undefined;

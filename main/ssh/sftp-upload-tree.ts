@@ -142,7 +142,8 @@ async function statLocal(localRoot: string, files: readonly UploadTreeFile[], re
   const out: LocalFile[] = [];
   for (const file of files) {
     const local = path.join(localRoot, ...file.path.split('/'));
-    const stat = await fs.stat(local).catch(() => undefined);
+    // lstat: a symlink is refused, never followed out of the folder.
+    const stat = await fs.lstat(local).catch(() => undefined);
     if (!stat?.isFile()) throw sshError('ssh.uploadReadFailed', `Cannot read ${local}.`, { path: file.path });
     out.push({
       relative: file.path,
@@ -245,7 +246,7 @@ async function listAndCreateFolders(
   return found;
 }
 
-/** mkdir -p for the remote folder's parents (not chmod'ed: they may be shared). */
+/** mkdir -p for the remote folder's parents; existing ones are left as they are. */
 async function ensureParents(call: Call, remoteDir: string, fail: Fail): Promise<void> {
   const parts = remoteDir.split('/').filter(Boolean);
   for (let i = 1; i < parts.length; i++) {
