@@ -14,7 +14,9 @@ const TREE: { path: string; data: Buffer; mode: number }[] = [
   { path: 'assets/img/logo.svg', data: Buffer.from('<svg/>'), mode: 0o600 },
   { path: 'bin/run.sh', data: Buffer.from('#!/bin/sh\necho ok\n'), mode: 0o4755 }, // setuid must not go up
   { path: 'empty.txt', data: Buffer.alloc(0), mode: 0o644 },
-  { path: 'data/big.bin', data: randomBytes(3 * 1024 * 1024), mode: 0o644 }, // last: something is complete before it starts
+  ...Array.from({ length: 10 }, (_, i) => ({ path: `docs/page-${i}.html`, data: Buffer.from(`<p>${i}</p>\n`), mode: 0o644 })),
+  // Last, after more files than are sent at a time: some file is complete before it starts.
+  { path: 'data/big.bin', data: randomBytes(3 * 1024 * 1024), mode: 0o644 },
 ];
 const TOTAL = TREE.reduce((sum, file) => sum + file.data.length, 0);
 const FILES: UploadTreeFile[] = TREE.map((file) => ({ path: file.path, size: file.data.length, mode: file.mode }));
@@ -153,6 +155,39 @@ describe('uploadTree on a real sshd', () => {
       code: 'ssh.uploadPathInvalid',
     });
     await expect(fs.stat(remoteDir)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('refuses a symlink instead of following it out of the folder', async () => {
+    const link = path.join(localRoot, 'link.txt');
+    await fs.symlink('/etc/hostname', link);
+    try {
+      await expect(
+        ctx.manager.uploadTree(ctx.target(), { localRoot, files: [{ path: 'link.txt', size: 1, mode: 0o644 }], remoteDir: freshRemoteDir() }),
+      ).rejects.toMatchObject({ code: 'ssh.uploadReadFailed', params: { path: 'link.txt' } });
+    } finally {
+      await fs.rm(link);
+    }
+  });
+
+  it('reports a lost connection, and the next call (on a new connection) finishes the rest', async () => {
+    const remoteDir = freshRemoteDir();
+    let restarting: Promise<void> | undefined;
+    const lost = ctx.manager.uploadTree(
+      ctx.target(),
+      { localRoot, files: FILES, remoteDir },
+      {
+        progressIntervalMs: 0,
+        onProgress: (_sent, _total, file) => {
+          if (file === 'data/big.bin') restarting ??= sshd.restart(); // drops every session
+        },
+      },
+    );
+    await expect(lost).rejects.toMatchObject({ code: 'ssh.connectionLost' });
+    await restarting;
+    const resumed = await ctx.manager.uploadTree(ctx.target(), { localRoot, files: FILES, remoteDir });
+    expect(resumed.skippedFiles).toBeGreaterThan(0);
+    expect(resumed.sentFiles + resumed.skippedFiles).toBe(TREE.length);
+    await expectSameTree(remoteDir);
   });
 
   it('reports a folder the user may not write with its path', async () => {

@@ -3,12 +3,12 @@
  * session on the shared connection.
  *
  * - Folders are created as needed (mkdir -p); the ones we create get 0755.
- * - Four files at a time; each is written to `<name>.onramp-part` with up to
- *   32 WRITE requests of 32 KiB in flight (memory: at most 4 MiB), then given
+ * - Eight files at a time; each is written to `<name>.onramp-part` with up to
+ *   32 WRITE requests of 32 KiB in flight (memory: at most 8 MiB), then given
  *   its mode (file mode & 0755: exec bits kept, never setuid) and the local
  *   mtime in one SETSTAT, then renamed over `<name>` (posix-rename). A
  *   half-sent file never carries the final name.
- * - Resume: every target folder is listed first (one READDIR per folder); a
+ * - Resume: every target folder is listed first (READDIR, eight at a time); a
  *   file whose remote size AND mtime (whole seconds) equal the local ones is
  *   skipped. A second call after an interruption sends only what is missing.
  * - Cancel: `signal` stops between chunks; the `.onramp-part` stays and is
@@ -56,7 +56,8 @@ export interface UploadTreeResult {
 export const PART_SUFFIX = '.onramp-part';
 const CHUNK_BYTES = 32 * 1024;
 const WRITES_IN_FLIGHT = 32;
-const FILES_IN_FLIGHT = 4;
+const FILES_IN_FLIGHT = 8;
+const FOLDERS_IN_FLIGHT = 8;
 const SFTP_NO_SUCH_FILE = 2;
 
 interface LocalFile {
@@ -110,34 +111,26 @@ export async function sftpUploadTree(client: Client, input: UploadTreeInput, opt
   const sftp = await new Promise<SFTPWrapper>((resolve, reject) => {
     client.sftp((error, wrapper) => (error ? reject(fail('start', remoteDir, error)) : resolve(wrapper)));
   });
+  const call = guardedCalls(sftp, isAlive);
   try {
-    const remote = await listAndCreateFolders(sftp, remoteDir, files, fail, signal);
+    const remote = await listAndCreateFolders(call, remoteDir, files, fail, signal);
     const pending = files.filter((file) => {
       const found = remote.get(file.remote);
       return !(found && found.isFile() && found.size === file.size && found.mtime === file.mtime);
     });
     const progress = throttledProgress(options, totalBytes, totalBytes - pending.reduce((sum, file) => sum + file.size, 0));
     let sentBytes = 0;
-    const queue = [...pending];
-    const worker = async (): Promise<void> => {
-      for (let file = queue.shift(); file; file = queue.shift()) {
-        const current = file;
-        try {
-          signal?.throwIfAborted();
-          await sendFile(sftp, current, fail, signal, (bytes) => {
-            sentBytes += bytes;
-            progress.add(bytes, current.relative);
-          });
-        } catch (error) {
-          queue.length = 0; // the other workers stop after their current file
-          throw error;
-        }
-      }
-    };
-    const workers = Array.from({ length: Math.min(FILES_IN_FLIGHT, queue.length) }, worker);
-    const outcomes = await Promise.allSettled(workers);
-    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-    if (failed) throw signal?.aborted ? signal.reason : failed.reason;
+    try {
+      await inParallel(pending, FILES_IN_FLIGHT, async (file) => {
+        signal?.throwIfAborted();
+        await sendFile(call, file, fail, signal, (bytes) => {
+          sentBytes += bytes;
+          progress.add(bytes, file.relative);
+        });
+      });
+    } catch (error) {
+      throw signal?.aborted ? signal.reason : error;
+    }
     progress.final();
     return { sentFiles: pending.length, sentBytes, skippedFiles: files.length - pending.length };
   } finally {
@@ -149,7 +142,8 @@ async function statLocal(localRoot: string, files: readonly UploadTreeFile[], re
   const out: LocalFile[] = [];
   for (const file of files) {
     const local = path.join(localRoot, ...file.path.split('/'));
-    const stat = await fs.stat(local).catch(() => undefined);
+    // lstat: a symlink is refused, never followed out of the folder.
+    const stat = await fs.lstat(local).catch(() => undefined);
     if (!stat?.isFile()) throw sshError('ssh.uploadReadFailed', `Cannot read ${local}.`, { path: file.path });
     out.push({
       relative: file.path,
@@ -163,8 +157,44 @@ async function statLocal(localRoot: string, files: readonly UploadTreeFile[], re
   return out;
 }
 
-function sftpCall<T>(run: (done: (error: Error | null | undefined, value?: T) => void) => void): Promise<T> {
-  return new Promise((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value as T))));
+/**
+ * Runs `task` over `items`, `limit` at a time. After the first failure no new
+ * item starts; it rejects with that failure once the running ones settle.
+ */
+async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  const worker = async (): Promise<void> => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+      try {
+        await task(item);
+      } catch (error) {
+        queue.length = 0;
+        throw error;
+      }
+    }
+  };
+  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(limit, queue.length) }, worker));
+  const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+type Done<T> = (error: Error | null | undefined, value?: T) => void;
+/** One SFTP request as a promise. */
+type Call = <T>(run: (sftp: SFTPWrapper, done: Done<T>) => void) => Promise<T>;
+
+/**
+ * ssh2 answers the requests pending when the channel ends with an error, but
+ * a request made after that is buffered and never answered: refuse it.
+ */
+function guardedCalls(sftp: SFTPWrapper, isAlive: () => boolean): Call {
+  let ended = false;
+  const end = () => void (ended = true);
+  sftp.once('end', end).once('close', end);
+  return <T>(run: (wrapper: SFTPWrapper, done: Done<T>) => void) =>
+    new Promise<T>((resolve, reject) => {
+      if (ended || !isAlive()) return reject(new Error('the SFTP session has ended'));
+      run(sftp, (error, value) => (error ? reject(error) : resolve(value as T)));
+    });
 }
 
 function isMissing(error: unknown): boolean {
@@ -176,7 +206,7 @@ function isMissing(error: unknown): boolean {
  * Returns remote path → attributes for every entry found.
  */
 async function listAndCreateFolders(
-  sftp: SFTPWrapper,
+  call: Call,
   remoteDir: string,
   files: readonly LocalFile[],
   fail: Fail,
@@ -186,55 +216,63 @@ async function listAndCreateFolders(
   for (const file of files) {
     for (let dir = path.posix.dirname(file.remote); dir.length > remoteDir.length; dir = path.posix.dirname(dir)) folders.add(dir);
   }
-  const ordered = [...folders].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
+  const byDepth = new Map<number, string[]>();
+  for (const dir of folders) {
+    const depth = dir.split('/').length;
+    byDepth.set(depth, [...(byDepth.get(depth) ?? []), dir]);
+  }
   const found = new Map<string, Stats>();
   const missing = new Set<string>();
-  for (const dir of ordered) {
+  const visit = async (dir: string): Promise<void> => {
     signal?.throwIfAborted();
     const parentMissing = dir !== remoteDir && missing.has(path.posix.dirname(dir));
     if (!parentMissing) {
       try {
-        const entries = await sftpCall<{ filename: string; attrs: Stats }[]>((done) => sftp.readdir(dir, done));
+        const entries = await call<{ filename: string; attrs: Stats }[]>((sftp, done) => sftp.readdir(dir, done));
         for (const entry of entries) found.set(`${dir === '/' ? '' : dir}/${entry.filename}`, entry.attrs);
-        continue;
+        return;
       } catch (error) {
         if (!isMissing(error)) throw fail('readdir', dir, error);
       }
     }
-    if (dir === remoteDir) await ensureParents(sftp, remoteDir, fail);
-    await makeFolder(sftp, dir, fail);
+    if (dir === remoteDir) await ensureParents(call, remoteDir, fail);
+    await makeFolder(call, dir, fail);
     missing.add(dir);
+  };
+  // Level by level (a folder's parent is settled first), several requests in flight.
+  for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
+    await inParallel(byDepth.get(depth) ?? [], FOLDERS_IN_FLIGHT, visit);
   }
   return found;
 }
 
-/** mkdir -p for the remote folder's parents (not chmod'ed: they may be shared). */
-async function ensureParents(sftp: SFTPWrapper, remoteDir: string, fail: Fail): Promise<void> {
+/** mkdir -p for the remote folder's parents; existing ones are left as they are. */
+async function ensureParents(call: Call, remoteDir: string, fail: Fail): Promise<void> {
   const parts = remoteDir.split('/').filter(Boolean);
   for (let i = 1; i < parts.length; i++) {
     const dir = `/${parts.slice(0, i).join('/')}`;
-    const stat = await sftpCall<Stats>((done) => sftp.stat(dir, done)).catch((error: unknown) => {
+    const stat = await call<Stats>((sftp, done) => sftp.stat(dir, done)).catch((error: unknown) => {
       if (isMissing(error)) return undefined;
       throw fail('stat', dir, error);
     });
     if (stat?.isDirectory()) continue;
     if (stat) throw fail('mkdir', dir, new Error('not a folder'));
-    await makeFolder(sftp, dir, fail);
+    await makeFolder(call, dir, fail);
   }
 }
 
-async function makeFolder(sftp: SFTPWrapper, dir: string, fail: Fail): Promise<void> {
+async function makeFolder(call: Call, dir: string, fail: Fail): Promise<void> {
   try {
-    await sftpCall<void>((done) => sftp.mkdir(dir, { mode: 0o755 }, done));
+    await call<void>((sftp, done) => sftp.mkdir(dir, { mode: 0o755 }, done));
     // The server's umask applied at create.
-    await sftpCall<void>((done) => sftp.chmod(dir, 0o755, done));
+    await call<void>((sftp, done) => sftp.chmod(dir, 0o755, done));
   } catch (error) {
     throw fail('mkdir', dir, error);
   }
 }
 
 /** Write `<remote>.onramp-part` chunk by chunk, set mode and mtime, rename over `<remote>`. */
-async function sendFile(sftp: SFTPWrapper, file: LocalFile, fail: Fail, signal: AbortSignal | undefined, sent: (bytes: number) => void): Promise<void> {
+async function sendFile(call: Call, file: LocalFile, fail: Fail, signal: AbortSignal | undefined, sent: (bytes: number) => void): Promise<void> {
   const part = `${file.remote}${PART_SUFFIX}`;
   let local: fs.FileHandle;
   try {
@@ -243,7 +281,7 @@ async function sendFile(sftp: SFTPWrapper, file: LocalFile, fail: Fail, signal: 
     throw sshError('ssh.uploadReadFailed', `Cannot read ${file.local}.`, { path: file.relative });
   }
   try {
-    const handle = await sftpCall<Buffer>((done) => sftp.open(part, 'w', file.mode, done)).catch((error: unknown) => {
+    const handle = await call<Buffer>((sftp, done) => sftp.open(part, 'w', file.mode, done)).catch((error: unknown) => {
       throw fail('open', part, error);
     });
     let failure: unknown;
@@ -257,7 +295,7 @@ async function sendFile(sftp: SFTPWrapper, file: LocalFile, fail: Fail, signal: 
         });
         if (bytesRead === 0) break; // the file shrank meanwhile: its size differs next time, so it is sent again
         const at = position;
-        const write = sftpCall<void>((done) => sftp.write(handle, buffer, 0, bytesRead, at, done)).then(
+        const write = call<void>((sftp, done) => sftp.write(handle, buffer, 0, bytesRead, at, done)).then(
           () => sent(bytesRead),
           (error: unknown) => void (failure ??= error),
         );
@@ -268,15 +306,15 @@ async function sendFile(sftp: SFTPWrapper, file: LocalFile, fail: Fail, signal: 
       }
       await Promise.all(inFlight);
     } finally {
-      await sftpCall<void>((done) => sftp.close(handle, done)).catch((error: unknown) => void (failure ??= error));
+      await call<void>((sftp, done) => sftp.close(handle, done)).catch((error: unknown) => void (failure ??= error));
     }
     if (failure !== undefined) throw fail('write', part, failure);
     signal?.throwIfAborted();
     // One SETSTAT: the umask applied at open, and the mtime marks the file complete for a later resume.
-    await sftpCall<void>((done) => sftp.setstat(part, { mode: file.mode, atime: file.mtime, mtime: file.mtime }, done)).catch((error: unknown) => {
+    await call<void>((sftp, done) => sftp.setstat(part, { mode: file.mode, atime: file.mtime, mtime: file.mtime }, done)).catch((error: unknown) => {
       throw fail('setstat', part, error);
     });
-    await sftpCall<void>((done) => sftp.ext_openssh_rename(part, file.remote, done)).catch((error: unknown) => {
+    await call<void>((sftp, done) => sftp.ext_openssh_rename(part, file.remote, done)).catch((error: unknown) => {
       throw fail('rename', file.remote, error);
     });
   } finally {
