@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { AppSource } from '../../common/contract/schemas/deploy';
 import { AppError, checkedAppError } from '../../common/errors';
-import type { RemoteShell } from '../server/remote';
+import { throwIfCancelled, type RemoteShell } from '../server/remote';
 import type { RemoteStep } from '../server/remote-steps';
 import { shellQuote } from '../server/shell-quote';
 import type { SshTargetInput } from '../ssh';
@@ -65,10 +65,16 @@ export async function placeCode(deps: Pick<AppStepDeps, 'ssh' | 'deployKeys'>, s
     const selection = await selectUpload(source.path);
     if (!selection.ok) throw checkedAppError(selection.reason === 'tooLarge' ? 'app.uploadTooLarge' : 'app.uploadTooMany', 'The folder is over the upload cap.', { files: selection.files, megabytes: Math.round(selection.totalBytes / 1024 ** 2) });
     const files = selection.files.filter((f) => !/[\n\r]/.test(f.path));
-    await deps.ssh.uploadTree(context.target, { localRoot: path.resolve(source.path), files, remoteDir: staging }, {
-      signal: context.signal,
-      onProgress: (sent, total) => context.progress({ phase: 'app:phases.upload', fraction: total > 0 ? sent / total : 1 }),
-    });
+    try {
+      await deps.ssh.uploadTree(context.target, { localRoot: path.resolve(source.path), files, remoteDir: staging }, {
+        signal: context.signal,
+        onProgress: (sent, total) => context.progress({ phase: 'app:phases.upload', fraction: total > 0 ? sent / total : 1 }),
+      });
+    } catch (error) {
+      // Cancelled: what was sent stays in the staging folder, and the next deploy sends only the rest.
+      throwIfCancelled(context.signal);
+      throw error;
+    }
     paths = files.map((f) => f.path);
   }
   await context.remote.upload(`${staging}/${MANIFEST}`, `${paths.join('\n')}\n`, 0o644);
