@@ -26,8 +26,15 @@ export async function sftpWriteFile(
     client.sftp((error, wrapper) => (error ? reject(fail('start', error)) : resolve(wrapper)));
   });
   const temp = path.posix.join(path.posix.dirname(remotePath), `.${path.posix.basename(remotePath)}.onramp-${randomBytes(4).toString('hex')}`);
+  // ssh2 never answers a request made after the session ended (the connection dropped between steps): refuse it instead of waiting forever.
+  let ended = false;
+  const end = () => void (ended = true);
+  sftp.once('end', end).once('close', end);
   const step = (name: string, run: (done: (error?: Error | null) => void) => void): Promise<void> =>
-    new Promise((resolve, reject) => run((error) => (error ? reject(fail(name, error)) : resolve())));
+    new Promise((resolve, reject) => {
+      if (ended || !isAlive()) return reject(fail(name, new Error('the SFTP session has ended')));
+      run((error) => (error ? reject(fail(name, error)) : resolve()));
+    });
   try {
     await step('write', (done) => sftp.writeFile(temp, data, { mode }, done));
     await step('chmod', (done) => sftp.chmod(temp, mode, done));
