@@ -77,6 +77,10 @@ async function runDeploy(run: DeployRun): Promise<{ release: string }> {
   const stamp = releaseStamp(new Date());
   const release = releaseDir(facts.baseDir, stamp);
   const live = await liveRelease(remote, facts.baseDir);
+  // A release newer than the live one never went live (a deploy that crashed or was cancelled): it must never become a rollback target.
+  for (const leftover of (await releases(remote, facts.baseDir)).filter((s) => !live || s > live)) {
+    await remote.exec(`sudo ${discardReleaseCommand(facts.baseDir, leftover, live)}`, { timeoutMs: 120_000, maxOutputBytes: 4096 });
+  }
   const meminfo = await remote.exec('cat /proc/meminfo', { timeoutMs: 30_000, maxOutputBytes: 64 * 1024 });
   const steps = deploySteps({ unit: facts.unit, baseDir: facts.baseDir, stamp, plan, port: facts.port, candidatePort: candidatePortOf(facts.port), healthSeconds: HEALTH_SECONDS });
   const [userStep, ...rest] = steps;
@@ -96,9 +100,9 @@ async function runDeploy(run: DeployRun): Promise<{ release: string }> {
   } catch (error) {
     if (isAppError(error) && error.code === 'app.candidateFailed') {
       run.recorder.failed(await journalOf(remote, `${facts.unit}-candidate`));
-      await remote.exec(discardReleaseCommand(facts.baseDir, stamp, live), { timeoutMs: 60_000, maxOutputBytes: 4096 });
+      await remote.exec(`sudo ${discardReleaseCommand(facts.baseDir, stamp, live)}`, { timeoutMs: 60_000, maxOutputBytes: 4096 });
     } else if (isAppError(error) && (error.code === 'app.buildFailed' || error.code === 'app.fetchFailed')) {
-      await remote.exec(discardReleaseCommand(facts.baseDir, stamp, live), { timeoutMs: 60_000, maxOutputBytes: 4096 });
+      await remote.exec(`sudo ${discardReleaseCommand(facts.baseDir, stamp, live)}`, { timeoutMs: 60_000, maxOutputBytes: 4096 });
     }
     throw error;
   }
