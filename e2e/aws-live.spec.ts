@@ -192,7 +192,7 @@ test('live: tear down from Done; then every page agrees that nothing exists (iss
   await expect(page.getByTestId('teardown-result')).toBeVisible(LAUNCH);
   // Without leaving the page: Done reloads what exists when the teardown finishes.
   await expect(page.getByTestId('tagged-resources')).toContainText('Nothing tagged for this setup exists', SLOW);
-  for (const step of ['launch-server', 'static-ip', 'connect', 'web-server', 'https']) {
+  for (const step of ['launch-server', 'static-ip', 'connect', 'web-server', 'app', 'https']) {
     await expect(page.locator(`[data-page="${step}"]`), `sidebar: ${step}`).not.toHaveClass(/done/, SLOW);
     await open(page, step);
     await expect(page.getByTestId('step-status'), `${step}: its check`).toHaveAttribute('data-state', 'not-done', SLOW);

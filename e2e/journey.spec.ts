@@ -76,7 +76,7 @@ test('launch, then teardown: every page and a second window show that nothing ex
   await openPage(page, 'connect');
   await expect(page.getByTestId('open-terminal')).toHaveCount(0, SOON);
   await expect(page.getByTestId('server-choice-setup')).not.toContainText(ip, SOON);
-  for (const step of ['web-server', 'https']) {
+  for (const step of ['web-server', 'app', 'https']) {
     await openPage(page, step);
     await expect(page.getByTestId('open-step-terminal')).toHaveCount(0, SOON);
     await expect(page.getByText(ip)).toHaveCount(0, SOON);

@@ -68,7 +68,7 @@ export function launchOperation(deps: LaunchStepDeps) {
   return defineOperation({
     kind: 'launch-server.launch',
     step: 'launch-server',
-    affects: { steps: ['static-ip', 'domain', 'connect', 'web-server', 'https'], awsResources: true, finishedWhen: ['launch-server', 'static-ip'] },
+    affects: { steps: ['static-ip', 'domain', 'connect', 'web-server', 'app', 'https'], awsResources: true, finishedWhen: ['launch-server', 'static-ip'] },
     async run(choices, { signal, progress }) {
       const saved = await deps.setup.update((s) => ({ ...s, choices: { ...s.choices, launch: choices } }));
       let clients: SetupClients | undefined;
@@ -104,7 +104,7 @@ export function staticIpOperation(deps: LaunchStepDeps) {
   return defineOperation({
     kind: 'static-ip.attach',
     step: 'static-ip',
-    affects: { steps: ['domain', 'connect', 'web-server', 'https'], awsResources: true },
+    affects: { steps: ['domain', 'connect', 'web-server', 'app', 'https'], awsResources: true },
     async run(_input, { signal, progress }) {
       const setup = await deps.setup.get();
       let clients: SetupClients | undefined;

@@ -54,7 +54,7 @@ async function settleVaultKeys(deps: { ec2: EC2Client; vault: TeardownDeps['vaul
 export function teardownOperation(deps: TeardownDeps) {
   return defineOperation({
     kind: 'done.teardown',
-    affects: { steps: ['launch-server', 'static-ip', 'domain', 'connect', 'web-server', 'https'], awsResources: true, undoes: ['launch-server', 'static-ip', 'connect', 'web-server', 'https'] },
+    affects: { steps: ['launch-server', 'static-ip', 'domain', 'connect', 'web-server', 'app', 'https'], awsResources: true, undoes: ['launch-server', 'static-ip', 'connect', 'web-server', 'app', 'https'] },
     async run({ deleteVaultKey, deleteBudget }, { signal, progress }) {
       const setup = await deps.setup.get();
       const c = await clientsFor(deps.connection, setup);
@@ -94,7 +94,8 @@ export function teardownOperation(deps: TeardownDeps) {
         // that was kept stays recorded with its key pair's name, so the journey model offers it for deletion.
         const keptKey = !deleteVaultKey || vaultKeys === 0;
         await deps.setup.update((s) => {
-          const { instanceId: _i, allocationId: _a, elasticIp: _e, securityGroupId: _g, keyPairName, sshKeyItemId, ...rest } = s.resources;
+          // The app's service went with the instance (resources.app names what the App step made on it).
+          const { instanceId: _i, allocationId: _a, elasticIp: _e, securityGroupId: _g, app: _app, keyPairName, sshKeyItemId, ...rest } = s.resources;
           return { ...s, resources: { ...rest, ...(keptKey && sshKeyItemId ? { sshKeyItemId, ...(keyPairName ? { keyPairName } : {}) } : {}) } };
         });
         return {
