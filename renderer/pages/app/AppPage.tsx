@@ -58,12 +58,7 @@ export function AppPage(props: PageProps) {
       <SourceSection fields={source} onChange={setSource} busy={busy} inspect={inspect} testAccess={ops.testAccess} />
       {plan && <PlanSection fields={plan} onChange={setPlan} inspection={inspection} disabled={busy} />}
       <UnitPreview plan={edited} />
-      <SettingsSection stored={settings.value?.settings} example={inspection?.envExample ?? []} op={ops.setEnv} busy={busy} sessionId={sessionId} />
-      {settings.error && (
-        <p className="status-error" role="alert">
-          {errorText(settings.error)}
-        </p>
-      )}
+      <SettingsSection stored={settings.value?.settings} loadError={settings.error} example={inspection?.envExample ?? []} op={ops.setEnv} busy={busy} sessionId={sessionId} />
 
       <section className="card" aria-labelledby="app-deploy-title" data-testid="app-deploy">
         <h2 id="app-deploy-title">{t('page.deploy.title')}</h2>

@@ -43,6 +43,7 @@ describe('SettingsSection', () => {
           { name: 'DEBUG', secret: false, value: '1' },
           { name: 'SECRET_KEY', secret: true },
         ]}
+        loadError={undefined}
         example={[{ name: 'DATABASE_URL', secret: true }]}
         op={idle<'app.setEnv'>()}
         busy={false}

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ContractError } from '../../../common/contract/result';
 import { errorText } from '../../i18n';
 import { OperationProgress } from '../../operations/OperationProgress';
 import type { OperationState } from '../../operations/use-operation';
@@ -13,12 +14,15 @@ import { afterSave, baseRows, mergeRows, newRow, rowProblems, settingsInput, typ
 
 export function SettingsSection({
   stored,
+  loadError,
   example,
   op,
   busy,
   sessionId,
 }: {
   stored: readonly StoredSetting[] | undefined;
+  /** Why the stored settings could not be read. */
+  loadError: ContractError | undefined;
   example: readonly ExampleSetting[];
   op: OperationState<'app.setEnv'>;
   busy: boolean;
@@ -42,13 +46,21 @@ export function SettingsSection({
   const problems = rowProblems(rows);
   const setRows = (next: EnvRow[]) => setState((s) => ({ ...s, rows: next }));
   const update = (id: string, patch: Partial<EnvRow>) => setRows(rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
-  const save = () => void op.start({ ...(sessionId ? { sessionId } : {}), settings: settingsInput(rows) });
+  const request = settingsInput(rows);
+  // Nothing typed and nothing stored: nothing to save (removing every stored one is a save).
+  const nothing = request.length === 0 && (stored ?? []).length === 0;
+  const save = () => void op.start({ ...(sessionId ? { sessionId } : {}), settings: request });
 
   return (
     <section className="card" aria-labelledby="app-settings-title" data-testid="app-settings">
       <h2 id="app-settings-title">{t('page.settings.title')}</h2>
       <p className="muted">{t('page.settings.intro')}</p>
       {example.length > 0 && <p className="muted">{t('page.settings.exampleHint')}</p>}
+      {loadError && (
+        <p className="status-error" role="alert" data-testid="app-settings-load-error">
+          {errorText(loadError)}
+        </p>
+      )}
       {rows.length === 0 && <p className="muted">{t('page.settings.none')}</p>}
       {rows.length > 0 && (
         <table className="app-settings-table">
@@ -117,7 +129,7 @@ export function SettingsSection({
         <button type="button" disabled={busy} onClick={() => setRows([...rows, newRow()])} data-testid="app-setting-add">
           {t('page.settings.add')}
         </button>
-        <button type="button" className="primary" disabled={busy || problems.size > 0} onClick={save} data-testid="app-settings-save">
+        <button type="button" className="primary" disabled={busy || nothing || problems.size > 0 || stored === undefined} onClick={save} data-testid="app-settings-save">
           {t('page.settings.save')}
         </button>
       </div>

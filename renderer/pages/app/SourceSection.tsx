@@ -89,7 +89,7 @@ export function SourceSection({
               <input id="app-git-branch" value={fields.branch} disabled={busy} onChange={(e) => set('branch', e.target.value)} autoComplete="off" spellCheck={false} placeholder={DEFAULT_BRANCH} />
             </div>
           </div>
-          {isSshUrl(fields.url) && <DeployKeyPanel key={fields.url.trim()} url={fields.url} disabled={busy || source === undefined} />}
+          {isSshUrl(fields.url) && <DeployKeyPanel url={fields.url} disabled={busy || source === undefined} />}
           <div className="button-row">
             <button type="button" disabled={busy || source?.kind !== 'git'} onClick={() => source?.kind === 'git' && void testAccess.start({ url: source.url, branch: source.branch })} data-testid="app-test-access">
               {t('page.source.testAccess')}
