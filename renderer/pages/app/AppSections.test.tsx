@@ -113,7 +113,7 @@ describe('PlanSection', () => {
       />,
     );
     expect(html).toContain('ALLOWED_HOSTS does not list example.com');
-    expect(html).toContain('gunicorn: installed not installed, available 23.0.0-1');
+    expect(html).toContain('gunicorn: not installed yet; 23.0.0-1 will be installed');
     expect(html).toContain('<code>python3-venv</code>');
     expect(html).toContain('12 files (3 MB) will be uploaded; 40 left out');
     expect(html).toContain('shop.wsgi:application');

@@ -28,6 +28,12 @@ export function PlanSection({ fields, onChange, inspection, disabled }: { fields
   const problem = planProblem(fields);
   const versions = new Map((inspection?.runtimeVersions ?? []).map((v) => [v.package, v]));
   const service = plan.runtime !== 'static';
+  const versionText = (v: Inspection['runtimeVersions'][number]) =>
+    v.installed
+      ? t('page.plan.versionInstalled', { package: v.package, installed: v.installed, candidate: v.candidate ?? v.installed })
+      : v.candidate
+        ? t('page.plan.versionToInstall', { package: v.package, candidate: v.candidate })
+        : t('page.plan.versionUnknown', { package: v.package });
   return (
     <fieldset className="card" disabled={disabled} data-testid="app-plan" data-runtime={plan.runtime}>
       <legend>{t('page.plan.title')}</legend>
@@ -85,11 +91,7 @@ export function PlanSection({ fields, onChange, inspection, disabled }: { fields
               const version = versions.get(name);
               return (
                 <li key={name}>
-                  {version ? (
-                    t('page.plan.version', { package: name, installed: version.installed ?? t('page.plan.notInstalled'), candidate: version.candidate ?? t('page.plan.unknown') })
-                  ) : (
-                    <code>{name}</code>
-                  )}
+                  {version ? versionText(version) : <code>{name}</code>}
                 </li>
               );
             })}
