@@ -15,7 +15,8 @@ import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { CareSection } from './CareSection';
 import { PlanSection } from './PlanSection';
-import { initialSource, planFields, planOf, planProblem, sourceOf, type PlanFields } from './plan-form';
+import type { AppSource } from '../../../common/contract/schemas/deploy';
+import { initialSource, planFields, planOf, planProblem, sameSource, sourceOf, type PlanFields } from './plan-form';
 import { RemoveSection } from './RemoveSection';
 import { SettingsSection } from './SettingsSection';
 import { SourceSection } from './SourceSection';
@@ -36,26 +37,38 @@ export function AppPage(props: PageProps) {
   // The plan: as last deployed, else the last inspection's; a new inspection replaces it.
   const inspectId = inspect.result ? inspect.snapshot?.progress.opId : undefined;
   const [plan, setPlan] = useState<PlanFields | undefined>(() => (saved ? planFields(saved.plan) : inspect.result ? planFields(inspect.result.plan) : undefined));
+  const [planOp, setPlanOp] = useState<string | undefined>(() => (saved ? undefined : inspectId));
   const [seenInspect, setSeenInspect] = useState(inspectId);
   if (inspectId !== seenInspect) {
     setSeenInspect(inspectId);
-    if (inspect.result) setPlan(planFields(inspect.result.plan));
+    if (inspect.result) {
+      setPlan(planFields(inspect.result.plan));
+      setPlanOp(inspectId);
+    }
   }
+  // Which code each inspection read (this page started it), so a plan is never deployed with other code.
+  const [inspected, setInspected] = useState<Record<string, AppSource>>({});
+  const startInspect = async (what: AppSource) => {
+    const opId = await inspect.start({ source: what });
+    if (opId) setInspected((m) => ({ ...m, [opId]: what }));
+  };
+  const planSource = planOp ? inspected[planOp] : saved?.source;
   const inspection = inspect.result;
   const problem = plan ? planProblem(plan) : undefined;
   const edited = plan && !problem ? planOf(plan) : undefined;
   const currentSource = sourceOf(source);
+  const stale = plan !== undefined && currentSource !== undefined && !sameSource(planSource, currentSource);
   const app = status.value;
   const deployed = saved !== undefined || (app !== undefined && app.state !== 'none');
 
   const runDeploy = () => {
-    if (!sessionId || !edited || !currentSource) return;
+    if (!sessionId || !edited || !currentSource || stale) return;
     void deploy.start({ sessionId, source: currentSource, plan: edited });
   };
 
   return (
     <StepFrame page="app" {...props}>
-      <SourceSection fields={source} onChange={setSource} busy={busy} inspect={inspect} testAccess={ops.testAccess} />
+      <SourceSection fields={source} onChange={setSource} busy={busy} inspect={inspect} onInspect={(what) => void startInspect(what)} testAccess={ops.testAccess} />
       {plan && <PlanSection fields={plan} onChange={setPlan} inspection={inspection} disabled={busy} />}
       <UnitPreview plan={edited} />
       <SettingsSection stored={settings.value?.settings} loadError={settings.error} example={inspection?.envExample ?? []} op={ops.setEnv} busy={busy} sessionId={sessionId} />
@@ -64,9 +77,14 @@ export function AppPage(props: PageProps) {
         <h2 id="app-deploy-title">{t('page.deploy.title')}</h2>
         {!plan && <p className="muted">{t('page.deploy.needsPlan')}</p>}
         {plan && !currentSource && <p className="muted">{t('page.deploy.needsSource')}</p>}
+        {stale && (
+          <p className="notice" data-testid="app-plan-stale">
+            {t('page.deploy.planStale')}
+          </p>
+        )}
         {!sessionId && <p className="muted">{t('server:page.terminalNeeded')}</p>}
         <div className="step-actions">
-          <button type="button" className="primary" disabled={busy || !sessionId || !edited || !currentSource} onClick={runDeploy} data-testid="app-deploy-button">
+          <button type="button" className="primary" disabled={busy || !sessionId || !edited || !currentSource || stale} onClick={runDeploy} data-testid="app-deploy-button">
             {deployed ? t('page.deploy.again') : t('page.deploy.deploy')}
           </button>
         </div>

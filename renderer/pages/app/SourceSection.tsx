@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../common/contract/result';
+import type { AppSource } from '../../../common/contract/schemas/deploy';
 import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
 import { OperationProgress } from '../../operations/OperationProgress';
@@ -22,12 +23,15 @@ export function SourceSection({
   onChange,
   busy,
   inspect,
+  onInspect,
   testAccess,
 }: {
   fields: SourceFields;
   onChange: (next: SourceFields) => void;
   busy: boolean;
   inspect: OperationState<'app.inspect'>;
+  /** Starts `app.inspect` for this source (the page remembers which code the plan was read from). */
+  onInspect: (source: AppSource) => void;
   testAccess: OperationState<'app.testAccess'>;
 }) {
   const { t } = useTranslation('app');
@@ -125,7 +129,7 @@ export function SourceSection({
       )}
 
       <div className="step-actions">
-        <button type="button" className="primary" disabled={busy || !source} onClick={() => source && void inspect.start({ source })} aria-describedby="app-inspect-hint" data-testid="app-inspect">
+        <button type="button" className="primary" disabled={busy || !source} onClick={() => source && onInspect(source)} aria-describedby="app-inspect-hint" data-testid="app-inspect">
           {t('page.source.inspect')}
         </button>
         <span id="app-inspect-hint" className="muted">

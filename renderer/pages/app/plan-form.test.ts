@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppPlanValue } from '../../../common/contract/schemas/deploy';
-import { afterSave, baseRows, commandsOf, initialSource, isSshUrl, linesOf, mergeRows, newRow, planFields, planOf, planProblem, rowProblems, settingsInput, sourceOf, withEntry, type EnvRow } from './plan-form';
+import { afterSave, baseRows, sameSource, commandsOf, initialSource, isSshUrl, linesOf, mergeRows, newRow, planFields, planOf, planProblem, rowProblems, settingsInput, sourceOf, withEntry, type EnvRow } from './plan-form';
 
 const python: AppPlanValue = {
   runtime: 'python',
@@ -29,6 +29,15 @@ describe('source fields', () => {
   it('starts from what was last deployed', () => {
     expect(initialSource({ kind: 'git', url: 'git@github.com:o/r.git', branch: 'prod' })).toMatchObject({ kind: 'git', url: 'git@github.com:o/r.git', branch: 'prod' });
     expect(initialSource({ kind: 'starter', runtime: 'node' })).toMatchObject({ kind: 'starter', runtime: 'node' });
+  });
+
+  it('tells whether a plan was read from the same code', () => {
+    expect(sameSource({ kind: 'starter', runtime: 'node' }, { kind: 'starter', runtime: 'node' })).toBe(true);
+    expect(sameSource({ kind: 'starter', runtime: 'node' }, { kind: 'starter', runtime: 'python' })).toBe(false);
+    expect(sameSource({ kind: 'git', url: 'https://github.com/o/r', branch: 'main' }, { kind: 'git', url: 'https://github.com/o/r', branch: 'dev' })).toBe(false);
+    expect(sameSource({ kind: 'folder', path: '/a' }, { kind: 'folder', path: '/a' })).toBe(true);
+    expect(sameSource({ kind: 'folder', path: '/a' }, { kind: 'starter', runtime: 'static' })).toBe(false);
+    expect(sameSource(undefined, { kind: 'folder', path: '/a' })).toBe(false);
   });
 
   it('tells a private (SSH) address from a public one', () => {

@@ -40,6 +40,14 @@ export function sourceOf(fields: SourceFields): AppSource | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** The same code: a plan read from one source is not the plan of another. */
+export function sameSource(a: AppSource | undefined, b: AppSource | undefined): boolean {
+  if (!a || !b || a.kind !== b.kind) return false;
+  if (a.kind === 'starter' && b.kind === 'starter') return a.runtime === b.runtime;
+  if (a.kind === 'git' && b.kind === 'git') return a.url === b.url && a.branch === b.branch;
+  return a.kind === 'folder' && b.kind === 'folder' && a.path === b.path;
+}
+
 /** A private repository's address (git@host:owner/repo or ssh://…): it needs a deploy key. */
 export function isSshUrl(url: string): boolean {
   return /^(git@[^\s:]+:|ssh:\/\/)/.test(url.trim());
