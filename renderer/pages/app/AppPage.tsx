@@ -26,16 +26,23 @@ import { useAppOps } from './use-app-ops';
 import '../../styles/server-pages.css';
 import './app-page.css';
 
+/**
+ * Which code each inspection read (started from this page, in this window), so
+ * a plan is never deployed with other code; kept outside React so it outlives
+ * the page when the user goes to another step and back.
+ */
+const inspectedSources = new Map<string, AppSource>();
+
 export function AppPage(props: PageProps) {
   const { t } = useTranslation('app');
   const saved = props.setup.choices.app;
   const { ops, busy, status, settings } = useAppOps();
   const { inspect, deploy } = ops;
   const sessionId = useStepTerminal(props.journey);
-  const [source, setSource] = useState(() => initialSource(saved?.source));
-
   // The plan: as last deployed, else the last inspection's; a new inspection replaces it.
   const inspectId = inspect.result ? inspect.snapshot?.progress.opId : undefined;
+  // The source fields start where the plan shown came from.
+  const [source, setSource] = useState(() => initialSource(saved ? saved.source : inspectId ? inspectedSources.get(inspectId) : undefined));
   const [plan, setPlan] = useState<PlanFields | undefined>(() => (saved ? planFields(saved.plan) : inspect.result ? planFields(inspect.result.plan) : undefined));
   const [planOp, setPlanOp] = useState<string | undefined>(() => (saved ? undefined : inspectId));
   const [seenInspect, setSeenInspect] = useState(inspectId);
@@ -46,13 +53,14 @@ export function AppPage(props: PageProps) {
       setPlanOp(inspectId);
     }
   }
-  // Which code each inspection read (this page started it), so a plan is never deployed with other code.
-  const [inspected, setInspected] = useState<Record<string, AppSource>>({});
+  const [, setKnown] = useState(0);
   const startInspect = async (what: AppSource) => {
     const opId = await inspect.start({ source: what });
-    if (opId) setInspected((m) => ({ ...m, [opId]: what }));
+    if (!opId) return;
+    inspectedSources.set(opId, what);
+    setKnown((n) => n + 1);
   };
-  const planSource = planOp ? inspected[planOp] : saved?.source;
+  const planSource = planOp ? inspectedSources.get(planOp) : saved?.source;
   const inspection = inspect.result;
   const problem = plan ? planProblem(plan) : undefined;
   const edited = plan && !problem ? planOf(plan) : undefined;
