@@ -23,6 +23,7 @@ const pages: Partial<Record<PageId, Page>> = {
   domain: lazy(() => import('./domain/DomainPage').then((m) => ({ default: m.DomainPage }))),
   'secure-account': lazy(() => import('./secure-account/SecureAccountPage').then((m) => ({ default: m.SecureAccountPage }))),
   'web-server': lazy(() => import('./web-server/WebServerPage').then((m) => ({ default: m.WebServerPage }))),
+  app: lazy(() => import('./app/AppPage').then((m) => ({ default: m.AppPage }))),
   https: lazy(() => import('./https/HttpsPage').then((m) => ({ default: m.HttpsPage }))),
   'launch-server': lazy(() => import('./launch-server/LaunchServerPage').then((m) => ({ default: m.LaunchServerPage }))),
   'static-ip': lazy(() => import('./static-ip/StaticIpPage').then((m) => ({ default: m.StaticIpPage }))),

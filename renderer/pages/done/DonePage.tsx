@@ -11,6 +11,7 @@ import type { PageProps } from '../page-props';
 import { StepFrame } from '../StepFrame';
 import { BudgetSummary } from './BudgetSummary';
 import { CostSummary } from './CostSummary';
+import { AppOnServer } from './AppOnServer';
 import { DeleteIamUserSection } from './DeleteIamUserSection';
 import { GoneVaultItems } from './GoneVaultItems';
 import { OwnServerDone } from './OwnServerDone';
@@ -94,6 +95,7 @@ function AwsDone(props: PageProps) {
           </ul>
         )}
         {r && !nothing && <CostSummary resources={r} />}
+        <AppOnServer setup={journey.setup} />
         <BudgetSummary reloadKey={op.result ? 'after-teardown' : 'budget'} />
       </section>
       {!confirming ? (

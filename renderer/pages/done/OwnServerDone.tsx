@@ -7,6 +7,7 @@ import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
 import { useStepStatus } from '../../operations/use-step-status';
 import { useLoad } from '../../bridge/use-load';
+import { AppOnServer } from './AppOnServer';
 
 /** Which step's check says whether a part is on the server right now. */
 const liveStep = { site: 'web-server', app: 'app', certificate: 'https' } as const;
@@ -78,6 +79,7 @@ export function OwnServerDone({ setup, onOpenSettings }: { setup: SetupState; on
             </ol>
           </>
         )}
+        <AppOnServer setup={setup} />
       </section>
       {awsLeft && (
         <div className="notice" role="note" data-testid="aws-left">
