@@ -109,7 +109,11 @@ export function testAccessOperation(deps: AppStepDeps) {
       }
       context.progress({ phase: 'app:phases.testAccess', fraction: null });
       const result = await remote.exec(`sudo -u ${facts.unit} -H ${lsRemoteCommand(url, input.branch, facts.unit)}`, { timeoutMs: 60_000, maxOutputBytes: 64 * 1024 });
-      if (result.code !== 0) throw new AppError('app.accessDenied', 'The server could not read the repository.', { reason: /Permission denied|publickey/i.test(result.stderr) ? 'key' : /not found|Repository not found|does not appear/i.test(result.stderr) ? 'notFound' : 'other' });
+      if (result.code !== 0) {
+        if (/Permission denied|publickey/i.test(result.stderr)) throw new AppError('app.deployKeyRefused', 'The repository refused the deploy key.');
+        if (/not found|does not appear to be a git repository|Could not resolve host/i.test(result.stderr)) throw new AppError('app.repositoryNotFound', 'No repository at that address.');
+        throw new AppError('app.accessDenied', 'The server could not read the repository.', { exitCode: result.code ?? 255 });
+      }
       const commit = /^([0-9a-f]{40,64})\s/m.exec(result.stdout)?.[1];
       if (!commit) throw new AppError('app.branchNotFound', 'The repository has no such branch.', { branch: input.branch });
       return { commit };

@@ -56,5 +56,6 @@ export function journalTailCommand(unit: string): string {
 /** Typed into the terminal by "Logs": follows the unit until the user presses Ctrl+C. */
 export function journalFollowCommand(unit: string): string {
   if (!/^onramp-[a-z0-9-]{1,48}$/.test(unit)) throw new Error(`not an app unit: ${unit}`);
-  return `sudo journalctl -u ${unit} -f -n 50`;
+  // Bounded: the terminal is the step's, and the next command typed there waits until this one ends (Ctrl+C ends it sooner).
+  return `sudo timeout 600 journalctl -u ${unit} -f -n 50`;
 }

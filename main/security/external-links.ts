@@ -10,6 +10,9 @@ export const EXTERNAL_HOST_ALLOWLIST = [
   'gabia.com',
   'letsencrypt.org',
   'certbot.eff.org',
+  // The App step: where a deploy key's public half is added (main/app/git-source.ts#deployKeyPlace).
+  'github.com',
+  'gitlab.com',
 ] as const;
 
 export function isAllowedExternalUrl(raw: string): boolean {
