@@ -16,7 +16,7 @@ describe('deploySteps', () => {
     expect(candidate).toContain('--setenv=PORT=18000 /usr/bin/npm start');
     expect(candidate).toContain('http://127.0.0.1:18000/');
     // the candidate is stopped whatever its answer, and the switch comes only after it
-    expect(candidate).toMatch(/r=\$\?; sudo systemctl stop onramp-shop-candidate .*exit \$r$/);
+    expect(candidate).toMatch(/r=\$\?; sudo systemctl stop onramp-shop-candidate .*exit \$r\)$/);
     expect(steps[5]?.command).toContain('mv -Tf /srv/shop/current.next /srv/shop/current');
     expect(steps[6]?.command).toBe('sudo systemctl daemon-reload && sudo systemctl enable onramp-shop && { sudo systemctl reset-failed onramp-shop 2>/dev/null; sudo systemctl restart onramp-shop; }');
   });
@@ -34,5 +34,23 @@ describe('deploySteps', () => {
     expect(command).toContain('seq 20');
     expect(command).toContain('-lt 500');
     expect(waitForAnswerCommand(8000, 100000)).toContain('seq 600');
+  });
+});
+
+describe('commands typed into the user\'s terminal', () => {
+  it('never run a bare exit (it would end the login shell): every exit is inside a subshell', () => {
+    const outsideSubshells = (command: string): string => {
+      let depth = 0;
+      let out = '';
+      for (const c of command) {
+        if (c === '(') depth += 1;
+        if (depth === 0) out += c;
+        if (c === ')') depth = Math.max(0, depth - 1);
+      }
+      return out;
+    };
+    const plan = { runtime: 'node' as const, django: false, hasBuild: true, packages: ['nodejs', 'npm'], install: ['npm ci'], build: ['npm run build'], start: '/usr/bin/npm start', notes: [] };
+    const steps = deploySteps({ unit: 'onramp-site', baseDir: '/srv/site', stamp: '20261207T100000Z', plan, port: 8000, candidatePort: 18000, healthSeconds: 20, fetchCommand: 'git clone x y' });
+    for (const step of steps) expect(outsideSubshells(step.command), step.id).not.toMatch(/\bexit\b/);
   });
 });

@@ -44,7 +44,8 @@ export function restartCommand(unit: string): string {
 /** Polls `http://127.0.0.1:<port>/` until any answer below 500, for at most `seconds`. */
 export function waitForAnswerCommand(port: number, seconds: number): string {
   const tries = Math.max(1, Math.min(Math.round(seconds * 2), 600));
-  return `for i in $(seq ${tries}); do c=$(curl -s -o /dev/null -m 2 -w '%{http_code}' http://127.0.0.1:${port}/); [ "$c" -ge 100 ] 2>/dev/null && [ "$c" -lt 500 ] && exit 0; sleep 0.5; done; exit 1`;
+  // A subshell: typed into the user's terminal, a bare `exit` would end their login shell.
+  return `(for i in $(seq ${tries}); do c=$(curl -s -o /dev/null -m 2 -w '%{http_code}' http://127.0.0.1:${port}/); [ "$c" -ge 100 ] 2>/dev/null && [ "$c" -lt 500 ] && exit 0; sleep 0.5; done; exit 1)`;
 }
 
 function candidateCommand(input: DeployInput, release: string): string {
@@ -77,7 +78,7 @@ export function deploySteps(input: DeployInput): RemoteStep[] {
   }
   if (plan.runtime !== 'static') {
     steps.push(
-      { id: 'candidate', phase: 'app:phases.candidate', command: `sudo systemctl stop ${unit}-candidate 2>/dev/null; ${candidateCommand(input, release)} && { ${waitForAnswerCommand(input.candidatePort, input.healthSeconds)}; }; r=$?; sudo systemctl stop ${unit}-candidate 2>/dev/null; exit $r`, failure: 'app.candidateFailed', timeoutMs: (input.healthSeconds + 30) * 1000 },
+      { id: 'candidate', phase: 'app:phases.candidate', command: `(sudo systemctl stop ${unit}-candidate 2>/dev/null; ${candidateCommand(input, release)} && ${waitForAnswerCommand(input.candidatePort, input.healthSeconds)}; r=$?; sudo systemctl stop ${unit}-candidate 2>/dev/null; exit $r)`, failure: 'app.candidateFailed', timeoutMs: (input.healthSeconds + 30) * 1000 },
     );
   }
   steps.push({ id: 'switch', phase: 'app:phases.switch', command: `sudo sh -c ${shellQuote(switchCurrentCommand(baseDir, input.stamp))}`, failure: 'app.switchFailed' });
