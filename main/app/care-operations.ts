@@ -4,6 +4,7 @@
  * (Ubuntu's default, verified and turned on if off), and the time zone. And
  * `app.reboot` for the "restart required" notice: reboot, then wait for SSH.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../common/errors';
 import { defineOperation } from '../setup/operation';
 import { holds, sshRemote, visibleOrFail } from '../server/remote';
@@ -55,8 +56,8 @@ export function rebootOperation(deps: AppStepDeps) {
       await remote.exec('sudo systemd-run --on-active=1 --timer-property=AccuracySec=100ms /bin/systemctl reboot', { timeoutMs: 30_000, maxOutputBytes: 4096 }).catch(() => undefined);
       context.progress({ phase: 'app:phases.waitSsh', fraction: null });
       while (Date.now() - started < REBOOT_WAIT_MS) {
+        await sleep(2000, undefined, { signal: context.signal }).catch(() => undefined);
         if (context.signal.aborted) throw new AppError('server.cancelled', 'Cancelled.');
-        await new Promise((resolve) => setTimeout(resolve, 2000));
         try {
           const now = (await remote.exec('cat /proc/sys/kernel/random/boot_id', { timeoutMs: 10_000, maxOutputBytes: 1024 })).stdout.trim();
           if (now && now !== bootId) {
