@@ -16,7 +16,13 @@ describe('deploySteps', () => {
     expect(candidate).toContain('--setenv=PORT=18000 /usr/bin/npm start');
     expect(candidate).toContain('http://127.0.0.1:18000/');
     // the candidate is stopped whatever its answer, and the switch comes only after it
-    expect(candidate).toMatch(/r=\$\?; sudo systemctl stop onramp-shop-candidate .*exit \$r$/);
+    expect(candidate).toMatch(/r=\$\?; sudo systemctl stop onramp-shop-candidate .*exit \$r\)$/);
+    // typed into the user's terminal: every `exit` is inside a subshell, so the shell stays open
+    expect(candidate.startsWith('(')).toBe(true);
+    expect(steps[7]?.command).toMatch(/^\(for i in .*exit 1\)$/);
+    // a candidate that has exited ends the wait at once; the live service is waited for to the bound
+    expect(candidate).toContain('systemctl is-active --quiet onramp-shop-candidate || exit 1;');
+    expect(steps[7]?.command).not.toContain('is-active');
     expect(steps[5]?.command).toContain('mv -Tf /srv/shop/current.next /srv/shop/current');
     expect(steps[6]?.command).toBe('sudo systemctl daemon-reload && sudo systemctl enable onramp-shop && { sudo systemctl reset-failed onramp-shop 2>/dev/null; sudo systemctl restart onramp-shop; }');
   });
