@@ -96,9 +96,9 @@ async function runDeploy(run: DeployRun): Promise<{ release: string }> {
   } catch (error) {
     if (isAppError(error) && error.code === 'app.candidateFailed') {
       run.recorder.failed(await journalOf(remote, `${facts.unit}-candidate`));
-      await remote.exec(discardReleaseCommand(facts.baseDir, stamp, live), { timeoutMs: 60_000, maxOutputBytes: 4096 });
+      await remote.exec(`sudo ${discardReleaseCommand(facts.baseDir, stamp, live)}`, { timeoutMs: 60_000, maxOutputBytes: 4096 });
     } else if (isAppError(error) && (error.code === 'app.buildFailed' || error.code === 'app.fetchFailed')) {
-      await remote.exec(discardReleaseCommand(facts.baseDir, stamp, live), { timeoutMs: 60_000, maxOutputBytes: 4096 });
+      await remote.exec(`sudo ${discardReleaseCommand(facts.baseDir, stamp, live)}`, { timeoutMs: 60_000, maxOutputBytes: 4096 });
     }
     throw error;
   }
@@ -136,12 +136,13 @@ export function deployOperation(deps: AppStepDeps, recorder: DeployRecorder) {
       if (!setup.choices.webServer) throw new AppError('app.noWebServer', 'Set up the web server first.');
       const remote = sshRemote(deps.ssh, server.target, input.sessionId);
       // Recorded before anything is made on the server: undo knows what the App step owns even after a crash.
+      await deps.setup.update((state) => ({ ...state, resources: { ...state.resources, app: { unit: facts.unit, baseDir: facts.baseDir } } }));
+      const { release } = await runDeploy({ deps, recorder, remote, facts: { ...facts, domain }, source: input.source, plan: input.plan, context, target: server.target });
+      // The app as deployed: only a release that went live replaces it (a failed one leaves the live app's plan).
       await deps.setup.update((state) => ({
         ...state,
         choices: { ...state.choices, app: { name: facts.name, source: input.source, plan: input.plan, ...(state.choices.app?.timeZone ? { timeZone: state.choices.app.timeZone } : {}) } },
-        resources: { ...state.resources, app: { unit: facts.unit, baseDir: facts.baseDir } },
       }));
-      const { release } = await runDeploy({ deps, recorder, remote, facts: { ...facts, domain }, source: input.source, plan: input.plan, context, target: server.target });
       const answer = await followSite(deps, remote, input.plan.runtime === 'static' ? facts.siteRoot : undefined, context);
       context.progress({ phase: 'app:phases.done', fraction: 1 });
       return { release, runtime: input.plan.runtime, ...(answer !== undefined ? { httpStatus: answer } : {}) };
