@@ -12,12 +12,12 @@ import { shellQuote } from '../server/shell-quote';
 import { stepServer } from '../server/step-server';
 import type { AppStepDeps } from './app-deps';
 import { appFacts } from './app-facts';
-import { gitSourceOf } from './code-source';
+import { gitSourceOf, installDeployKey } from './code-source';
 import { liveRelease } from './deploy-operation';
 import { deploySteps, restartCommand, waitForAnswerCommand } from './deploy-steps';
 import { environmentFilePath } from './systemd-unit';
 import { ENV_NAME, renderEnvFile, RESERVED_ENV } from './env-file';
-import { deployKeyPath, lsRemoteCommand } from './git-source';
+import { deployKeyPath, knownHostsPath, lsRemoteCommand } from './git-source';
 import { listReleasesCommand, parseReleaseList, previousRelease, switchCurrentCommand } from './releases';
 import { ensureStagingRoot, installFile } from './remote-files';
 import { packagesStep } from './packages';
@@ -100,13 +100,7 @@ export function testAccessOperation(deps: AppStepDeps) {
       const [user] = deploySteps({ unit: facts.unit, baseDir: facts.baseDir, stamp: '20000101T000000Z', plan: { runtime: 'static', django: false, hasBuild: false, packages: [], install: [], build: [], start: '', notes: [] }, port: facts.port, candidatePort: facts.port, healthSeconds: 1 });
       await runRemoteSteps(remote, [...(packages ? [packages] : []), ...(user ? [user] : [])], context);
       await deps.setup.update((state) => ({ ...state, resources: { ...state.resources, app: { unit: facts.unit, baseDir: facts.baseDir } } }));
-      if (url.kind === 'ssh') {
-        const itemId = setup.resources.deployKeyItemId;
-        if (!itemId) throw new AppError('app.noDeployKey', 'A private repository needs the deploy key first.');
-        await ensureStagingRoot(remote);
-        const key = await deps.deployKeys.privateOf(itemId);
-        await installFile(remote, deployKeyPath(facts.unit), key.endsWith('\n') ? key : `${key}\n`, { mode: '600', owner: facts.unit });
-      }
+      if (url.kind === 'ssh') await installDeployKey(deps, remote, facts.unit, setup.resources.deployKeyItemId);
       context.progress({ phase: 'app:phases.testAccess', fraction: null });
       const result = await remote.exec(`sudo -u ${facts.unit} -H ${lsRemoteCommand(url, input.branch, facts.unit)}`, { timeoutMs: 60_000, maxOutputBytes: 64 * 1024 });
       if (result.code !== 0) throw new AppError('app.accessDenied', 'The server could not read the repository.', { reason: /Permission denied|publickey/i.test(result.stderr) ? 'key' : /not found|Repository not found|does not appear/i.test(result.stderr) ? 'notFound' : 'other' });
@@ -130,7 +124,7 @@ export function removeOperation(deps: AppStepDeps) {
       if (!/^onramp-[a-z0-9][a-z0-9-]{0,40}$/.test(unit) || !/^\/srv\/[a-z0-9][a-z0-9-]{0,62}$/.test(baseDir)) throw new AppError('app.notDeployed', 'Not an app this setup made.');
       const remote = sshRemote(deps.ssh, stepServer(setup).target, input.sessionId);
       context.progress({ phase: 'app:phases.remove', fraction: null });
-      const files = [`/etc/systemd/system/${unit}.service`, environmentFilePath(unit), deployKeyPath(unit), `/etc/onramp/${unit}.known_hosts`].map(shellQuote).join(' ');
+      const files = [`/etc/systemd/system/${unit}.service`, environmentFilePath(unit), deployKeyPath(unit), knownHostsPath(unit)].map(shellQuote).join(' ');
       await visibleOrFail(
         remote,
         `sudo systemctl disable --now ${unit} 2>/dev/null; sudo rm -f ${files} && sudo systemctl daemon-reload && sudo rm -rf -- ${shellQuote(baseDir)} /var/tmp/onramp-upload/${unit} && { ! id -u ${unit} >/dev/null 2>&1 || sudo userdel ${unit}; }`,
