@@ -21,7 +21,7 @@ import { deploySteps, restartCommand } from './deploy-steps';
 import { renderEnvFile } from './env-file';
 import { diagnoseJournal } from './failure-causes';
 import { ensureStagingRoot, installFile } from './remote-files';
-import { currentReleaseCommand, discardReleaseCommand, listReleasesCommand, parseReleaseList, pruneCommand, releaseDir, releasesToPrune, releaseStamp, switchCurrentCommand } from './releases';
+import { currentReleaseCommand, discardReleaseCommand, listReleasesCommand, parseReleaseList, pruneCommand, releaseDir, nextReleaseStamp, releasesToPrune, switchCurrentCommand } from './releases';
 import { followSite } from './site-follow';
 import { parseMeminfo } from './server-care';
 import { environmentFilePath, renderUnit } from './systemd-unit';
@@ -74,9 +74,9 @@ interface DeployRun {
 async function runDeploy(run: DeployRun): Promise<{ release: string }> {
   const { deps, remote, facts, plan, context } = run;
   const setup = await deps.setup.get();
-  const stamp = releaseStamp(new Date());
-  const release = releaseDir(facts.baseDir, stamp);
   const live = await liveRelease(remote, facts.baseDir);
+  const stamp = nextReleaseStamp(new Date(), [...(await releases(remote, facts.baseDir)), ...(live ? [live] : [])]);
+  const release = releaseDir(facts.baseDir, stamp);
   const meminfo = await remote.exec('cat /proc/meminfo', { timeoutMs: 30_000, maxOutputBytes: 64 * 1024 });
   const steps = deploySteps({ unit: facts.unit, baseDir: facts.baseDir, stamp, plan, port: facts.port, candidatePort: candidatePortOf(facts.port), healthSeconds: HEALTH_SECONDS });
   const [userStep, ...rest] = steps;
