@@ -13,7 +13,7 @@ import { stepServer } from '../server/step-server';
 import type { AppStepDeps } from './app-deps';
 import { appFacts } from './app-facts';
 import { gitSourceOf, installDeployKey } from './code-source';
-import { liveRelease } from './deploy-operation';
+import { installUnit, liveRelease, readMeminfo } from './deploy-operation';
 import { deploySteps, restartCommand, waitForAnswerCommand } from './deploy-steps';
 import { environmentFilePath } from './systemd-unit';
 import { ENV_NAME, renderEnvFile, RESERVED_ENV } from './env-file';
@@ -21,12 +21,14 @@ import { deployKeyPath, knownHostsPath, lsRemoteCommand } from './git-source';
 import { listReleasesCommand, parseReleaseList, previousRelease, switchCurrentCommand } from './releases';
 import { ensureStagingRoot, installFile } from './remote-files';
 import { packagesStep } from './packages';
+import { readReleaseRecord, releaseRecordsDir, samePlan, stopServiceStep } from './release-records';
+import { followSite } from './site-follow';
 
 export function rollbackOperation(deps: AppStepDeps) {
   return defineOperation({
     kind: 'app.rollback',
     step: 'app',
-    affects: { steps: ['app'] },
+    affects: { steps: ['app', 'web-server', 'https'] },
     async run(input, context) {
       const setup = await deps.setup.get();
       const app = setup.choices.app;
@@ -37,13 +39,25 @@ export function rollbackOperation(deps: AppStepDeps) {
       const stamps = parseReleaseList((await remote.exec(listReleasesCommand(facts.baseDir), { timeoutMs: 30_000, maxOutputBytes: 64 * 1024 })).stdout);
       const target = previousRelease(stamps, live);
       if (!target) throw new AppError('app.noPreviousRelease', 'There is no older release to go back to.');
+      // The release as it was deployed: another runtime or command needs its own unit (and site) back.
+      const record = await readReleaseRecord(remote, facts.unit, target);
+      const plan = record?.plan ?? app.plan;
+      if (plan.runtime !== 'static' && !samePlan(plan, app.plan)) {
+        context.progress({ phase: 'app:phases.unit', fraction: null });
+        await ensureStagingRoot(remote);
+        await installUnit(remote, facts, plan, await readMeminfo(remote));
+        await visibleOrFail(remote, `sudo systemctl daemon-reload && sudo systemctl enable ${facts.unit}`, 'app.restartFailed');
+      }
       context.progress({ phase: 'app:phases.switch', fraction: null });
       await visibleOrFail(remote, `sudo sh -c ${shellQuote(switchCurrentCommand(facts.baseDir, target))}`, 'app.switchFailed');
-      if (app.plan.runtime !== 'static') {
+      if (plan.runtime !== 'static') {
         context.progress({ phase: 'app:phases.restart', fraction: null });
         await visibleOrFail(remote, restartCommand(facts.unit), 'app.restartFailed');
         await visibleOrFail(remote, waitForAnswerCommand(facts.port, 45), 'app.noAnswer', {}, 60_000);
       }
+      await followSite(deps, remote, plan.runtime === 'static' ? facts.siteRoot : undefined, context);
+      if (plan.runtime === 'static') await runRemoteSteps(remote, [stopServiceStep(facts.unit)], context);
+      await deps.setup.update((state) => (state.choices.app ? { ...state, choices: { ...state.choices, app: { ...state.choices.app, source: record?.source ?? state.choices.app.source, plan } } } : state));
       context.progress({ phase: 'app:phases.done', fraction: 1 });
       return { release: target };
     },
@@ -127,7 +141,7 @@ export function removeOperation(deps: AppStepDeps) {
       const files = [`/etc/systemd/system/${unit}.service`, environmentFilePath(unit), deployKeyPath(unit), knownHostsPath(unit)].map(shellQuote).join(' ');
       await visibleOrFail(
         remote,
-        `sudo systemctl disable --now ${unit} 2>/dev/null; sudo rm -f ${files} && sudo systemctl daemon-reload && sudo rm -rf -- ${shellQuote(baseDir)} /var/tmp/onramp-upload/${unit} && { ! id -u ${unit} >/dev/null 2>&1 || sudo userdel ${unit}; }`,
+        `sudo systemctl disable --now ${unit} 2>/dev/null; sudo rm -f ${files} && sudo systemctl daemon-reload && sudo rm -rf -- ${shellQuote(baseDir)} /var/tmp/onramp-upload/${unit} ${shellQuote(releaseRecordsDir(unit))} && { ! id -u ${unit} >/dev/null 2>&1 || sudo userdel ${unit}; }`,
         'app.removeFailed',
       );
       await deps.setup.update((state) => {

@@ -190,5 +190,30 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
       // Run again: nothing changes and it still holds.
       expect(await fx.op('app.care', { sessionId: fx.ssh.sessionId, timeZone: 'Asia/Seoul' })).toEqual(result);
     }, 300_000);
+
+    it.sequential('across runtimes: a static site stops the app service, and rollback brings back each release as it was deployed', async () => {
+      const node = await live();
+      const nodeText = (await fx.answer()).body;
+      expect(nodeText).toMatch(/^folder v2 greeting=s3cr3t-/);
+      // Static over the Node app: nginx serves the folder and the service no longer runs (nor starts after a reboot).
+      const site = await deploy({ kind: 'starter', runtime: 'static' });
+      expect((await answers('static starter')).body).toContain(`${domain} works`);
+      expect(await fx.machine.run(`systemctl is-active ${UNIT}; systemctl is-enabled ${UNIT}; true`)).toBe('inactive\ndisabled\n');
+      expect(await check()).toMatchObject({ done: true, detail: { values: { release: site.release } } });
+      // A Python app on top, then back twice: to the static site (service stopped again), then to Node (its own unit again).
+      await deploy({ kind: 'git', url: GIT_URL, branch: 'main' });
+      await answers('python from git');
+      expect(await fx.op('app.rollback', { sessionId: fx.ssh.sessionId })).toEqual({ release: site.release });
+      expect((await answers('static starter')).body).toContain(`${domain} works`);
+      expect(await fx.machine.run(`systemctl is-active ${UNIT}; true`)).toBe('inactive\n');
+      expect((await fx.store.get()).choices.app?.plan.runtime).toBe('static');
+      expect(await check()).toMatchObject({ done: true, detail: { values: { release: site.release } } });
+      expect(await fx.op('app.rollback', { sessionId: fx.ssh.sessionId })).toEqual({ release: node });
+      expect((await answers('folder v2')).body).toBe(nodeText);
+      expect(await fx.machine.run(`systemctl show -p ExecStart --value ${UNIT}`)).toContain('/usr/bin/node index.js');
+      expect(await fx.machine.run(`systemctl is-enabled ${UNIT}`)).toBe('enabled\n');
+      expect((await fx.store.get()).choices.app).toMatchObject({ source: { kind: 'folder' }, plan: { runtime: 'node' } });
+      expect(await check()).toMatchObject({ done: true, detail: { values: { release: node } } });
+    }, 240_000);
   });
 });

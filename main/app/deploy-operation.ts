@@ -27,6 +27,7 @@ import { parseMeminfo } from './server-care';
 import { environmentFilePath, renderUnit } from './systemd-unit';
 import type { FailureRecord } from './app-status';
 import { packagesStep } from './packages';
+import { removeRecordsCommand, stopServiceStep, writeReleaseRecord } from './release-records';
 
 const HEALTH_SECONDS = 45;
 
@@ -38,6 +39,16 @@ export function candidatePortOf(port: number): number {
 export function memoryMaxOf(memTotalBytes: number): number {
   const mib = Math.floor((memTotalBytes / 1024 ** 2) * 0.75);
   return Math.min(4096, Math.max(256, mib || 512));
+}
+
+export async function readMeminfo(remote: RemoteShell): Promise<string> {
+  return (await remote.exec('cat /proc/meminfo', { timeoutMs: 30_000, maxOutputBytes: 64 * 1024 })).stdout;
+}
+
+/** The app's unit for `plan` (uploaded, then installed root 0644); the caller reloads systemd. */
+export async function installUnit(remote: RemoteShell, facts: Pick<AppFacts, 'unit' | 'baseDir' | 'port'>, plan: AppPlanValue, meminfo: string): Promise<void> {
+  const unitText = renderUnit({ name: facts.unit, baseDir: facts.baseDir, port: facts.port, plan, memoryMaxMb: memoryMaxOf(parseMeminfo(meminfo).memTotalBytes) });
+  await installFile(remote, `/etc/systemd/system/${facts.unit}.service`, unitText, { mode: '644', owner: 'root' });
 }
 
 export interface DeployRecorder {
@@ -77,7 +88,7 @@ async function runDeploy(run: DeployRun): Promise<{ release: string }> {
   const live = await liveRelease(remote, facts.baseDir);
   const stamp = nextReleaseStamp(new Date(), [...(await releases(remote, facts.baseDir)), ...(live ? [live] : [])]);
   const release = releaseDir(facts.baseDir, stamp);
-  const meminfo = await remote.exec('cat /proc/meminfo', { timeoutMs: 30_000, maxOutputBytes: 64 * 1024 });
+  const meminfo = await readMeminfo(remote);
   const steps = deploySteps({ unit: facts.unit, baseDir: facts.baseDir, stamp, plan, port: facts.port, candidatePort: candidatePortOf(facts.port), healthSeconds: HEALTH_SECONDS });
   const [userStep, ...rest] = steps;
   const packages = packagesStep(plan, run.source);
@@ -87,10 +98,7 @@ async function runDeploy(run: DeployRun): Promise<{ release: string }> {
   context.progress({ phase: 'app:phases.settings', fraction: null });
   const stored = await deps.settings.read(setup.resources.appSettingsItemId);
   await installFile(remote, environmentFilePath(facts.unit), renderEnvFile(stored.values), { mode: '600', owner: 'root' });
-  if (plan.runtime !== 'static') {
-    const unitText = renderUnit({ name: facts.unit, baseDir: facts.baseDir, port: facts.port, plan, memoryMaxMb: memoryMaxOf(parseMeminfo(meminfo.stdout).memTotalBytes) });
-    await installFile(remote, `/etc/systemd/system/${facts.unit}.service`, unitText, { mode: '644', owner: 'root' });
-  }
+  if (plan.runtime !== 'static') await installUnit(remote, facts, plan, meminfo);
   try {
     await runRemoteSteps(remote, [...code, ...rest.filter((s: RemoteStep) => s.id !== 'answer')], context);
   } catch (error) {
@@ -116,9 +124,11 @@ async function runDeploy(run: DeployRun): Promise<{ release: string }> {
     }
   }
   run.recorder.failed(undefined);
-  const kept = await releases(remote, facts.baseDir);
-  const prune = pruneCommand(facts.baseDir, releasesToPrune(kept, stamp));
-  if (prune) await remote.exec(`sudo ${prune}`, { timeoutMs: 120_000, maxOutputBytes: 4096 });
+  await writeReleaseRecord(remote, facts.unit, stamp, { source: run.source, plan });
+  const pruned = releasesToPrune(await releases(remote, facts.baseDir), stamp);
+  const prune = pruneCommand(facts.baseDir, pruned);
+  const records = removeRecordsCommand(facts.unit, pruned);
+  if (prune) await remote.exec(`sudo ${prune}${records ? ` && sudo ${records}` : ''}`, { timeoutMs: 120_000, maxOutputBytes: 4096 });
   return { release: stamp };
 }
 
@@ -144,6 +154,7 @@ export function deployOperation(deps: AppStepDeps, recorder: DeployRecorder) {
         choices: { ...state.choices, app: { name: facts.name, source: input.source, plan: input.plan, ...(state.choices.app?.timeZone ? { timeZone: state.choices.app.timeZone } : {}) } },
       }));
       const answer = await followSite(deps, remote, input.plan.runtime === 'static' ? facts.siteRoot : undefined, context);
+      if (input.plan.runtime === 'static') await runRemoteSteps(remote, [stopServiceStep(facts.unit)], context);
       context.progress({ phase: 'app:phases.done', fraction: 1 });
       return { release, runtime: input.plan.runtime, ...(answer !== undefined ? { httpStatus: answer } : {}) };
     },
