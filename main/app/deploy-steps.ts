@@ -57,7 +57,7 @@ function candidateCommand(input: DeployInput, release: string): string {
   const exec = start.startsWith('/') ? start : `${release}/${start}`;
   return [
     `sudo systemd-run --quiet --collect --unit ${input.unit}-candidate --uid ${input.unit} --gid ${input.unit}`,
-    `-p WorkingDirectory=${release} -p EnvironmentFile=-${environmentFilePath(input.unit)}`,
+    `-p WorkingDirectory=${release} -p EnvironmentFile=-${environmentFilePath(input.unit)} -p InaccessiblePaths=-/etc/onramp`,
     `--setenv=PORT=${input.candidatePort} ${exec}`,
   ].join(' ');
 }
