@@ -137,6 +137,8 @@ export function removeOperation(deps: AppStepDeps) {
       const { unit, baseDir } = made;
       if (!/^onramp-[a-z0-9][a-z0-9-]{0,40}$/.test(unit) || !/^\/srv\/[a-z0-9][a-z0-9-]{0,62}$/.test(baseDir)) throw new AppError('app.notDeployed', 'Not an app this setup made.');
       const remote = sshRemote(deps.ssh, stepServer(setup).target, input.sessionId);
+      // A static app's folder is the nginx site's root: the site goes back to the proxy before the folder goes.
+      if (setup.choices.webServer?.siteRoot) await followSite(deps, remote, undefined, context);
       context.progress({ phase: 'app:phases.remove', fraction: null });
       const files = [`/etc/systemd/system/${unit}.service`, environmentFilePath(unit), deployKeyPath(unit), knownHostsPath(unit)].map(shellQuote).join(' ');
       await visibleOrFail(
