@@ -86,6 +86,15 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
       expect(await live()).toBe(result.release);
       expect(await check()).toMatchObject({ done: true, detail: { key: 'app:check.answers', values: { release: result.release } } });
       expect(fx.ssh.terminalText()).toContain('systemd-run'); // typed visibly, as the user watches it
+      // The page's preview is the unit as written; status, and the command that follows the logs.
+      const plan = (await fx.store.get()).choices.app?.plan;
+      expect(plan?.runtime).toBe('node');
+      if (!plan) return;
+      const preview = await fx.app.handlers['deploy.previewUnit']({ plan });
+      expect(preview).toMatchObject({ unit: UNIT, path: `/etc/systemd/system/${UNIT}.service`, environmentFile: `/etc/onramp/${UNIT}.env` });
+      expect(await fx.machine.run(`cat /etc/systemd/system/${UNIT}.service`)).toBe(preview.text);
+      expect(await fx.app.handlers['deploy.status']({})).toMatchObject({ state: 'active', unit: UNIT, runtime: 'node', live: result.release });
+      expect(await fx.app.handlers['deploy.logsCommand']({})).toEqual({ command: expect.stringContaining(`journalctl -u ${UNIT}`) });
     }, 240_000);
 
     it.sequential('a Python WSGI app from a private git repository over SSH with the deploy key: test access, inspect, deploy', async () => {
@@ -101,6 +110,11 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
       expect(result).toMatchObject({ runtime: 'python', httpStatus: 200 });
       await answers('python from git');
       expect(await fx.machine.run(`sudo -u ${UNIT} git -C ${BASE}/current rev-parse HEAD`)).toBe(`${commit}\n`);
+      // The deploy key is the app user's for git, but the running app cannot see it.
+      expect(await fx.machine.run(`sudo stat -c '%a %U' /etc/onramp/${UNIT}.deploy-key`)).toBe(`600 ${UNIT}\n`);
+      const pid = (await fx.machine.run(`systemctl show -p MainPID --value ${UNIT}`)).trim();
+      expect((await fx.machine.exec(`sudo nsenter -t ${pid} -m -S $(id -u ${UNIT}) -G $(id -g ${UNIT}) cat /etc/onramp/${UNIT}.deploy-key`)).code).not.toBe(0);
+      expect((await fx.machine.exec(`sudo nsenter -t ${pid} -m -S $(id -u ${UNIT}) -G $(id -g ${UNIT}) cat ${BASE}/current/app.py`)).code).toBe(0);
       expect(await check()).toMatchObject({ done: true });
     }, 300_000);
 
@@ -215,5 +229,23 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
       expect((await fx.store.get()).choices.app).toMatchObject({ source: { kind: 'folder' }, plan: { runtime: 'node' } });
       expect(await check()).toMatchObject({ done: true, detail: { values: { release: node } } });
     }, 240_000);
+
+    it.sequential('undo (app.remove) of a static app: the site proxies again, and the unit, user, folders, settings file, key and records are gone', async () => {
+      await deploy({ kind: 'starter', runtime: 'static' });
+      expect((await fx.store.get()).choices.webServer?.siteRoot).toBe(`${BASE}/current`);
+      expect(await fx.op('app.remove', { sessionId: fx.ssh.sessionId })).toEqual({ removed: true });
+      const gone = await fx.machine.run(
+        `for p in ${BASE} /etc/systemd/system/${UNIT}.service /etc/onramp/${UNIT}.env /etc/onramp/${UNIT}.deploy-key /etc/onramp/${UNIT}.known_hosts /etc/onramp/${UNIT}.releases /var/tmp/onramp-upload/${UNIT}; do sudo test -e $p && echo "left $p"; done; id -u ${UNIT} 2>/dev/null || echo 'no user'`,
+      );
+      expect(gone).toBe('no user\n');
+      expect(await fx.machine.run(`grep -cE '^\\s*root ${BASE}' /etc/nginx/sites-available/${domain} || true`)).toBe('0\n');
+      expect((await fx.answer()).status).toBe(502); // the Web server step's site stays, with nothing behind it
+      const state = await fx.store.get();
+      expect(state.choices.app).toBeUndefined();
+      expect(state.resources.app).toBeUndefined();
+      expect(state.choices.webServer?.siteRoot).toBeUndefined();
+      expect(await check()).toEqual({ done: false, detail: { key: 'app:check.notDeployed' } });
+      expect(await fx.op('app.remove', { sessionId: fx.ssh.sessionId })).toEqual({ removed: false });
+    }, 120_000);
   });
 });
