@@ -27,6 +27,11 @@ describe('deploySteps', () => {
     expect(steps[6]?.command).toBe('sudo systemctl daemon-reload && sudo systemctl enable onramp-shop && { sudo systemctl reset-failed onramp-shop 2>/dev/null; sudo systemctl restart onramp-shop; }');
   });
 
+  it('every step names its progress phase as a translation key (app:phases.<step>)', () => {
+    const steps = deploySteps({ ...base, plan: node, fetchCommand: 'git clone' });
+    expect(steps.map((s) => s.phase).filter((phase) => !/^app:phases\.[a-z][A-Za-z]*$/.test(phase))).toEqual([]);
+  });
+
   it('a static site has no service: files, then the switch', () => {
     expect(deploySteps({ ...base, plan: site }).map((s) => s.id)).toEqual(['user', 'switch']);
   });

@@ -68,29 +68,29 @@ export function deploySteps(input: DeployInput): RemoteStep[] {
   const steps: RemoteStep[] = [
     {
       id: 'user',
-      phase: 'app.user',
+      phase: 'app:phases.user',
       skipIf: `id -u ${unit} >/dev/null 2>&1 && test -d ${baseDir}/releases`,
       command: `sudo useradd --system --home-dir ${baseDir} --shell /usr/sbin/nologin ${unit} 2>/dev/null; sudo install -d -o ${unit} -g ${unit} -m 755 ${baseDir} ${baseDir}/releases && sudo install -d -m 700 /etc/onramp`,
       failure: 'app.userFailed',
     },
   ];
   if (input.fetchCommand) {
-    steps.push({ id: 'fetch', phase: 'app.fetch', skipIf: `test -e ${release}/.onramp-fetched`, command: `sudo -u ${unit} -H ${input.fetchCommand} && sudo -u ${unit} touch ${release}/.onramp-fetched`, failure: 'app.fetchFailed', timeoutMs: 600_000 });
+    steps.push({ id: 'fetch', phase: 'app:phases.fetch', skipIf: `test -e ${release}/.onramp-fetched`, command: `sudo -u ${unit} -H ${input.fetchCommand} && sudo -u ${unit} touch ${release}/.onramp-fetched`, failure: 'app.fetchFailed', timeoutMs: 600_000 });
   }
   for (const [index, command] of [...plan.install, ...plan.build].entries()) {
-    steps.push({ id: `build-${index}`, phase: index < plan.install.length ? 'app.install' : 'app.build', command: asAppUser(unit, release, command), failure: 'app.buildFailed', timeoutMs: 1_200_000 });
+    steps.push({ id: `build-${index}`, phase: index < plan.install.length ? 'app:phases.install' : 'app:phases.build', command: asAppUser(unit, release, command), failure: 'app.buildFailed', timeoutMs: 1_200_000 });
   }
   if (plan.runtime !== 'static') {
     // A subshell: `exit $r` typed into the user's terminal would close it.
     steps.push(
-      { id: 'candidate', phase: 'app.candidate', command: `(sudo systemctl stop ${unit}-candidate 2>/dev/null; ${candidateCommand(input, release)} && ${waitForAnswerCommand(input.candidatePort, input.healthSeconds, `${unit}-candidate`)}; r=$?; sudo systemctl stop ${unit}-candidate 2>/dev/null; exit $r)`, failure: 'app.candidateFailed', timeoutMs: (input.healthSeconds + 30) * 1000 },
+      { id: 'candidate', phase: 'app:phases.candidate', command: `(sudo systemctl stop ${unit}-candidate 2>/dev/null; ${candidateCommand(input, release)} && ${waitForAnswerCommand(input.candidatePort, input.healthSeconds, `${unit}-candidate`)}; r=$?; sudo systemctl stop ${unit}-candidate 2>/dev/null; exit $r)`, failure: 'app.candidateFailed', timeoutMs: (input.healthSeconds + 30) * 1000 },
     );
   }
-  steps.push({ id: 'switch', phase: 'app.switch', command: `sudo sh -c ${shellQuote(switchCurrentCommand(baseDir, input.stamp))}`, failure: 'app.switchFailed' });
+  steps.push({ id: 'switch', phase: 'app:phases.switch', command: `sudo sh -c ${shellQuote(switchCurrentCommand(baseDir, input.stamp))}`, failure: 'app.switchFailed' });
   if (plan.runtime !== 'static') {
     steps.push(
-      { id: 'restart', phase: 'app.restart', command: `sudo systemctl daemon-reload && sudo systemctl enable ${unit} && { ${restartCommand(unit)}; }`, failure: 'app.restartFailed' },
-      { id: 'answer', phase: 'app.answer', command: waitForAnswerCommand(input.port, input.healthSeconds), failure: 'app.noAnswer', timeoutMs: (input.healthSeconds + 10) * 1000 },
+      { id: 'restart', phase: 'app:phases.restart', command: `sudo systemctl daemon-reload && sudo systemctl enable ${unit} && { ${restartCommand(unit)}; }`, failure: 'app.restartFailed' },
+      { id: 'answer', phase: 'app:phases.answer', command: waitForAnswerCommand(input.port, input.healthSeconds), failure: 'app.noAnswer', timeoutMs: (input.healthSeconds + 10) * 1000 },
     );
   }
   return steps;
