@@ -86,6 +86,7 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
       expect(await live()).toBe(result.release);
       expect(await check()).toMatchObject({ done: true, detail: { key: 'app:check.answers', values: { release: result.release } } });
       expect(fx.ssh.terminalText()).toContain('systemd-run'); // typed visibly, as the user watches it
+      expect(fx.phases.filter((phase) => !/^(app|server):phases\.[a-z][A-Za-z]*$/.test(phase))).toEqual([]);
       // The page's preview is the unit as written; status, and the command that follows the logs.
       const plan = (await fx.store.get()).choices.app?.plan;
       expect(plan?.runtime).toBe('node');
@@ -101,11 +102,20 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
       const key = await fx.app.handlers['deploy.deployKey']({ url: GIT_URL });
       expect(key.place).toEqual({ where: 'other' });
       expect(key.publicKey).toMatch(/^ssh-ed25519 /);
-      const commit = await serveGitRepository(fx.machine, key.publicKey ?? '', { 'requirements.txt': '# nothing beyond gunicorn\n', 'app.py': WSGI_APP });
+      const commit = await serveGitRepository(fx.machine, key.publicKey ?? '', { 'requirements.txt': '# nothing beyond gunicorn\n', 'app.py': WSGI_APP, '.env.example': 'GREETING=hello\n' });
       expect(await fx.op('app.testAccess', { url: GIT_URL, branch: 'main' })).toEqual({ commit });
       const source = { kind: 'git' as const, url: GIT_URL, branch: 'main' };
       const inspected = await fx.op('app.inspect', { source });
       expect(inspected.plan).toMatchObject({ runtime: 'python', entry: 'app:app', pythonServer: 'gunicorn' });
+      expect(inspected.envExample).toEqual([{ name: 'GREETING', secret: false, example: 'hello' }]);
+      expect(await fx.machine.run(`sudo test -e ${BASE}/inspect && echo left || echo gone`)).toBe('gone\n');
+      // What the user reads when access fails: no such branch, no such repository, the key not (or no longer) accepted.
+      const refused = (input: { url: string; branch: string }) => fx.op('app.testAccess', input).then(() => undefined, (error: unknown) => error);
+      expect(await refused({ url: GIT_URL, branch: 'nope' })).toMatchObject({ code: 'app.branchNotFound', params: { branch: 'nope' } });
+      expect(await refused({ url: GIT_URL.replace('app.git', 'missing.git'), branch: 'main' })).toMatchObject({ code: 'app.accessDenied', params: { reason: 'notFound' } });
+      await fx.machine.run('sudo mv /home/git/.ssh/authorized_keys /home/git/.ssh/away');
+      expect(await refused({ url: GIT_URL, branch: 'main' })).toMatchObject({ code: 'app.accessDenied', params: { reason: 'key' } });
+      await fx.machine.run('sudo mv /home/git/.ssh/away /home/git/.ssh/authorized_keys');
       const result = await deploy(source, inspected.plan);
       expect(result).toMatchObject({ runtime: 'python', httpStatus: 200 });
       await answers('python from git');

@@ -98,7 +98,12 @@ export function inspectOperation(deps: AppStepDeps) {
         const scratch = `${facts.baseDir}/inspect`;
         const clone = await remote.exec(`sudo rm -rf ${shellQuote(scratch)} && sudo -u ${facts.unit} -H ${cloneCommand(url, source.branch, facts.unit, scratch)}`, { timeoutMs: 300_000, maxOutputBytes: 256 * 1024 });
         if (clone.code !== 0) throw new AppError('app.fetchFailed', 'Could not clone the repository.', { exitCode: clone.code ?? 255 });
-        files = await remoteFiles(remote, scratch);
+        try {
+          files = await remoteFiles(remote, scratch);
+        } finally {
+          // Only read here: the scratch clone does not stay on the server.
+          await remote.exec(`sudo rm -rf ${shellQuote(scratch)}`, { timeoutMs: 60_000, maxOutputBytes: 4096 });
+        }
       }
       const plan = detectRuntime(files);
       if (plan.django) {
