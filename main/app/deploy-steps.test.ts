@@ -13,7 +13,7 @@ describe('deploySteps', () => {
     expect(steps[2]?.command).toBe(asAppUser('onramp-shop', '/srv/shop/releases/20261207T110203Z', 'npm ci'));
     const candidate = steps[4]?.command ?? '';
     expect(candidate).toContain('systemd-run --quiet --collect --unit onramp-shop-candidate --uid onramp-shop');
-    expect(candidate).toContain('--setenv=PORT=18000 /usr/bin/npm start');
+    expect(candidate).toContain('--setenv=PORT=18000 --setenv=NODE_ENV=production /usr/bin/npm start');
     expect(candidate).toContain('http://127.0.0.1:18000/');
     // the candidate is stopped whatever its answer, and the switch comes only after it
     expect(candidate).toMatch(/r=\$\?; sudo systemctl stop onramp-shop-candidate .*exit \$r\)$/);

@@ -58,7 +58,8 @@ function candidateCommand(input: DeployInput, release: string): string {
   return [
     `sudo systemd-run --quiet --collect --unit ${input.unit}-candidate --uid ${input.unit} --gid ${input.unit}`,
     `-p WorkingDirectory=${release} -p EnvironmentFile=-${environmentFilePath(input.unit)} -p InaccessiblePaths=-/etc/onramp`,
-    `--setenv=PORT=${input.candidatePort} ${exec}`,
+    // The environment the unit gives the app (systemd-unit.ts), so the rehearsal runs as the service will.
+    `--setenv=PORT=${input.candidatePort} ${input.plan.runtime === 'node' ? '--setenv=NODE_ENV=production' : '--setenv=PYTHONUNBUFFERED=1'} ${exec}`,
   ].join(' ');
 }
 
