@@ -26,11 +26,11 @@ const UNIT = 'onramp-site';
 const BASE = '/srv/site';
 
 /** A Node app in a folder on this computer: no dependencies, its answer from GREETING; node_modules and .env must stay here. */
-async function nodeFolder(text: string, index?: string): Promise<string> {
+async function nodeFolder(text: string, index?: string, main = 'index.js'): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'onramp-app-folder-'));
-  await fs.writeFile(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'folder-app', private: true, main: 'index.js' })}\n`);
+  await fs.writeFile(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'folder-app', private: true, main })}\n`);
   await fs.writeFile(
-    path.join(dir, 'index.js'),
+    path.join(dir, main),
     index ?? `require('node:http').createServer((q, r) => r.end(${JSON.stringify(text)} + ' greeting=' + process.env.GREETING)).listen(Number(process.env.PORT), '127.0.0.1');\n`,
   );
   await fs.mkdir(path.join(dir, 'node_modules', 'left-pad'), { recursive: true });
@@ -156,7 +156,7 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
 
     it.sequential('a broken release fails as a candidate: the live one keeps serving and deploy.status shows the journal', async () => {
       const before = await live();
-      const dir = await nodeFolder('broken', "require('express');\n");
+      const dir = await nodeFolder('broken', "require('express');\n", 'broken.js');
       folders.push(dir);
       const source = { kind: 'folder' as const, path: dir };
       const failed = await deploy(source).then(
@@ -166,6 +166,8 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
       expect(isAppError(failed) && failed.code).toBe('app.candidateFailed');
       expect(await live()).toBe(before);
       expect((await fx.answer()).body).toBe('folder v2 greeting=undefined');
+      // The live service's unit is untouched: a reload and a restart still start the live release.
+      expect(await fx.machine.run(`systemctl show -p ExecStart --value ${UNIT}; systemctl show -p NeedDaemonReload --value ${UNIT}`)).toMatch(/node index\.js.*\nno\n$/s);
       const status = await fx.app.handlers['deploy.status']({});
       expect(status).toMatchObject({ state: 'active', live: before, failure: { cause: 'moduleNotFound', detail: 'express' } });
       expect(status.failure?.lines.join('\n')).toMatch(/Cannot find module 'express'/);
@@ -173,6 +175,23 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
       // The setup still records the app that is live, not the broken one.
       expect((await fx.store.get()).choices.app?.source).not.toEqual(source);
     }, 120_000);
+
+    it.sequential('a release that answers as a candidate but not as the service: back to the live release with its own unit', async () => {
+      const before = await live();
+      // Fails only on the service's port (as a port held by another program would make it fail).
+      const dir = await nodeFolder('never', "if (process.env.PORT === '8000') { console.error('port 8000 refused'); process.exit(1); }\nrequire('node:http').createServer((q, r) => r.end('never')).listen(Number(process.env.PORT), '127.0.0.1');\n", 'server.js');
+      folders.push(dir);
+      const failed = await deploy({ kind: 'folder', path: dir }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(isAppError(failed) && failed.code).toBe('app.noAnswer');
+      expect(await live()).toBe(before);
+      expect((await answers('folder v2')).body).toBe('folder v2 greeting=undefined');
+      expect(await fx.machine.run(`systemctl show -p ExecStart --value ${UNIT}`)).toContain('/usr/bin/node index.js');
+      expect((await fx.app.handlers['deploy.status']({})).failure?.lines.join('\n')).toContain('port 8000 refused');
+      expect((await fx.app.handlers['deploy.status']({})).releases).toHaveLength(3); // the failed release is gone
+    }, 150_000);
 
     it.sequential('rollback: the previous release is live again, answering its own text', async () => {
       const before = await live();

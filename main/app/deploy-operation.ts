@@ -27,7 +27,8 @@ import { parseMeminfo } from './server-care';
 import { environmentFilePath, renderUnit } from './systemd-unit';
 import type { FailureRecord } from './app-status';
 import { packagesStep } from './packages';
-import { removeRecordsCommand, stopServiceStep, writeReleaseRecord } from './release-records';
+import { readReleaseRecord, removeRecordsCommand, stopServiceStep, writeReleaseRecord } from './release-records';
+import { shellQuote } from '../server/shell-quote';
 
 const HEALTH_SECONDS = 45;
 
@@ -49,6 +50,14 @@ export async function readMeminfo(remote: RemoteShell): Promise<string> {
 export async function installUnit(remote: RemoteShell, facts: Pick<AppFacts, 'unit' | 'baseDir' | 'port'>, plan: AppPlanValue, meminfo: string): Promise<void> {
   const unitText = renderUnit({ name: facts.unit, baseDir: facts.baseDir, port: facts.port, plan, memoryMaxMb: memoryMaxOf(parseMeminfo(meminfo).memTotalBytes) });
   await installFile(remote, `/etc/systemd/system/${facts.unit}.service`, unitText, { mode: '644', owner: 'root' });
+}
+
+/** After a failed switch: `current` back to the live release, its unit (from its record) and its service state. */
+async function backToLive(remote: RemoteShell, facts: AppFacts, live: string, meminfo: string): Promise<void> {
+  const record = await readReleaseRecord(remote, facts.unit, live);
+  if (record && record.plan.runtime !== 'static') await installUnit(remote, facts, record.plan, meminfo);
+  const service = record?.plan.runtime === 'static' ? `sudo systemctl disable --now ${facts.unit}` : `sudo systemctl daemon-reload && { ${restartCommand(facts.unit)}; }`;
+  await remote.exec(`sudo sh -c ${shellQuote(switchCurrentCommand(facts.baseDir, live))} && ${service}`, { timeoutMs: 120_000, maxOutputBytes: 16 * 1024 });
 }
 
 export interface DeployRecorder {
@@ -98,9 +107,9 @@ async function runDeploy(run: DeployRun): Promise<{ release: string }> {
   context.progress({ phase: 'app:phases.settings', fraction: null });
   const stored = await deps.settings.read(setup.resources.appSettingsItemId);
   await installFile(remote, environmentFilePath(facts.unit), renderEnvFile(stored.values), { mode: '600', owner: 'root' });
-  if (plan.runtime !== 'static') await installUnit(remote, facts, plan, meminfo);
+  const goLive = rest.filter((s: RemoteStep) => s.id === 'restart' || s.id === 'answer');
   try {
-    await runRemoteSteps(remote, [...code, ...rest.filter((s: RemoteStep) => s.id !== 'answer')], context);
+    await runRemoteSteps(remote, [...code, ...rest.filter((s: RemoteStep) => s.id !== 'switch' && !goLive.includes(s))], context);
   } catch (error) {
     if (isAppError(error) && error.code === 'app.candidateFailed') {
       run.recorder.failed(await journalOf(remote, `${facts.unit}-candidate`));
@@ -110,18 +119,20 @@ async function runDeploy(run: DeployRun): Promise<{ release: string }> {
     }
     throw error;
   }
-  const answer = rest.find((s) => s.id === 'answer');
-  if (answer) {
-    try {
-      await runRemoteSteps(remote, [answer], context);
-    } catch (error) {
-      run.recorder.failed(await journalOf(remote, facts.unit));
-      if (live) {
-        // The new release went live and does not answer: back to the one that did.
-        await remote.exec(`sudo sh -c '${switchCurrentCommand(facts.baseDir, live)}' && ${restartCommand(facts.unit)}`, { timeoutMs: 120_000, maxOutputBytes: 16 * 1024 });
-      }
-      throw error;
+  // Only a release whose candidate answered gets the unit: until then the live service's unit stays as it
+  // runs (a daemon-reload by apt, then any restart, would otherwise start the live release with the new command).
+  if (plan.runtime !== 'static') await installUnit(remote, facts, plan, meminfo);
+  await runRemoteSteps(remote, rest.filter((s: RemoteStep) => s.id === 'switch'), context);
+  try {
+    await runRemoteSteps(remote, goLive, context);
+  } catch (error) {
+    run.recorder.failed(await journalOf(remote, facts.unit));
+    // The new release went live and does not answer: back to the one that did, with its own unit.
+    if (live) {
+      await backToLive(remote, facts, live, meminfo);
+      await remote.exec(`sudo ${discardReleaseCommand(facts.baseDir, stamp, live)}`, { timeoutMs: 60_000, maxOutputBytes: 4096 });
     }
+    throw error;
   }
   run.recorder.failed(undefined);
   await writeReleaseRecord(remote, facts.unit, stamp, { source: run.source, plan });
