@@ -126,6 +126,9 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
       expect((await fx.machine.exec(`sudo nsenter -t ${pid} -m -S $(id -u ${UNIT}) -G $(id -g ${UNIT}) cat /etc/onramp/${UNIT}.deploy-key`)).code).not.toBe(0);
       expect((await fx.machine.exec(`sudo nsenter -t ${pid} -m -S $(id -u ${UNIT}) -G $(id -g ${UNIT}) cat ${BASE}/current/app.py`)).code).toBe(0);
       expect(await check()).toMatchObject({ done: true });
+      // One key per setup, asked again; its private half never reached the terminal.
+      expect(await fx.app.handlers['deploy.deployKey']({ url: GIT_URL })).toEqual(key);
+      expect(fx.ssh.terminalText()).not.toContain('PRIVATE KEY');
     }, 300_000);
 
     it.sequential('a Node app from a folder on this computer: node_modules and .env stay behind', async () => {
