@@ -8,6 +8,7 @@ export const appErrors = declareErrors('app', {
   candidateFailed: params({ exitCode: 'number' }),
   switchFailed: params({ exitCode: 'number' }),
   restartFailed: params({ exitCode: 'number' }),
+  stopFailed: params({ exitCode: 'number' }),
   noAnswer: params({ exitCode: 'number' }),
   packagesFailed: params({ exitCode: 'number' }),
   stagingFailed: params({ exitCode: 'number' }),

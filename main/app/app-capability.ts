@@ -14,7 +14,10 @@ import { careOperation, rebootOperation } from './care-operations';
 import { rollbackOperation, removeOperation, setEnvOperation, testAccessOperation } from './app-operations';
 import { appStep } from './app-step';
 import { readAppStatus, type FailureRecord } from './app-status';
-import { deployOperation } from './deploy-operation';
+import { deployOperation, memoryMaxOf, readMeminfo } from './deploy-operation';
+import { parseMeminfo } from './server-care';
+import { sshRemote } from '../server/remote';
+import { stepServer } from '../server/step-server';
 import { journalFollowCommand } from './failure-causes';
 import { deployKeyPlace, parseGitUrl } from './git-source';
 import { inspectOperation } from './inspect-operation';
@@ -37,8 +40,11 @@ export function createAppCapability(deps: AppStepDeps): AppCapability {
     handlers: {
       'deploy.status': async () => readAppStatus(deps, lastFailure),
       'deploy.previewUnit': async ({ plan }) => {
-        const facts = appFacts(await deps.setup.get());
-        const text = plan.runtime === 'static' ? '' : renderUnit({ name: facts.unit, baseDir: facts.baseDir, port: facts.port, plan, memoryMaxMb: 768 });
+        const setup = await deps.setup.get();
+        const facts = appFacts(setup);
+        // MemoryMax as the deploy writes it: from the server's memory.
+        const meminfo = plan.runtime === 'static' ? '' : await readMeminfo(sshRemote(deps.ssh, stepServer(setup).target));
+        const text = plan.runtime === 'static' ? '' : renderUnit({ name: facts.unit, baseDir: facts.baseDir, port: facts.port, plan, memoryMaxMb: memoryMaxOf(parseMeminfo(meminfo).memTotalBytes) });
         return { unit: facts.unit, path: `/etc/systemd/system/${facts.unit}.service`, text, environmentFile: environmentFilePath(facts.unit) };
       },
       'deploy.settings': async () => {

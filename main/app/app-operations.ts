@@ -12,21 +12,23 @@ import { shellQuote } from '../server/shell-quote';
 import { stepServer } from '../server/step-server';
 import type { AppStepDeps } from './app-deps';
 import { appFacts } from './app-facts';
-import { gitSourceOf } from './code-source';
-import { liveRelease } from './deploy-operation';
+import { gitSourceOf, installDeployKey } from './code-source';
+import { installUnit, liveRelease, readMeminfo } from './deploy-operation';
 import { deploySteps, restartCommand, waitForAnswerCommand } from './deploy-steps';
 import { environmentFilePath } from './systemd-unit';
 import { ENV_NAME, renderEnvFile, RESERVED_ENV } from './env-file';
-import { deployKeyPath, lsRemoteCommand } from './git-source';
+import { deployKeyPath, knownHostsPath, lsRemoteCommand } from './git-source';
 import { listReleasesCommand, parseReleaseList, previousRelease, switchCurrentCommand } from './releases';
 import { ensureStagingRoot, installFile } from './remote-files';
 import { packagesStep } from './packages';
+import { readReleaseRecord, releaseRecordsDir, samePlan, stopServiceStep } from './release-records';
+import { followSite } from './site-follow';
 
 export function rollbackOperation(deps: AppStepDeps) {
   return defineOperation({
     kind: 'app.rollback',
     step: 'app',
-    affects: { steps: ['app'] },
+    affects: { steps: ['app', 'web-server', 'https'] },
     async run(input, context) {
       const setup = await deps.setup.get();
       const app = setup.choices.app;
@@ -37,13 +39,25 @@ export function rollbackOperation(deps: AppStepDeps) {
       const stamps = parseReleaseList((await remote.exec(listReleasesCommand(facts.baseDir), { timeoutMs: 30_000, maxOutputBytes: 64 * 1024 })).stdout);
       const target = previousRelease(stamps, live);
       if (!target) throw new AppError('app.noPreviousRelease', 'There is no older release to go back to.');
+      // The release as it was deployed: another runtime or command needs its own unit (and site) back.
+      const record = await readReleaseRecord(remote, facts.unit, target);
+      const plan = record?.plan ?? app.plan;
+      if (plan.runtime !== 'static' && !samePlan(plan, app.plan)) {
+        context.progress({ phase: 'app:phases.unit', fraction: null });
+        await ensureStagingRoot(remote);
+        await installUnit(remote, facts, plan, await readMeminfo(remote));
+        await visibleOrFail(remote, `sudo systemctl daemon-reload && sudo systemctl enable ${facts.unit}`, 'app.restartFailed');
+      }
       context.progress({ phase: 'app:phases.switch', fraction: null });
       await visibleOrFail(remote, `sudo sh -c ${shellQuote(switchCurrentCommand(facts.baseDir, target))}`, 'app.switchFailed');
-      if (app.plan.runtime !== 'static') {
+      if (plan.runtime !== 'static') {
         context.progress({ phase: 'app:phases.restart', fraction: null });
         await visibleOrFail(remote, restartCommand(facts.unit), 'app.restartFailed');
         await visibleOrFail(remote, waitForAnswerCommand(facts.port, 45), 'app.noAnswer', {}, 60_000);
       }
+      await followSite(deps, remote, plan.runtime === 'static' ? facts.siteRoot : undefined, context);
+      if (plan.runtime === 'static') await runRemoteSteps(remote, [stopServiceStep(facts.unit)], context);
+      await deps.setup.update((state) => (state.choices.app ? { ...state, choices: { ...state.choices, app: { ...state.choices.app, source: record?.source ?? state.choices.app.source, plan } } } : state));
       context.progress({ phase: 'app:phases.done', fraction: 1 });
       return { release: target };
     },
@@ -100,13 +114,7 @@ export function testAccessOperation(deps: AppStepDeps) {
       const [user] = deploySteps({ unit: facts.unit, baseDir: facts.baseDir, stamp: '20000101T000000Z', plan: { runtime: 'static', django: false, hasBuild: false, packages: [], install: [], build: [], start: '', notes: [] }, port: facts.port, candidatePort: facts.port, healthSeconds: 1 });
       await runRemoteSteps(remote, [...(packages ? [packages] : []), ...(user ? [user] : [])], context);
       await deps.setup.update((state) => ({ ...state, resources: { ...state.resources, app: { unit: facts.unit, baseDir: facts.baseDir } } }));
-      if (url.kind === 'ssh') {
-        const itemId = setup.resources.deployKeyItemId;
-        if (!itemId) throw new AppError('app.noDeployKey', 'A private repository needs the deploy key first.');
-        await ensureStagingRoot(remote);
-        const key = await deps.deployKeys.privateOf(itemId);
-        await installFile(remote, deployKeyPath(facts.unit), key.endsWith('\n') ? key : `${key}\n`, { mode: '600', owner: facts.unit });
-      }
+      if (url.kind === 'ssh') await installDeployKey(deps, remote, facts.unit, setup.resources.deployKeyItemId);
       context.progress({ phase: 'app:phases.testAccess', fraction: null });
       const result = await remote.exec(`sudo -u ${facts.unit} -H ${lsRemoteCommand(url, input.branch, facts.unit)}`, { timeoutMs: 60_000, maxOutputBytes: 64 * 1024 });
       if (result.code !== 0) {
@@ -133,11 +141,13 @@ export function removeOperation(deps: AppStepDeps) {
       const { unit, baseDir } = made;
       if (!/^onramp-[a-z0-9][a-z0-9-]{0,40}$/.test(unit) || !/^\/srv\/[a-z0-9][a-z0-9-]{0,62}$/.test(baseDir)) throw new AppError('app.notDeployed', 'Not an app this setup made.');
       const remote = sshRemote(deps.ssh, stepServer(setup).target, input.sessionId);
+      // A static app's folder is the nginx site's root: the site goes back to the proxy before the folder goes.
+      if (setup.choices.webServer?.siteRoot) await followSite(deps, remote, undefined, context);
       context.progress({ phase: 'app:phases.remove', fraction: null });
-      const files = [`/etc/systemd/system/${unit}.service`, environmentFilePath(unit), deployKeyPath(unit), `/etc/onramp/${unit}.known_hosts`].map(shellQuote).join(' ');
+      const files = [`/etc/systemd/system/${unit}.service`, environmentFilePath(unit), deployKeyPath(unit), knownHostsPath(unit)].map(shellQuote).join(' ');
       await visibleOrFail(
         remote,
-        `sudo systemctl disable --now ${unit} 2>/dev/null; sudo rm -f ${files} && sudo systemctl daemon-reload && sudo rm -rf -- ${shellQuote(baseDir)} /var/tmp/onramp-upload/${unit} && { ! id -u ${unit} >/dev/null 2>&1 || sudo userdel ${unit}; }`,
+        `sudo systemctl disable --now ${unit} 2>/dev/null; sudo rm -f ${files} && sudo systemctl daemon-reload && sudo rm -rf -- ${shellQuote(baseDir)} /var/tmp/onramp-upload/${unit} ${shellQuote(releaseRecordsDir(unit))} && { ! id -u ${unit} >/dev/null 2>&1 || sudo userdel ${unit}; }`,
         'app.removeFailed',
       );
       await deps.setup.update((state) => {

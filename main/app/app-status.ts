@@ -11,7 +11,7 @@ import type { AppStepDeps } from './app-deps';
 import { appFacts } from './app-facts';
 import { currentReleaseCommand, listReleasesCommand, parseReleaseList } from './releases';
 import { diagnoseJournal, journalTailCommand, type FailureCause } from './failure-causes';
-import { parseMeminfo, REBOOT_REQUIRED_CHECK, UNATTENDED_CHECK } from './server-care';
+import { parseMeminfo, REBOOT_REQUIRED_CHECK, TIME_ZONE_READ, UNATTENDED_CHECK } from './server-care';
 
 export interface FailureRecord {
   unit: string;
@@ -28,7 +28,7 @@ async function out(remote: RemoteShell, command: string): Promise<string> {
 }
 
 /** The care facts in one round trip (each line a value). */
-const CARE = `cat /proc/meminfo | grep -E '^(MemTotal|SwapTotal):'; { ${UNATTENDED_CHECK}; } && echo UU=1 || echo UU=0; { ${REBOOT_REQUIRED_CHECK}; } && echo RR=1 || echo RR=0; echo TZ=$(cat /etc/timezone 2>/dev/null || timedatectl show -p Timezone --value 2>/dev/null || echo UTC)`;
+const CARE = `cat /proc/meminfo | grep -E '^(MemTotal|SwapTotal):'; { ${UNATTENDED_CHECK}; } && echo UU=1 || echo UU=0; { ${REBOOT_REQUIRED_CHECK}; } && echo RR=1 || echo RR=0; echo TZ=$(${TIME_ZONE_READ} | head -n 1)`;
 
 export async function readCare(remote: RemoteShell): Promise<NonNullable<AppStatus['care']>> {
   const text = await out(remote, CARE);

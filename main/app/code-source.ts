@@ -13,8 +13,8 @@ import type { RemoteStep } from '../server/remote-steps';
 import { shellQuote } from '../server/shell-quote';
 import type { SshTargetInput } from '../ssh';
 import type { AppStepDeps } from './app-deps';
-import { cloneCommand, deployKeyPath, parseGitUrl, isBranchName, type GitUrl } from './git-source';
-import { installFile, STAGING_ROOT } from './remote-files';
+import { cloneCommand, deployKeyPath, knownHostsPath, parseGitUrl, isBranchName, type GitUrl } from './git-source';
+import { ensureStagingRoot, installFile, STAGING_ROOT } from './remote-files';
 import { selectUpload } from './upload-selection';
 import { starterFiles } from './starter';
 
@@ -42,7 +42,7 @@ export async function placeCode(deps: Pick<AppStepDeps, 'ssh' | 'deployKeys'>, s
   const { unit, release } = context;
   if (source.kind === 'git') {
     const url = gitSourceOf(source);
-    if (url.kind === 'ssh') await installDeployKey(deps, context, deployKeyItemId);
+    if (url.kind === 'ssh') await installDeployKey(deps, context.remote, context.unit, deployKeyItemId);
     return [
       {
         id: 'fetch',
@@ -82,8 +82,17 @@ export async function placeCode(deps: Pick<AppStepDeps, 'ssh' | 'deployKeys'>, s
   return [{ id: 'copy', phase: 'app:phases.copy', command: copy, failure: 'app.fetchFailed', timeoutMs: 600_000 }];
 }
 
-async function installDeployKey(deps: Pick<AppStepDeps, 'deployKeys'>, context: PlaceContext, itemId: string | undefined): Promise<void> {
+/**
+ * The deploy key where git, run as the app's user, reads it: `/etc/onramp` may be entered but not
+ * listed by others (0711; the settings files in it stay root's, 0600), the key is the app user's
+ * (0600), and so is its known_hosts, made empty first so ssh can add the repository host's key.
+ */
+export async function installDeployKey(deps: Pick<AppStepDeps, 'deployKeys'>, remote: RemoteShell, unit: string, itemId: string | undefined): Promise<void> {
   if (!itemId) throw new AppError('app.noDeployKey', 'A private repository needs the deploy key first.');
+  await ensureStagingRoot(remote);
+  const known = shellQuote(knownHostsPath(unit));
+  const prepared = await remote.exec(`sudo install -d -m 711 /etc/onramp && sudo chmod 711 /etc/onramp && { sudo test -e ${known} || sudo install -m 600 -o ${unit} -g ${unit} /dev/null ${known}; }`, { timeoutMs: 30_000, maxOutputBytes: 16 * 1024 });
+  if (prepared.code !== 0) throw checkedAppError('app.fileFailed', `Could not prepare ${knownHostsPath(unit)}`, { path: knownHostsPath(unit), exitCode: prepared.code ?? 255 });
   const privateKey = await deps.deployKeys.privateOf(itemId);
-  await installFile(context.remote, deployKeyPath(context.unit), privateKey.endsWith('\n') ? privateKey : `${privateKey}\n`, { mode: '600', owner: context.unit });
+  await installFile(remote, deployKeyPath(unit), privateKey.endsWith('\n') ? privateKey : `${privateKey}\n`, { mode: '600', owner: unit });
 }

@@ -13,12 +13,23 @@ describe('deploySteps', () => {
     expect(steps[2]?.command).toBe(asAppUser('onramp-shop', '/srv/shop/releases/20261207T110203Z', 'npm ci'));
     const candidate = steps[4]?.command ?? '';
     expect(candidate).toContain('systemd-run --quiet --collect --unit onramp-shop-candidate --uid onramp-shop');
-    expect(candidate).toContain('--setenv=PORT=18000 /usr/bin/npm start');
+    expect(candidate).toContain('--setenv=PORT=18000 --setenv=NODE_ENV=production /usr/bin/npm start');
     expect(candidate).toContain('http://127.0.0.1:18000/');
     // the candidate is stopped whatever its answer, and the switch comes only after it
     expect(candidate).toMatch(/r=\$\?; sudo systemctl stop onramp-shop-candidate .*exit \$r\)$/);
+    // typed into the user's terminal: every `exit` is inside a subshell, so the shell stays open
+    expect(candidate.startsWith('(')).toBe(true);
+    expect(steps[7]?.command).toMatch(/^\(for i in .*exit 1\)$/);
+    // a candidate that has exited ends the wait at once; the live service is waited for to the bound
+    expect(candidate).toContain('systemctl is-active --quiet onramp-shop-candidate || exit 1;');
+    expect(steps[7]?.command).not.toContain('is-active');
     expect(steps[5]?.command).toContain('mv -Tf /srv/shop/current.next /srv/shop/current');
     expect(steps[6]?.command).toBe('sudo systemctl daemon-reload && sudo systemctl enable onramp-shop && { sudo systemctl reset-failed onramp-shop 2>/dev/null; sudo systemctl restart onramp-shop; }');
+  });
+
+  it('every step names its progress phase as a translation key (app:phases.<step>)', () => {
+    const steps = deploySteps({ ...base, plan: node, fetchCommand: 'git clone' });
+    expect(steps.map((s) => s.phase).filter((phase) => !/^app:phases\.[a-z][A-Za-z]*$/.test(phase))).toEqual([]);
   });
 
   it('a static site has no service: files, then the switch', () => {

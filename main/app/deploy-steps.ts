@@ -41,11 +41,15 @@ export function restartCommand(unit: string): string {
   return `sudo systemctl reset-failed ${unit} 2>/dev/null; sudo systemctl restart ${unit}`;
 }
 
-/** Polls `http://127.0.0.1:<port>/` until any answer below 500, for at most `seconds`. */
-export function waitForAnswerCommand(port: number, seconds: number): string {
+/**
+ * Polls `http://127.0.0.1:<port>/` until any answer below 500, for at most `seconds`. In a
+ * subshell: the command is typed into the user's terminal, and a bare `exit` would close it.
+ */
+export function waitForAnswerCommand(port: number, seconds: number, whileActive?: string): string {
   const tries = Math.max(1, Math.min(Math.round(seconds * 2), 600));
-  // A subshell: typed into the user's terminal, a bare `exit` would end their login shell.
-  return `(for i in $(seq ${tries}); do c=$(curl -s -o /dev/null -m 2 -w '%{http_code}' http://127.0.0.1:${port}/); [ "$c" -ge 100 ] 2>/dev/null && [ "$c" -lt 500 ] && exit 0; sleep 0.5; done; exit 1)`;
+  // A unit that has already exited will not answer: stop waiting then, not after the whole bound.
+  const alive = whileActive ? ` systemctl is-active --quiet ${whileActive} || exit 1;` : '';
+  return `(for i in $(seq ${tries}); do c=$(curl -s -o /dev/null -m 2 -w '%{http_code}' http://127.0.0.1:${port}/); [ "$c" -ge 100 ] 2>/dev/null && [ "$c" -lt 500 ] && exit 0;${alive} sleep 0.5; done; exit 1)`;
 }
 
 function candidateCommand(input: DeployInput, release: string): string {
@@ -53,8 +57,9 @@ function candidateCommand(input: DeployInput, release: string): string {
   const exec = start.startsWith('/') ? start : `${release}/${start}`;
   return [
     `sudo systemd-run --quiet --collect --unit ${input.unit}-candidate --uid ${input.unit} --gid ${input.unit}`,
-    `-p WorkingDirectory=${release} -p EnvironmentFile=-${environmentFilePath(input.unit)}`,
-    `--setenv=PORT=${input.candidatePort} ${exec}`,
+    `-p WorkingDirectory=${release} -p EnvironmentFile=-${environmentFilePath(input.unit)} -p InaccessiblePaths=-/etc/onramp`,
+    // The environment the unit gives the app (systemd-unit.ts), so the rehearsal runs as the service will.
+    `--setenv=PORT=${input.candidatePort} ${input.plan.runtime === 'node' ? '--setenv=NODE_ENV=production' : '--setenv=PYTHONUNBUFFERED=1'} ${exec}`,
   ].join(' ');
 }
 
@@ -77,8 +82,9 @@ export function deploySteps(input: DeployInput): RemoteStep[] {
     steps.push({ id: `build-${index}`, phase: index < plan.install.length ? 'app:phases.install' : 'app:phases.build', command: asAppUser(unit, release, command), failure: 'app.buildFailed', timeoutMs: 1_200_000 });
   }
   if (plan.runtime !== 'static') {
+    // A subshell: `exit $r` typed into the user's terminal would close it.
     steps.push(
-      { id: 'candidate', phase: 'app:phases.candidate', command: `(sudo systemctl stop ${unit}-candidate 2>/dev/null; ${candidateCommand(input, release)} && ${waitForAnswerCommand(input.candidatePort, input.healthSeconds)}; r=$?; sudo systemctl stop ${unit}-candidate 2>/dev/null; exit $r)`, failure: 'app.candidateFailed', timeoutMs: (input.healthSeconds + 30) * 1000 },
+      { id: 'candidate', phase: 'app:phases.candidate', command: `(sudo systemctl stop ${unit}-candidate 2>/dev/null; ${candidateCommand(input, release)} && ${waitForAnswerCommand(input.candidatePort, input.healthSeconds, `${unit}-candidate`)}; r=$?; sudo systemctl stop ${unit}-candidate 2>/dev/null; exit $r)`, failure: 'app.candidateFailed', timeoutMs: (input.healthSeconds + 30) * 1000 },
     );
   }
   steps.push({ id: 'switch', phase: 'app:phases.switch', command: `sudo sh -c ${shellQuote(switchCurrentCommand(baseDir, input.stamp))}`, failure: 'app.switchFailed' });

@@ -53,6 +53,11 @@ export function deployKeyPath(unit: string): string {
   return `/etc/onramp/${unit}.deploy-key`;
 }
 
+/** The host keys the app's user learned for its repository's host (written by ssh, so owned by that user). */
+export function knownHostsPath(unit: string): string {
+  return `/etc/onramp/${unit}.known_hosts`;
+}
+
 /**
  * `GIT_SSH_COMMAND` for a private repository: only the deploy key, and the
  * host key learned on first use into the app's own known_hosts (the user
@@ -60,7 +65,7 @@ export function deployKeyPath(unit: string): string {
  */
 function sshEnv(url: GitUrl, unit: string): string {
   if (url.kind !== 'ssh') return '';
-  const known = `/etc/onramp/${unit}.known_hosts`;
+  const known = knownHostsPath(unit);
   return `GIT_SSH_COMMAND=${shellQuote(`ssh -i ${deployKeyPath(unit)} -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=${known}`)} `;
 }
 

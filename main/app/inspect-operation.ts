@@ -17,13 +17,12 @@ import { shellQuote } from '../server/shell-quote';
 import { stepServer } from '../server/step-server';
 import type { AppStepDeps } from './app-deps';
 import { appFacts } from './app-facts';
-import { gitSourceOf } from './code-source';
+import { gitSourceOf, installDeployKey } from './code-source';
 import { deploySteps } from './deploy-steps';
 import { djangoHostNotes } from './django-hosts';
 import { parseEnvExample } from './env-file';
-import { cloneCommand, deployKeyPath } from './git-source';
+import { cloneCommand } from './git-source';
 import { packagesOf, packagesStep, parseAptPolicy } from './packages';
-import { ensureStagingRoot, installFile } from './remote-files';
 import { detectRuntime, djangoProject, MAX_MANIFEST_BYTES, type ProjectFiles } from './runtime-plan';
 import { starterFiles } from './starter';
 import { selectUpload } from './upload-selection';
@@ -95,17 +94,16 @@ export function inspectOperation(deps: AppStepDeps) {
         const git = packagesStep({ runtime: 'static', django: false, hasBuild: false, packages: [], install: [], build: [], start: '', notes: [] }, source);
         await runRemoteSteps(remote, [...(git ? [git] : []), ...(user ? [user] : [])], context);
         await deps.setup.update((state) => ({ ...state, resources: { ...state.resources, app: { unit: facts.unit, baseDir: facts.baseDir } } }));
-        if (url.kind === 'ssh') {
-          const itemId = setup.resources.deployKeyItemId;
-          if (!itemId) throw new AppError('app.noDeployKey', 'A private repository needs the deploy key first.');
-          await ensureStagingRoot(remote);
-          const key = await deps.deployKeys.privateOf(itemId);
-          await installFile(remote, deployKeyPath(facts.unit), key.endsWith('\n') ? key : `${key}\n`, { mode: '600', owner: facts.unit });
-        }
+        if (url.kind === 'ssh') await installDeployKey(deps, remote, facts.unit, setup.resources.deployKeyItemId);
         const scratch = `${facts.baseDir}/inspect`;
         const clone = await remote.exec(`sudo rm -rf ${shellQuote(scratch)} && sudo -u ${facts.unit} -H ${cloneCommand(url, source.branch, facts.unit, scratch)}`, { timeoutMs: 300_000, maxOutputBytes: 256 * 1024 });
         if (clone.code !== 0) throw new AppError('app.fetchFailed', 'Could not clone the repository.', { exitCode: clone.code ?? 255 });
-        files = await remoteFiles(remote, scratch);
+        try {
+          files = await remoteFiles(remote, scratch);
+        } finally {
+          // Only read here: the scratch clone does not stay on the server.
+          await remote.exec(`sudo rm -rf ${shellQuote(scratch)}`, { timeoutMs: 60_000, maxOutputBytes: 4096 });
+        }
       }
       const plan = detectRuntime(files);
       if (plan.django) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReleaseList, previousRelease, pruneCommand, releaseDir, releaseStamp, releasesToPrune, switchCurrentCommand } from './releases';
+import { nextReleaseStamp, parseReleaseList, previousRelease, pruneCommand, releaseDir, releaseStamp, releasesToPrune, switchCurrentCommand } from './releases';
 
 const s = (n: number) => `2026120${n}T100000Z`;
 
@@ -8,6 +8,17 @@ describe('releases', () => {
     expect(releaseStamp(new Date('2026-12-07T11:02:03.456Z'))).toBe('20261207T110203Z');
     expect(releaseDir('/srv/app', '20261207T110203Z')).toBe('/srv/app/releases/20261207T110203Z');
     expect(() => releaseDir('/srv/app', '../../etc')).toThrow();
+  });
+
+  it('a new release never shares a folder with one on the server, nor sorts before it', () => {
+    const at = new Date('2026-12-07T11:02:03.900Z');
+    expect(nextReleaseStamp(at, [])).toBe('20261207T110203Z');
+    expect(nextReleaseStamp(at, ['20261207T110202Z'])).toBe('20261207T110203Z');
+    // a second deploy within the same second
+    expect(nextReleaseStamp(at, ['20261207T110202Z', '20261207T110203Z'])).toBe('20261207T110204Z');
+    // a clock set back: still after the newest, across a day and a year
+    expect(nextReleaseStamp(at, ['20261231T235959Z'])).toBe('20270101T000000Z');
+    expect(nextReleaseStamp(at, ['not-a-stamp'])).toBe('20261207T110203Z');
   });
 
   it('switches current atomically with a rename over the old link', () => {

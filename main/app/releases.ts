@@ -19,6 +19,24 @@ export function releaseStamp(at: Date): string {
   return at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** The time a stamp names (UTC, whole seconds). */
+function stampTime(stamp: string): number {
+  const [, y, mo, d, h, mi, se] = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(assertStamp(stamp))?.map(Number) ?? [];
+  return Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, se ?? 0);
+}
+
+/**
+ * A new release's stamp: now, or one second after the newest release on the server when now is not
+ * later. Stamps are per second, so two deploys within one second would share a folder (the second
+ * one copying into the live release), and a clock set back would sort a new release before the
+ * live one (rollback and pruning go by that order).
+ */
+export function nextReleaseStamp(at: Date, existing: readonly string[]): string {
+  const now = releaseStamp(at);
+  const newest = existing.filter((s) => STAMP.test(s)).sort().at(-1);
+  return !newest || now > newest ? now : releaseStamp(new Date(stampTime(newest) + 1000));
+}
+
 export function assertStamp(stamp: string): string {
   if (!STAMP.test(stamp)) throw new Error(`not a release: ${stamp}`);
   return stamp;

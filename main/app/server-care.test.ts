@@ -31,5 +31,7 @@ describe('server care', () => {
     expect(isTimeZone('America/Argentina/Buenos_Aires')).toBe(true);
     expect(isTimeZone('../../etc/passwd')).toBe(false);
     expect(timeZoneCommand('Asia/Seoul')).toContain('timedatectl set-timezone Asia/Seoul');
+    // /etc/timezone is kept in step where it exists (timedatectl moves only the link)
+    expect(timeZoneCommand('Asia/Seoul')).toMatch(/! test -f \/etc\/timezone \|\| echo Asia\/Seoul > \/etc\/timezone; \}$/);
   });
 });

@@ -65,9 +65,16 @@ export function isTimeZone(zone: string): boolean {
   return ZONE.test(zone);
 }
 
-/** Sets the zone when it differs (timedatectl under systemd, else the /etc/localtime link). */
+/**
+ * The server's zone: systemd's word first (timedatectl), then where /etc/localtime points. Not
+ * /etc/timezone first: `timedatectl set-timezone` moves only the link and leaves that file behind
+ * (found on Ubuntu 24.04).
+ */
+export const TIME_ZONE_READ = `{ timedatectl show -p Timezone --value 2>/dev/null || readlink /etc/localtime 2>/dev/null | sed 's|^.*/zoneinfo/||' || cat /etc/timezone 2>/dev/null; }`;
+
+/** Sets the zone when it differs (timedatectl under systemd, else the /etc/localtime link), and /etc/timezone where it exists. */
 export function timeZoneCommand(zone: string): string {
   if (!isTimeZone(zone)) throw new Error(`not a time zone: ${zone}`);
   const quoted = shellQuote(zone);
-  return `test -f /usr/share/zoneinfo/${quoted} && { [ "$(cat /etc/timezone 2>/dev/null)" = ${quoted} ] || timedatectl set-timezone ${quoted} 2>/dev/null || { ln -sfn /usr/share/zoneinfo/${quoted} /etc/localtime && echo ${quoted} > /etc/timezone; }; }`;
+  return `test -f /usr/share/zoneinfo/${quoted} && { [ "$(${TIME_ZONE_READ})" = ${quoted} ] || timedatectl set-timezone ${quoted} 2>/dev/null || ln -sfn /usr/share/zoneinfo/${quoted} /etc/localtime; } && { ! test -f /etc/timezone || echo ${quoted} > /etc/timezone; }`;
 }

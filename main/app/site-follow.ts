@@ -21,7 +21,8 @@ export async function followSite(deps: Pick<AppStepDeps, 'setup'>, remote: Remot
   const facts = deriveFacts(setup);
   if ((saved.siteRoot ?? undefined) !== siteRoot) {
     if (saved.edited) throw new AppError('app.siteEdited', 'The nginx site was edited by hand; Onramp does not rewrite it.');
-    const parsed = webServerForm.safeParse({ ...facts.webServerForm, staticDir: facts.webServerForm.staticDir || undefined, ...(siteRoot ? { siteRoot } : {}) });
+    const { siteRoot: _was, ...form } = facts.webServerForm;
+    const parsed = webServerForm.safeParse({ ...form, staticDir: form.staticDir || undefined, ...(siteRoot ? { siteRoot } : {}) });
     if (!parsed.success) throw new AppError('app.noWebServer', 'The Web server form is not complete.');
     context.progress({ phase: 'app:phases.site', fraction: null });
     await applyWebServer(remote, { form: parsed.data, disableDefaultSite: false }, context);

@@ -15,6 +15,8 @@ describe('renderUnit', () => {
     expect(unit).toContain('ExecStart=/srv/shop/current/.venv/bin/python -m gunicorn --bind 127.0.0.1:${PORT} --workers 2 app:app');
     expect(unit).toMatch(/Restart=always\nRestartSec=2\nMemoryMax=512M/);
     expect(unit).toContain('NoNewPrivileges=yes');
+    // the deploy key and settings folder is out of the running app's sight
+    expect(unit).toContain('InaccessiblePaths=-/etc/onramp');
     expect(unit).toContain('WantedBy=multi-user.target');
   });
 

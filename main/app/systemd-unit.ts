@@ -73,6 +73,8 @@ export function renderUnit(input: UnitInput): string {
     'ProtectSystem=full',
     'ProtectHome=yes',
     `ReadWritePaths=${input.baseDir}`,
+    // The deploy key there is this user's (git clones as it); the running app has no need of it.
+    'InaccessiblePaths=-/etc/onramp',
     '',
     '[Install]',
     'WantedBy=multi-user.target',

@@ -20,6 +20,8 @@ export interface ProductSsh {
   readonly manager: SshSessionManager;
   readonly knownHosts: KnownHosts;
   readonly target: SshTargetInput;
+  /** The visible terminal's session id (an operation's `sessionId`). */
+  readonly sessionId: string;
   /** Commands typed into the visible terminal, checks over exec, files over SFTP. */
   readonly remote: RemoteShell;
   terminalText(): string;
@@ -47,6 +49,7 @@ export async function productSsh(machine: UbuntuMachine): Promise<ProductSsh> {
       manager,
       knownHosts,
       target,
+      sessionId,
       remote: sshRemote(manager, target, sessionId),
       terminalText: () => events.textOf(sessionId),
       async dispose() {
