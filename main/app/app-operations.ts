@@ -22,7 +22,7 @@ import { listReleasesCommand, parseReleaseList, previousRelease, switchCurrentCo
 import { ensureStagingRoot, installFile } from './remote-files';
 import { packagesStep } from './packages';
 import { readReleaseRecord, releaseRecordsDir, samePlan, stopServiceStep } from './release-records';
-import { followSite } from './site-follow';
+import { followSite, siteLayoutOf } from './site-follow';
 
 export function rollbackOperation(deps: AppStepDeps) {
   return defineOperation({
@@ -55,7 +55,7 @@ export function rollbackOperation(deps: AppStepDeps) {
         await visibleOrFail(remote, restartCommand(facts.unit), 'app.restartFailed');
         await visibleOrFail(remote, waitForAnswerCommand(facts.port, 45), 'app.noAnswer', {}, 60_000);
       }
-      await followSite(deps, remote, plan.runtime === 'static' ? facts.siteRoot : undefined, context);
+      await followSite(deps, remote, siteLayoutOf(plan, facts), context);
       if (plan.runtime === 'static') await runRemoteSteps(remote, [stopServiceStep(facts.unit)], context);
       await deps.setup.update((state) => (state.choices.app ? { ...state, choices: { ...state.choices, app: { ...state.choices.app, source: record?.source ?? state.choices.app.source, plan } } } : state));
       context.progress({ phase: 'app:phases.done', fraction: 1 });
@@ -142,7 +142,7 @@ export function removeOperation(deps: AppStepDeps) {
       if (!/^onramp-[a-z0-9][a-z0-9-]{0,40}$/.test(unit) || !/^\/srv\/[a-z0-9][a-z0-9-]{0,62}$/.test(baseDir)) throw new AppError('app.notDeployed', 'Not an app this setup made.');
       const remote = sshRemote(deps.ssh, stepServer(setup).target, input.sessionId);
       // A static app's folder is the nginx site's root: the site goes back to the proxy before the folder goes.
-      if (setup.choices.webServer?.siteRoot) await followSite(deps, remote, undefined, context);
+      if (setup.choices.webServer?.siteRoot) await followSite(deps, remote, {}, context);
       context.progress({ phase: 'app:phases.remove', fraction: null });
       const files = [`/etc/systemd/system/${unit}.service`, environmentFilePath(unit), deployKeyPath(unit), knownHostsPath(unit)].map(shellQuote).join(' ');
       await visibleOrFail(

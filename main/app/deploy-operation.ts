@@ -22,7 +22,7 @@ import { renderEnvFile } from './env-file';
 import { diagnoseJournal } from './failure-causes';
 import { ensureStagingRoot, installFile } from './remote-files';
 import { currentReleaseCommand, discardReleaseCommand, listReleasesCommand, parseReleaseList, pruneCommand, releaseDir, nextReleaseStamp, releasesToPrune, switchCurrentCommand } from './releases';
-import { followSite } from './site-follow';
+import { followSite, siteLayoutOf } from './site-follow';
 import { parseMeminfo } from './server-care';
 import { environmentFilePath, renderUnit } from './systemd-unit';
 import type { FailureRecord } from './app-status';
@@ -169,7 +169,7 @@ export function deployOperation(deps: AppStepDeps, recorder: DeployRecorder) {
         ...state,
         choices: { ...state.choices, app: { name: facts.name, source: input.source, plan: input.plan, ...(state.choices.app?.timeZone ? { timeZone: state.choices.app.timeZone } : {}) } },
       }));
-      const answer = await followSite(deps, remote, input.plan.runtime === 'static' ? facts.siteRoot : undefined, context);
+      const answer = await followSite(deps, remote, siteLayoutOf(input.plan, facts), context);
       if (input.plan.runtime === 'static') await runRemoteSteps(remote, [stopServiceStep(facts.unit)], context);
       context.progress({ phase: 'app:phases.done', fraction: 1 });
       return { release, runtime: input.plan.runtime, ...(answer !== undefined ? { httpStatus: answer } : {}) };

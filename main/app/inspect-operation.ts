@@ -20,6 +20,7 @@ import { appFacts } from './app-facts';
 import { gitSourceOf, installDeployKey } from './code-source';
 import { deploySteps } from './deploy-steps';
 import { djangoHostNotes } from './django-hosts';
+import { djangoStaticRoot, runtimeVersionNotes } from './project-facts';
 import { parseEnvExample } from './env-file';
 import { cloneCommand } from './git-source';
 import { packagesOf, packagesStep, parseAptPolicy } from './packages';
@@ -110,10 +111,15 @@ export function inspectOperation(deps: AppStepDeps) {
         const project = djangoProject(files);
         const settings = project ? files.read(`${project}/settings.py`) : undefined;
         if (settings) plan.notes.push(...djangoHostNotes(settings, domain, true));
+        const staticRoot = settings ? djangoStaticRoot(settings) : undefined;
+        if (staticRoot) plan.staticRoot = staticRoot;
+        else plan.notes.push({ code: 'djangoStaticRoot' });
       }
       const example = files.read('.env.example') ?? files.read('.env.sample');
       const envExample = example ? parseEnvExample(example).map((e) => ({ name: e.name, secret: e.secret, ...(e.example && !e.secret ? { example: e.example } : {}) })) : [];
-      return { plan, envExample, runtimeVersions: await runtimeVersions(remote, packagesOf(plan, source)), ...(upload ? { upload } : {}) };
+      const versions = await runtimeVersions(remote, packagesOf(plan, source));
+      plan.notes.push(...runtimeVersionNotes(plan.notes, versions));
+      return { plan, envExample, runtimeVersions: versions, ...(upload ? { upload } : {}) };
     },
   });
 }

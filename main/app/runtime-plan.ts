@@ -26,7 +26,9 @@ export type PlanNote =
   | { code: 'nodeVersionWanted'; wanted: string }
   | { code: 'pythonVersionWanted'; wanted: string }
   | { code: 'noStartScript' }
-  | { code: 'asgiDetected' };
+  | { code: 'asgiDetected' }
+  | { code: 'runtimeOlder'; runtime: 'Node.js' | 'Python'; wanted: string; available: string }
+  | { code: 'djangoStaticRoot' };
 
 export interface AppPlan {
   runtime: Runtime;
@@ -44,6 +46,8 @@ export interface AppPlan {
   /** What systemd runs (ExecStart), with `$PORT` for the port. */
   start: string;
   notes: PlanNote[];
+  /** Django: STATIC_ROOT, a folder inside the release that collectstatic fills; nginx serves it as `/static/`. */
+  staticRoot?: string;
 }
 
 interface PackageJson {

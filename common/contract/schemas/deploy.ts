@@ -39,6 +39,8 @@ export const planNote = z.discriminatedUnion('code', [
   z.object({ code: z.literal('pythonVersionWanted'), wanted: z.string().max(64) }),
   z.object({ code: z.literal('noStartScript') }),
   z.object({ code: z.literal('asgiDetected') }),
+  z.object({ code: z.literal('runtimeOlder'), runtime: z.enum(['Node.js', 'Python']), wanted: z.string().max(64), available: z.string().max(32) }),
+  z.object({ code: z.literal('djangoStaticRoot') }),
 ]);
 
 /** The plan as detected and then edited on the page (main/app/runtime-plan.ts#AppPlan). */
@@ -54,6 +56,12 @@ export const appPlan = z
     build: z.array(planCommand).max(8),
     start: z.string().trim().max(1000).regex(/^[^\n\r\0]*$/),
     notes: z.array(planNote).max(16),
+    /** Django: STATIC_ROOT inside the release (collectstatic fills it; nginx serves it as /static/). */
+    staticRoot: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}(\/[A-Za-z0-9_.-]{1,64}){0,3}$/)
+      .refine((value) => !value.split('/').some((s) => s === '.' || s === '..'))
+      .optional(),
   })
   .strict();
 export type AppPlanValue = z.infer<typeof appPlan>;
