@@ -20,6 +20,7 @@ import { applyWebServerStep, GIT_URL, neverCancelled, serveGitRepository, startA
 import { skipWithoutSystemdServers } from '../testing/systemd-server/availability';
 import { eventually } from '../testing/systemd-server/machine-app';
 import type { UbuntuRelease } from '../testing/systemd-server/ubuntu-machine';
+import { shellQuote } from '../server/shell-quote';
 import { UNATTENDED_CHECK } from './server-care';
 
 const UNIT = 'onramp-site';
@@ -206,12 +207,14 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
     }, 120_000);
 
     it.sequential('a secret setting: the app reads it after the restart; the file is 0600 root and the value is nowhere in logs or the terminal', async () => {
-      const secret = `s3cr3t-${release}-${Date.now()}`;
+      // Quotes, a dollar, a backslash and Korean: the value the app reads is the value typed, byte for byte.
+      const unique = `s3cr3t-${release}-${Date.now()}`;
+      const secret = `${unique} "q" $HOME \\ 비밀`;
       expect(await fx.op('app.setEnv', { sessionId: fx.ssh.sessionId, settings: [{ name: 'GREETING', secret: true, value: secret }] })).toEqual({ count: 1, restarted: true });
       expect((await answers(secret)).body).toBe(`folder v1 greeting=${secret}`);
       expect(await fx.machine.run(`sudo stat -c '%a %U %G' /etc/onramp/${UNIT}.env`)).toBe('600 root root\n');
-      expect(await fx.machine.run(`sudo journalctl --no-pager -o cat | grep -c ${secret} || true`)).toBe('0\n');
-      expect(fx.ssh.terminalText()).not.toContain(secret);
+      expect(await fx.machine.run(`sudo journalctl --no-pager -o cat | grep -cF -- ${shellQuote(unique)} || true`)).toBe('0\n');
+      expect(fx.ssh.terminalText()).not.toContain(unique);
       expect(await fx.app.handlers['deploy.settings']({})).toEqual({ settings: [{ name: 'GREETING', secret: true }] });
       // Kept on the next deploy: the release after it reads the same value.
       await deploy({ kind: 'folder', path: folders[0] ?? '' });
