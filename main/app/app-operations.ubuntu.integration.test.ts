@@ -18,7 +18,7 @@ import type { AppPlanValue, AppSource } from '../../common/contract/schemas/depl
 import { isAppError } from '../../common/errors';
 import { applyWebServerStep, GIT_URL, neverCancelled, serveGitRepository, startAppMachine, type AppMachine } from '../testing/app/app-machine';
 import { skipWithoutSystemdServers } from '../testing/systemd-server/availability';
-import { eventually } from '../testing/systemd-server/machine-app';
+import { eventually, serveTestApp } from '../testing/systemd-server/machine-app';
 import type { UbuntuRelease } from '../testing/systemd-server/ubuntu-machine';
 import { shellQuote } from '../server/shell-quote';
 import { UNATTENDED_CHECK } from './server-care';
@@ -76,6 +76,17 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
       expect((await fx.store.get()).choices.webServer?.siteRoot).toBe(`${BASE}/current`);
       expect(await check()).toMatchObject({ done: true, detail: { key: 'app:check.answers', values: { domain, release: result.release, status: 200 } } });
     }, 240_000);
+
+    it.sequential('another program on the app port: the deploy says so before anything runs, instead of answering with that program', async () => {
+      await serveTestApp(fx.machine, 'a stray server');
+      const refused = await deploy({ kind: 'starter', runtime: 'node' }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(refused).toMatchObject({ code: 'app.portTaken', params: { port: 8000 } });
+      expect((await fx.answer()).body).toContain(`${domain} works`); // the static site still serves
+      await fx.machine.run('sudo systemctl stop onramp-app');
+    }, 60_000);
 
     it.sequential('the Node starter: its own user and unit, nginx proxies to it again, the step check passes', async () => {
       const result = await deploy({ kind: 'starter', runtime: 'node' });
