@@ -21,6 +21,7 @@ import { skipWithoutSystemdServers } from '../testing/systemd-server/availabilit
 import { eventually, serveTestApp } from '../testing/systemd-server/machine-app';
 import type { UbuntuRelease } from '../testing/systemd-server/ubuntu-machine';
 import { shellQuote } from '../server/shell-quote';
+import { webServerStep } from '../server/steps/web-server-step';
 import { UNATTENDED_CHECK } from './server-care';
 
 const UNIT = 'onramp-site';
@@ -75,6 +76,9 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
       expect(await fx.machine.run(`grep -E '^\\s*root ' /etc/nginx/sites-available/${domain}`)).toContain(`${BASE}/current`);
       expect((await fx.store.get()).choices.webServer?.siteRoot).toBe(`${BASE}/current`);
       expect(await check()).toMatchObject({ done: true, detail: { key: 'app:check.answers', values: { domain, release: result.release, status: 200 } } });
+      // The Web server step still sees its own site (the file's marker answers from the static root).
+      const web = webServerStep({ ssh: fx.deps.ssh, knownHosts: fx.ssh.knownHosts });
+      expect(await web.check({ setup: await fx.store.get(), signal: neverCancelled })).toEqual({ done: true, detail: { key: 'server:check.siteAnswers', values: { domain, status: 200 } } });
     }, 240_000);
 
     it.sequential('another program on the app port: the deploy says so before anything runs, instead of answering with that program', async () => {
