@@ -22,6 +22,12 @@ import { eventually, serveTestApp } from '../testing/systemd-server/machine-app'
 import type { UbuntuRelease } from '../testing/systemd-server/ubuntu-machine';
 import { shellQuote } from '../server/shell-quote';
 import { webServerStep } from '../server/steps/web-server-step';
+import { httpsRequest, webServerForm } from '../../common/contract/schemas/server';
+import { FailureLedger } from '../server/failure-ledger';
+import { issueCertificate } from '../server/https-issue';
+import { sshRemote } from '../server/remote';
+import { resolverDomainCheck } from '../testing/dns/resolver-domain-check';
+import { startPebble } from '../testing/server/pebble';
 import { UNATTENDED_CHECK } from './server-care';
 
 const UNIT = 'onramp-site';
@@ -79,6 +85,10 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
       // The Web server step still sees its own site (the file's marker answers from the static root).
       const web = webServerStep({ ssh: fx.deps.ssh, knownHosts: fx.ssh.knownHosts });
       expect(await web.check({ setup: await fx.store.get(), signal: neverCancelled })).toEqual({ done: true, detail: { key: 'server:check.siteAnswers', values: { domain, status: 200 } } });
+      // Applied again from its page (whose form knows nothing of the App step), it keeps serving the static app.
+      await applyWebServerStep(fx);
+      expect((await answers('static starter')).body).toContain(`${domain} works`);
+      expect((await fx.store.get()).choices.webServer?.siteRoot).toBe(`${BASE}/current`);
     }, 240_000);
 
     it.sequential('another program on the app port: the deploy says so before anything runs, instead of answering with that program', async () => {
@@ -297,5 +307,35 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
       expect(await check()).toEqual({ done: false, detail: { key: 'app:check.notDeployed' } });
       expect(await fx.op('app.remove', { sessionId: fx.ssh.sessionId })).toEqual({ removed: false });
     }, 120_000);
+
+    it.sequential('after HTTPS, a redeploy keeps HTTPS as the site moves between the static root and the proxy', async () => {
+      await deploy({ kind: 'starter', runtime: 'static' });
+      const pebble = await startPebble({ listenHost: fx.machine.hostAddress, answerIPv4: fx.machine.host });
+      try {
+        // The Web server form as the HTTPS operation reads it from the setup (with the static root).
+        const { edited: _edited, ...saved } = (await fx.store.get()).choices.webServer ?? { edited: false };
+        const savedForm = webServerForm.parse(saved);
+        expect(savedForm.siteRoot).toBe(`${BASE}/current`);
+        const request = httpsRequest.parse({ domain, email: `admin@${domain}`, acme: { directoryUrl: pebble.directoryUrl, caPem: await pebble.caBundle() } });
+        const issued = await issueCertificate(
+          request,
+          { remote: sshRemote(fx.deps.ssh, fx.ssh.target, fx.ssh.sessionId), host: fx.machine.host, byo: true, domainCheck: resolverDomainCheck([`${pebble.dns.host}:${pebble.dns.port}`]), ledger: new FailureLedger(), webServer: savedForm },
+          { signal: neverCancelled, progress: () => undefined },
+        );
+        expect(issued.issued).toBe(true);
+        const overHttps = () => fx.machine.run(`curl -sk -m 5 --resolve ${domain}:443:127.0.0.1 https://${domain}/`);
+        const redirect = () => fx.machine.run(`curl -s -m 5 -o /dev/null -w '%{http_code}' -H 'Host: ${domain}' http://127.0.0.1/`);
+        await eventually('the static site over HTTPS', overHttps, (body) => body.includes('static starter'));
+        expect(await deploy({ kind: 'starter', runtime: 'node' })).toMatchObject({ runtime: 'node' });
+        await eventually('the Node starter over HTTPS', overHttps, (body) => body.includes('node starter'));
+        expect(await redirect()).toBe('301');
+        await deploy({ kind: 'starter', runtime: 'static' });
+        await eventually('the static site over HTTPS again', overHttps, (body) => body.includes('static starter'));
+        expect(await redirect()).toBe('301');
+        expect(await check()).toMatchObject({ done: true });
+      } finally {
+        await pebble.stop();
+      }
+    }, 300_000);
   });
 });
