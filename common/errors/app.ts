@@ -9,6 +9,7 @@ export const appErrors = declareErrors('app', {
   switchFailed: params({ exitCode: 'number' }),
   restartFailed: params({ exitCode: 'number' }),
   stopFailed: params({ exitCode: 'number' }),
+  portTaken: params({ port: 'number' }),
   noAnswer: params({ exitCode: 'number' }),
   packagesFailed: params({ exitCode: 'number' }),
   stagingFailed: params({ exitCode: 'number' }),

@@ -18,8 +18,16 @@ import type { AppPlanValue, AppSource } from '../../common/contract/schemas/depl
 import { isAppError } from '../../common/errors';
 import { applyWebServerStep, GIT_URL, neverCancelled, serveGitRepository, startAppMachine, type AppMachine } from '../testing/app/app-machine';
 import { skipWithoutSystemdServers } from '../testing/systemd-server/availability';
-import { eventually } from '../testing/systemd-server/machine-app';
+import { eventually, serveTestApp } from '../testing/systemd-server/machine-app';
 import type { UbuntuRelease } from '../testing/systemd-server/ubuntu-machine';
+import { shellQuote } from '../server/shell-quote';
+import { webServerStep } from '../server/steps/web-server-step';
+import { httpsRequest, webServerForm } from '../../common/contract/schemas/server';
+import { FailureLedger } from '../server/failure-ledger';
+import { issueCertificate } from '../server/https-issue';
+import { sshRemote } from '../server/remote';
+import { resolverDomainCheck } from '../testing/dns/resolver-domain-check';
+import { startPebble } from '../testing/server/pebble';
 import { UNATTENDED_CHECK } from './server-care';
 
 const UNIT = 'onramp-site';
@@ -74,7 +82,25 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
       expect(await fx.machine.run(`grep -E '^\\s*root ' /etc/nginx/sites-available/${domain}`)).toContain(`${BASE}/current`);
       expect((await fx.store.get()).choices.webServer?.siteRoot).toBe(`${BASE}/current`);
       expect(await check()).toMatchObject({ done: true, detail: { key: 'app:check.answers', values: { domain, release: result.release, status: 200 } } });
+      // The Web server step still sees its own site (the file's marker answers from the static root).
+      const web = webServerStep({ ssh: fx.deps.ssh, knownHosts: fx.ssh.knownHosts });
+      expect(await web.check({ setup: await fx.store.get(), signal: neverCancelled })).toEqual({ done: true, detail: { key: 'server:check.siteAnswers', values: { domain, status: 200 } } });
+      // Applied again from its page (whose form knows nothing of the App step), it keeps serving the static app.
+      await applyWebServerStep(fx);
+      expect((await answers('static starter')).body).toContain(`${domain} works`);
+      expect((await fx.store.get()).choices.webServer?.siteRoot).toBe(`${BASE}/current`);
     }, 240_000);
+
+    it.sequential('another program on the app port: the deploy says so before anything runs, instead of answering with that program', async () => {
+      await serveTestApp(fx.machine, 'a stray server');
+      const refused = await deploy({ kind: 'starter', runtime: 'node' }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(refused).toMatchObject({ code: 'app.portTaken', params: { port: 8000 } });
+      expect((await fx.answer()).body).toContain(`${domain} works`); // the static site still serves
+      await fx.machine.run('sudo systemctl stop onramp-app');
+    }, 60_000);
 
     it.sequential('the Node starter: its own user and unit, nginx proxies to it again, the step check passes', async () => {
       const result = await deploy({ kind: 'starter', runtime: 'node' });
@@ -206,12 +232,14 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
     }, 120_000);
 
     it.sequential('a secret setting: the app reads it after the restart; the file is 0600 root and the value is nowhere in logs or the terminal', async () => {
-      const secret = `s3cr3t-${release}-${Date.now()}`;
+      // Quotes, a dollar, a backslash and Korean: the value the app reads is the value typed, byte for byte.
+      const unique = `s3cr3t-${release}-${Date.now()}`;
+      const secret = `${unique} "q" $HOME \\ 비밀`;
       expect(await fx.op('app.setEnv', { sessionId: fx.ssh.sessionId, settings: [{ name: 'GREETING', secret: true, value: secret }] })).toEqual({ count: 1, restarted: true });
       expect((await answers(secret)).body).toBe(`folder v1 greeting=${secret}`);
       expect(await fx.machine.run(`sudo stat -c '%a %U %G' /etc/onramp/${UNIT}.env`)).toBe('600 root root\n');
-      expect(await fx.machine.run(`sudo journalctl --no-pager -o cat | grep -c ${secret} || true`)).toBe('0\n');
-      expect(fx.ssh.terminalText()).not.toContain(secret);
+      expect(await fx.machine.run(`sudo journalctl --no-pager -o cat | grep -cF -- ${shellQuote(unique)} || true`)).toBe('0\n');
+      expect(fx.ssh.terminalText()).not.toContain(unique);
       expect(await fx.app.handlers['deploy.settings']({})).toEqual({ settings: [{ name: 'GREETING', secret: true }] });
       // Kept on the next deploy: the release after it reads the same value.
       await deploy({ kind: 'folder', path: folders[0] ?? '' });
@@ -279,5 +307,35 @@ describe.skipIf(skipWithoutSystemdServers('the App operations on Ubuntu'))('App 
       expect(await check()).toEqual({ done: false, detail: { key: 'app:check.notDeployed' } });
       expect(await fx.op('app.remove', { sessionId: fx.ssh.sessionId })).toEqual({ removed: false });
     }, 120_000);
+
+    it.sequential('after HTTPS, a redeploy keeps HTTPS as the site moves between the static root and the proxy', async () => {
+      await deploy({ kind: 'starter', runtime: 'static' });
+      const pebble = await startPebble({ listenHost: fx.machine.hostAddress, answerIPv4: fx.machine.host });
+      try {
+        // The Web server form as the HTTPS operation reads it from the setup (with the static root).
+        const { edited: _edited, ...saved } = (await fx.store.get()).choices.webServer ?? { edited: false };
+        const savedForm = webServerForm.parse(saved);
+        expect(savedForm.siteRoot).toBe(`${BASE}/current`);
+        const request = httpsRequest.parse({ domain, email: `admin@${domain}`, acme: { directoryUrl: pebble.directoryUrl, caPem: await pebble.caBundle() } });
+        const issued = await issueCertificate(
+          request,
+          { remote: sshRemote(fx.deps.ssh, fx.ssh.target, fx.ssh.sessionId), host: fx.machine.host, byo: true, domainCheck: resolverDomainCheck([`${pebble.dns.host}:${pebble.dns.port}`]), ledger: new FailureLedger(), webServer: savedForm },
+          { signal: neverCancelled, progress: () => undefined },
+        );
+        expect(issued.issued).toBe(true);
+        const overHttps = () => fx.machine.run(`curl -sk -m 5 --resolve ${domain}:443:127.0.0.1 https://${domain}/`);
+        const redirect = () => fx.machine.run(`curl -s -m 5 -o /dev/null -w '%{http_code}' -H 'Host: ${domain}' http://127.0.0.1/`);
+        await eventually('the static site over HTTPS', overHttps, (body) => body.includes('static starter'));
+        expect(await deploy({ kind: 'starter', runtime: 'node' })).toMatchObject({ runtime: 'node' });
+        await eventually('the Node starter over HTTPS', overHttps, (body) => body.includes('node starter'));
+        expect(await redirect()).toBe('301');
+        await deploy({ kind: 'starter', runtime: 'static' });
+        await eventually('the static site over HTTPS again', overHttps, (body) => body.includes('static starter'));
+        expect(await redirect()).toBe('301');
+        expect(await check()).toMatchObject({ done: true });
+      } finally {
+        await pebble.stop();
+      }
+    }, 300_000);
   });
 });

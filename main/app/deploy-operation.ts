@@ -11,13 +11,13 @@
 import type { AppPlanValue, AppSource } from '../../common/contract/schemas/deploy';
 import { AppError, isAppError } from '../../common/errors';
 import { defineOperation, type OperationContext } from '../setup/operation';
-import { sshRemote, type RemoteShell } from '../server/remote';
+import { holds, sshRemote, type RemoteShell } from '../server/remote';
 import { runRemoteSteps, type RemoteStep } from '../server/remote-steps';
 import { stepServer } from '../server/step-server';
 import type { AppStepDeps } from './app-deps';
 import { appFacts, type AppFacts } from './app-facts';
 import { placeCode } from './code-source';
-import { deploySteps, restartCommand } from './deploy-steps';
+import { deploySteps, portTakenCheck, restartCommand } from './deploy-steps';
 import { renderEnvFile } from './env-file';
 import { diagnoseJournal } from './failure-causes';
 import { ensureStagingRoot, installFile } from './remote-files';
@@ -103,6 +103,7 @@ async function runDeploy(run: DeployRun): Promise<{ release: string }> {
   const stamp = nextReleaseStamp(new Date(), [...kept, ...(live ? [live] : [])]);
   const release = releaseDir(facts.baseDir, stamp);
   const meminfo = await readMeminfo(remote);
+  if (plan.runtime !== 'static' && (await holds(remote, portTakenCheck(facts.unit, facts.port)))) throw new AppError('app.portTaken', 'Another program listens on the app port.', { port: facts.port });
   const steps = deploySteps({ unit: facts.unit, baseDir: facts.baseDir, stamp, plan, port: facts.port, candidatePort: candidatePortOf(facts.port), healthSeconds: HEALTH_SECONDS });
   const [userStep, ...rest] = steps;
   const packages = packagesStep(plan, run.source);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asAppUser, deploySteps, waitForAnswerCommand } from './deploy-steps';
+import { asAppUser, deploySteps, portTakenCheck, waitForAnswerCommand } from './deploy-steps';
 import { detectRuntime } from './runtime-plan';
 
 const node = detectRuntime({ names: new Set(['package.json', 'package-lock.json']), read: () => JSON.stringify({ scripts: { start: 'node server.js', build: 'tsc' }, dependencies: { ws: '^8' } }) });
@@ -45,6 +45,10 @@ describe('deploySteps', () => {
     expect(command).toContain('seq 20');
     expect(command).toContain('-lt 500');
     expect(waitForAnswerCommand(8000, 100000)).toContain('seq 600');
+  });
+
+  it('the app port counts as taken only when something listens there and it is not the app itself', () => {
+    expect(portTakenCheck('onramp-shop', 8000)).toBe("ss -ltnH 'sport = :8000' | grep -q . && ! systemctl is-active --quiet onramp-shop");
   });
 });
 

@@ -27,6 +27,14 @@ export interface DeployInput {
   healthSeconds: number;
 }
 
+/**
+ * Exit 0 when another program listens on the app's port while the app's service is not running:
+ * the service would fail to bind it, and the answer on the port would be that program's.
+ */
+export function portTakenCheck(unit: string, port: number): string {
+  return `ss -ltnH 'sport = :${port}' | grep -q . && ! systemctl is-active --quiet ${unit}`;
+}
+
 /** Runs a command as the app's user in a folder (a login shell is refused to that user; sh -c is used). */
 export function asAppUser(unit: string, dir: string, command: string): string {
   return `sudo -u ${unit} -H sh -c ${shellQuote(`cd ${shellQuote(dir)} && ${command}`)}`;
