@@ -6,6 +6,8 @@ describe('parseGitUrl', () => {
     expect(parseGitUrl('https://github.com/alice/shop.git')).toMatchObject({ kind: 'https', host: 'github.com', path: 'alice/shop.git' });
     expect(parseGitUrl(' git@gitlab.com:team/sub/app.git ')).toMatchObject({ kind: 'ssh', host: 'gitlab.com', path: 'team/sub/app.git' });
     expect(parseGitUrl('ssh://git@git.example.kr/o/r.git')).toMatchObject({ kind: 'ssh', host: 'git.example.kr' });
+    // a self-hosted server (Gitea, GitLab CE) on its own SSH port
+    expect(parseGitUrl('ssh://git@git.example.kr:2222/o/r.git')).toMatchObject({ kind: 'ssh', host: 'git.example.kr', path: 'o/r.git', url: 'ssh://git@git.example.kr:2222/o/r.git' });
   });
 
   it('refuses what could carry an option, a credential or a command', () => {

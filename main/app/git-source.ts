@@ -28,7 +28,8 @@ export function parseGitUrl(input: string): GitUrl | undefined {
     const [, host = '', repoPath = ''] = https;
     return HOST.test(host.toLowerCase()) && repoPathOk(repoPath) ? { kind: 'https', url: text, host: host.toLowerCase(), path: repoPath } : undefined;
   }
-  const scp = /^git@([^:/]+):(.+)$/.exec(text) ?? /^ssh:\/\/git@([^/:]+)\/(.+)$/.exec(text);
+  // scp-like `git@host:path`, or `ssh://git@host[:port]/path` (a self-hosted server on its own port).
+  const scp = /^git@([^:/]+):(.+)$/.exec(text) ?? /^ssh:\/\/git@([^/:]+)(?::(?:[1-9]\d{0,4}))?\/(.+)$/.exec(text);
   if (scp) {
     const [, host = '', repoPath = ''] = scp;
     return HOST.test(host.toLowerCase()) && repoPathOk(repoPath) ? { kind: 'ssh', url: text, host: host.toLowerCase(), path: repoPath } : undefined;
