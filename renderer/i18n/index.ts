@@ -1,7 +1,9 @@
 /**
  * i18next with Korean and English. Each capability keeps its strings in
  * `locales/<lang>/<namespace>.json`; an error code `<namespace>.<key>` is
- * translated from `<namespace>:errors.<key>`.
+ * translated from `<namespace>:errors.<key>`. A page's own long texts may sit
+ * in `<namespace>-page.json`, added to the namespace when the page's chunk
+ * loads (./page-strings.ts), so the first screen does not carry them.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -12,7 +14,8 @@ export const languages = ['ko', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 type Json = { [key: string]: string | Json };
-const files = import.meta.glob<Json>('./locales/*/*.json', { eager: true, import: 'default' });
+// `<namespace>-page.json` holds a page's own strings: they load with that page's chunk (./page-strings.ts), not at start.
+const files = import.meta.glob<Json>(['./locales/*/*.json', '!./locales/*/*-page.json'], { eager: true, import: 'default' });
 
 const resources: Record<string, Record<string, Json>> = {};
 for (const [file, content] of Object.entries(files)) {

@@ -49,9 +49,9 @@ export interface AppMachine {
 
 export const neverCancelled: AbortSignal = new AbortController().signal;
 
-export async function startAppMachine(release: UbuntuRelease, domain: string): Promise<AppMachine> {
+export async function startAppMachine(release: UbuntuRelease, domain: string, options: { rebootable?: boolean } = {}): Promise<AppMachine> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'onramp-app-machine-'));
-  const machine = await startUbuntuMachine({ release });
+  const machine = await startUbuntuMachine({ release, ...(options.rebootable ? { rebootable: true } : {}) });
   let ssh: ProductSsh | undefined;
   try {
     ssh = await productSsh(machine);

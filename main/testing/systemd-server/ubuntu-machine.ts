@@ -30,7 +30,8 @@ export interface UbuntuMachineOptions {
   readonly release: UbuntuRelease;
   /**
    * Keep the machine's changes on disk across `reboot()` (an overlay of the cached root
-   * filesystem mounted here). Without it, `--volatile=overlay`: changes live in RAM until stop.
+   * filesystem mounted here), and boot again when the machine reboots itself. Without it,
+   * `--volatile=overlay`: changes live in RAM until stop, and a reboot from inside stops it.
    */
   readonly rebootable?: boolean;
   /** Extra `--bind-ro=` pairs (host path → machine path). */
@@ -128,6 +129,13 @@ export async function startUbuntuMachine(options: UbuntuMachineOptions): Promise
       if (nspawn.pid !== undefined) await network.recordMachinePid(nspawn.pid);
       const stopper = nspawnStopper(nspawn, name);
       stopCurrent = stopper;
+      // A reboot asked for inside (`systemctl reboot`) ends nspawn with 133, as systemd-nspawn@.service
+      // knows (RestartForceExitStatus=133): a rebootable machine boots again, like a real server.
+      if (options.rebootable) {
+        nspawn.once('exit', (code) => {
+          if (code === 133 && stopCurrent === stopper) void boot().catch((error: unknown) => console.warn(`Ubuntu ${release} did not come back after its reboot: ${String(error)}`));
+        });
+      }
       live.set(network.slot, () => {
         stopper.now();
         root.releaseNow();

@@ -21,7 +21,8 @@ vi.mock('../../bridge/api', () => ({ api: { invoke: {}, on: () => () => undefine
 vi.mock('../../i18n', () => ({ errorText: (error: { code: string }) => error.code }));
 
 type Tree = { [key: string]: string | Tree };
-const app = Object.values(import.meta.glob<Tree>('../../i18n/locales/en/app.json', { eager: true, import: 'default' }))[0] ?? {};
+// The namespace as the page sees it: app.json, and the page's own strings (app-page.json) merged in.
+const app = Object.assign({}, ...Object.values(import.meta.glob<Tree>(['../../i18n/locales/en/app.json', '../../i18n/locales/en/app-page.json'], { eager: true, import: 'default' }))) as Tree;
 const i18n = i18next.createInstance();
 beforeAll(async () => {
   await i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { app } }, ns: ['app'], defaultNS: 'app', interpolation: { escapeValue: false }, showSupportNotice: false });

@@ -5,6 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/page-strings'; // this page's own strings (locales/*/app-page.json)
 import type { AppStatus } from '../../../common/contract/schemas/deploy';
 import { errorText } from '../../i18n';
 import { OperationProgress } from '../../operations/OperationProgress';

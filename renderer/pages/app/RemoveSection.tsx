@@ -1,6 +1,7 @@
 /** Undo on the App page: "Remove the app" (after a confirm dialog) runs `app.remove`: what the step made on the server goes. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/page-strings'; // this page's own strings (locales/*/app-page.json)
 import { Dialog } from '../../app/Dialog';
 import { errorText } from '../../i18n';
 import { OperationProgress } from '../../operations/OperationProgress';

@@ -1,5 +1,6 @@
 /** Done, both paths: the app the App step deployed, as the server says now (service state and running release, `deploy.status`). */
 import { useTranslation } from 'react-i18next';
+import '../../i18n/page-strings'; // this page's own strings (locales/*/app-page.json)
 import type { SetupState } from '../../../common/contract/schemas/setup';
 import { api } from '../../bridge/api';
 import { useLoad } from '../../bridge/use-load';
