@@ -2,8 +2,8 @@
  * The Reboot button's operation with a scripted server: the reboot is asked
  * for, the connection drops while it restarts, and the operation ends only
  * when SSH answers from a NEW boot (a server that never went down is not
- * "back"). Real machines cannot reboot themselves under the test fixture
- * (systemd-nspawn ends when its systemd reboots), so the waiting is shown here.
+ * "back"); it is cancelled at once while it waits. The real reboot, with the
+ * app coming back, is reboot.ubuntu.integration.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import type { SetupState } from '../../common/contract/schemas/setup';
