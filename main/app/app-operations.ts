@@ -12,15 +12,14 @@ import { shellQuote } from '../server/shell-quote';
 import { stepServer } from '../server/step-server';
 import type { AppStepDeps } from './app-deps';
 import { appFacts } from './app-facts';
-import { gitSourceOf, installDeployKey } from './code-source';
+import { gitSourceOf, prepareGitAccess } from './code-source';
 import { installUnit, liveRelease, readMeminfo } from './deploy-operation';
-import { deploySteps, restartCommand, waitForAnswerCommand } from './deploy-steps';
+import { restartCommand, waitForAnswerCommand } from './deploy-steps';
 import { environmentFilePath } from './systemd-unit';
 import { ENV_NAME, renderEnvFile, RESERVED_ENV } from './env-file';
 import { deployKeyPath, knownHostsPath, lsRemoteCommand } from './git-source';
 import { listReleasesCommand, parseReleaseList, previousRelease, switchCurrentCommand } from './releases';
 import { ensureStagingRoot, installFile } from './remote-files';
-import { packagesStep } from './packages';
 import { readReleaseRecord, releaseRecordsDir, samePlan, stopServiceStep } from './release-records';
 import { followSite, siteLayoutOf } from './site-follow';
 
@@ -110,11 +109,7 @@ export function testAccessOperation(deps: AppStepDeps) {
       const url = gitSourceOf(input);
       const facts = appFacts(setup);
       const remote = sshRemote(deps.ssh, stepServer(setup).target);
-      const packages = packagesStep({ runtime: 'static', django: false, hasBuild: false, packages: [], install: [], build: [], start: '', notes: [] }, { kind: 'git', url: input.url, branch: input.branch });
-      const [user] = deploySteps({ unit: facts.unit, baseDir: facts.baseDir, stamp: '20000101T000000Z', plan: { runtime: 'static', django: false, hasBuild: false, packages: [], install: [], build: [], start: '', notes: [] }, port: facts.port, candidatePort: facts.port, healthSeconds: 1 });
-      await runRemoteSteps(remote, [...(packages ? [packages] : []), ...(user ? [user] : [])], context);
-      await deps.setup.update((state) => ({ ...state, resources: { ...state.resources, app: { unit: facts.unit, baseDir: facts.baseDir } } }));
-      if (url.kind === 'ssh') await installDeployKey(deps, remote, facts.unit, setup.resources.deployKeyItemId);
+      await prepareGitAccess(deps, remote, facts, url, context);
       context.progress({ phase: 'app:phases.testAccess', fraction: null });
       const result = await remote.exec(`sudo -u ${facts.unit} -H ${lsRemoteCommand(url, input.branch, facts.unit)}`, { timeoutMs: 60_000, maxOutputBytes: 64 * 1024 });
       if (result.code !== 0) {

@@ -9,10 +9,12 @@ import path from 'node:path';
 import type { AppSource } from '../../common/contract/schemas/deploy';
 import { AppError, checkedAppError } from '../../common/errors';
 import { throwIfCancelled, type RemoteShell } from '../server/remote';
-import type { RemoteStep } from '../server/remote-steps';
+import { runRemoteSteps, type RemoteStep, type StepRunContext } from '../server/remote-steps';
 import { shellQuote } from '../server/shell-quote';
 import type { SshTargetInput } from '../ssh';
 import type { AppStepDeps } from './app-deps';
+import { appUserStep } from './deploy-steps';
+import { GIT_PACKAGES, installPackagesStep } from './packages';
 import { cloneCommand, deployKeyPath, knownHostsPath, parseGitUrl, isBranchName, type GitUrl } from './git-source';
 import { ensureStagingRoot, installFile, STAGING_ROOT } from './remote-files';
 import { selectUpload } from './upload-selection';
@@ -95,4 +97,20 @@ export async function installDeployKey(deps: Pick<AppStepDeps, 'deployKeys'>, re
   if (prepared.code !== 0) throw checkedAppError('app.fileFailed', `Could not prepare ${knownHostsPath(unit)}`, { path: knownHostsPath(unit), exitCode: prepared.code ?? 255 });
   const privateKey = await deps.deployKeys.privateOf(itemId);
   await installFile(remote, deployKeyPath(unit), privateKey.endsWith('\n') ? privateKey : `${privateKey}\n`, { mode: '600', owner: unit });
+}
+
+/**
+ * Before the server reads a repository (Test access, inspect): git from the archive, the app's own
+ * user (git runs as it), what the setup made recorded, and for SSH the deploy key where that user reads it.
+ */
+export async function prepareGitAccess(
+  deps: Pick<AppStepDeps, 'deployKeys' | 'setup'>,
+  remote: RemoteShell,
+  app: { unit: string; baseDir: string },
+  url: GitUrl,
+  context: StepRunContext,
+): Promise<void> {
+  await runRemoteSteps(remote, [installPackagesStep(GIT_PACKAGES), appUserStep(app.unit, app.baseDir)], context);
+  const setup = await deps.setup.update((state) => ({ ...state, resources: { ...state.resources, app: { unit: app.unit, baseDir: app.baseDir } } }));
+  if (url.kind === 'ssh') await installDeployKey(deps, remote, app.unit, setup.resources.deployKeyItemId);
 }

@@ -106,8 +106,7 @@ async function runDeploy(run: DeployRun): Promise<{ release: string }> {
   if (plan.runtime !== 'static' && (await holds(remote, portTakenCheck(facts.unit, facts.port)))) throw new AppError('app.portTaken', 'Another program listens on the app port.', { port: facts.port });
   const steps = deploySteps({ unit: facts.unit, baseDir: facts.baseDir, stamp, plan, port: facts.port, candidatePort: candidatePortOf(facts.port), healthSeconds: HEALTH_SECONDS });
   const [userStep, ...rest] = steps;
-  const packages = packagesStep(plan, run.source);
-  await runRemoteSteps(remote, [...(packages ? [packages] : []), ...(userStep ? [userStep] : [])], context);
+  await runRemoteSteps(remote, [packagesStep(plan, run.source), ...(userStep ? [userStep] : [])], context);
   await ensureStagingRoot(remote);
   const code = await placeCode(deps, run.source, { remote, target: run.target, unit: facts.unit, release, domain: facts.domain, signal: context.signal, progress: context.progress }, setup.resources.deployKeyItemId);
   context.progress({ phase: 'app:phases.settings', fraction: null });

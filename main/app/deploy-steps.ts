@@ -71,18 +71,21 @@ function candidateCommand(input: DeployInput, release: string): string {
   ].join(' ');
 }
 
+/** The app's own system user (no login) and its folders; skipped when they exist. Every deploy starts here, and so does git access. */
+export function appUserStep(unit: string, baseDir: string): RemoteStep {
+  return {
+    id: 'user',
+    phase: 'app:phases.user',
+    skipIf: `id -u ${unit} >/dev/null 2>&1 && test -d ${baseDir}/releases`,
+    command: `sudo useradd --system --home-dir ${baseDir} --shell /usr/sbin/nologin ${unit} 2>/dev/null; sudo install -d -o ${unit} -g ${unit} -m 755 ${baseDir} ${baseDir}/releases && sudo install -d -m 700 /etc/onramp`,
+    failure: 'app.userFailed',
+  };
+}
+
 export function deploySteps(input: DeployInput): RemoteStep[] {
   const release = releaseDir(input.baseDir, input.stamp);
   const { unit, baseDir, plan } = input;
-  const steps: RemoteStep[] = [
-    {
-      id: 'user',
-      phase: 'app:phases.user',
-      skipIf: `id -u ${unit} >/dev/null 2>&1 && test -d ${baseDir}/releases`,
-      command: `sudo useradd --system --home-dir ${baseDir} --shell /usr/sbin/nologin ${unit} 2>/dev/null; sudo install -d -o ${unit} -g ${unit} -m 755 ${baseDir} ${baseDir}/releases && sudo install -d -m 700 /etc/onramp`,
-      failure: 'app.userFailed',
-    },
-  ];
+  const steps: RemoteStep[] = [appUserStep(unit, baseDir)];
   if (input.fetchCommand) {
     steps.push({ id: 'fetch', phase: 'app:phases.fetch', skipIf: `test -e ${release}/.onramp-fetched`, command: `sudo -u ${unit} -H ${input.fetchCommand} && sudo -u ${unit} touch ${release}/.onramp-fetched`, failure: 'app.fetchFailed', timeoutMs: 600_000 });
   }

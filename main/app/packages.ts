@@ -16,9 +16,15 @@ export function packagesOf(plan: AppPlanValue, source: AppSource): string[] {
   return [...names].filter((name) => PACKAGE.test(name)).sort();
 }
 
-export function packagesStep(plan: AppPlanValue, source: AppSource): RemoteStep | undefined {
-  const names = packagesOf(plan, source);
-  if (names.length === 0) return undefined;
+export function packagesStep(plan: AppPlanValue, source: AppSource): RemoteStep {
+  return installPackagesStep(packagesOf(plan, source));
+}
+
+/** What reading a repository needs on the server (Test access, inspect). */
+export const GIT_PACKAGES = ['curl', 'git'];
+
+/** Installs `names` (valid package names) unless every one is installed already. */
+export function installPackagesStep(names: readonly string[]): RemoteStep {
   const list = names.join(' ');
   const install = `sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends ${list}`;
   return {

@@ -5,22 +5,12 @@
  * and a third run neither makes another nor hits IAM's two-key limit; the
  * temporary root key is deleted from AWS and the vault whatever the crash.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AwsConnection } from '../aws-connection';
 import { createAwsEnvSandbox, type AwsEnvSandbox } from '../../testing/aws/aws-env-sandbox';
-import { IamState } from '../../testing/aws/iam-state';
-import { mockAwsClientsFactory } from '../../testing/aws/mock-clients';
-import { MemorySecretStore } from '../../testing/vault/memory-secret-store';
+import { crashContext, iamCrashWorld } from '../../testing/aws/iam-crash-world';
 import { SetupStateStore } from '../../setup/state-store';
 import { createAccessKeyOperation } from './create-access-key';
 import { MfaEnrollments } from '../iam/virtual-mfa';
-
-const ACCOUNT = '123456789012';
-const ROOT_KEY = { accessKeyId: 'AKIAROOTROOTROOT0001', secretAccessKey: 'rootsecretrootsecretroot' };
-const context = () => ({ signal: new AbortController().signal, progress: () => undefined });
 
 let sandbox: AwsEnvSandbox;
 beforeEach(() => {
@@ -30,25 +20,11 @@ afterEach(() => sandbox.restore());
 
 /** A fresh account with the setup's tagged user, a vault holding the temporary root key, and the setup pointing at it. */
 async function world() {
-  const state = new IamState(ACCOUNT, ROOT_KEY);
-  const secrets = new MemorySecretStore();
-  const setup = new SetupStateStore(mkdtempSync(path.join(os.tmpdir(), 'onramp-key-crash-')));
-  const rootItemId = (await secrets.seed('aws-access-key', ROOT_KEY, 'root (temporary)')).id;
-  const { setupId } = await setup.update((s) => ({
-    ...s,
-    choices: { ...s.choices, awsSource: { kind: 'vault', itemId: rootItemId }, region: 'ap-northeast-2', iam: { userName: 'dev', groupName: 'onramp', preset: 'ec2', consoleAccess: false } },
-  }));
-  state.createUser('dev', [{ Key: 'onramp:setup', Value: setupId }]);
-  /** One app process: its own connection, so nothing is remembered in memory across a crash. */
-  const run = async (store: SetupStateStore = setup) => {
-    const connection = new AwsConnection({ getAccessKey: (id) => secrets.secretOf(id, 'aws-access-key') }, undefined, mockAwsClientsFactory(state));
-    try {
-      return await createAccessKeyOperation({ connection, setup: store, secrets, mfa: new MfaEnrollments() }, []).run({ deleteRootKey: true }, context());
-    } finally {
-      connection.dispose();
-    }
-  };
-  return { state, secrets, setup, run, rootItemId };
+  const base = await iamCrashWorld('onramp-key-crash-', { userName: 'dev', groupName: 'onramp', preset: 'ec2', consoleAccess: false });
+  base.state.createUser('dev', [{ Key: 'onramp:setup', Value: base.setupId }]);
+  const run = (store: SetupStateStore = base.setup) =>
+    base.asProcess((connection) => createAccessKeyOperation({ connection, setup: store, secrets: base.secrets, mfa: new MfaEnrollments() }, []).run({ deleteRootKey: true }, crashContext()));
+  return { ...base, run };
 }
 
 async function expectOneStoredKey(w: Awaited<ReturnType<typeof world>>, itemId: string, label: string): Promise<void> {

@@ -4,24 +4,14 @@
  * exactly the preset's policies, one tagged user in it, one console password
  * whose vault copy works, and a ledger that records all of it.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AwsConnection } from '../aws-connection';
 import { createAwsEnvSandbox, type AwsEnvSandbox } from '../../testing/aws/aws-env-sandbox';
-import { IamState } from '../../testing/aws/iam-state';
-import { mockAwsClientsFactory } from '../../testing/aws/mock-clients';
-import { MemorySecretStore } from '../../testing/vault/memory-secret-store';
-import { SetupStateStore } from '../../setup/state-store';
+import { crashContext, iamCrashWorld } from '../../testing/aws/iam-crash-world';
 import { createUserOperation } from './create-user';
 import { MfaEnrollments } from '../iam/virtual-mfa';
 import { LEAST_PRIVILEGE_POLICY_NAME } from '../iam/least-privilege';
 
-const ACCOUNT = '123456789012';
-const ROOT_KEY = { accessKeyId: 'AKIAROOTROOTROOT0001', secretAccessKey: 'rootsecretrootsecretroot' };
 const input = { userName: 'dev', groupName: 'onramp', preset: 'ec2' as const, consoleAccess: true, passwordResetRequired: true, existingLoginProfile: 'ask' as const };
-const context = () => ({ signal: new AbortController().signal, progress: () => undefined });
 
 let sandbox: AwsEnvSandbox;
 beforeEach(() => {
@@ -30,20 +20,9 @@ beforeEach(() => {
 afterEach(() => sandbox.restore());
 
 async function world() {
-  const state = new IamState(ACCOUNT, ROOT_KEY);
-  const secrets = new MemorySecretStore();
-  const setup = new SetupStateStore(mkdtempSync(path.join(os.tmpdir(), 'onramp-user-crash-')));
-  const rootItemId = (await secrets.seed('aws-access-key', ROOT_KEY, 'root (temporary)')).id;
-  await setup.update((s) => ({ ...s, choices: { ...s.choices, awsSource: { kind: 'vault', itemId: rootItemId }, region: 'ap-northeast-2' } }));
-  const run = async () => {
-    const connection = new AwsConnection({ getAccessKey: (id) => secrets.secretOf(id, 'aws-access-key') }, undefined, mockAwsClientsFactory(state));
-    try {
-      return await createUserOperation({ connection, setup, secrets, mfa: new MfaEnrollments() }).run(input, context());
-    } finally {
-      connection.dispose();
-    }
-  };
-  return { state, secrets, setup, run };
+  const base = await iamCrashWorld('onramp-user-crash-');
+  const run = () => base.asProcess((connection) => createUserOperation({ connection, setup: base.setup, secrets: base.secrets, mfa: new MfaEnrollments() }).run(input, crashContext()));
+  return { ...base, run };
 }
 
 describe('createUser after a crash at every call', () => {

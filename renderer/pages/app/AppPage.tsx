@@ -8,8 +8,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../../i18n/page-strings'; // this page's own strings (locales/*/app-page.json)
-import { errorText } from '../../i18n';
+import '../../i18n/page-strings'; // the page's own strings (locales/*/app-page.json), for every section below
+import { OperationError } from '../../operations/OperationError';
 import { OperationProgress } from '../../operations/OperationProgress';
 import { ServerTerminal, useStepTerminal } from '../../terminal/ui/ServerTerminal';
 import type { PageProps } from '../page-props';
@@ -98,11 +98,7 @@ export function AppPage(props: PageProps) {
           </button>
         </div>
         <OperationProgress snapshot={deploy.snapshot} onCancel={() => void deploy.cancel()} />
-        {deploy.error && !deploy.running && (
-          <p className="status-error" role="alert" data-testid="app-deploy-error">
-            {errorText(deploy.error)}
-          </p>
-        )}
+        <OperationError op={deploy} testId="app-deploy-error" />
         {deploy.result && !deploy.running && (
           <div role="status" data-testid="app-deploy-result">
             <p className="status-ok">{t('page.deploy.result', { release: deploy.result.release })}</p>

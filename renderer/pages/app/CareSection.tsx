@@ -5,9 +5,8 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../../i18n/page-strings'; // this page's own strings (locales/*/app-page.json)
 import type { AppStatus } from '../../../common/contract/schemas/deploy';
-import { errorText } from '../../i18n';
+import { OperationError } from '../../operations/OperationError';
 import { OperationProgress } from '../../operations/OperationProgress';
 import type { OperationState } from '../../operations/use-operation';
 import { defaultTimeZone, formatBytes, platformTimeZones, timeZoneChoices } from './status-view';
@@ -67,11 +66,7 @@ export function CareSection({
         </span>
       </div>
       <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
-      {op.error && !op.running && (
-        <p className="status-error" role="alert">
-          {errorText(op.error)}
-        </p>
-      )}
+      <OperationError op={op} />
       {op.result && !op.running && (
         <p className="status-ok" role="status" data-testid="app-care-applied">
           {t('page.care.applied', { swap: op.result.swapBytes ? formatBytes(op.result.swapBytes) : t('page.care.noSwap'), zone: op.result.timeZone })}
@@ -86,6 +81,7 @@ export function CareSection({
         </div>
       )}
       <OperationProgress snapshot={reboot.snapshot} onCancel={() => void reboot.cancel()} />
+      <OperationError op={reboot} />
       {reboot.result && !reboot.running && (
         <p className="status-ok" role="status">
           {t('page.care.rebooted', { seconds: Math.round(reboot.result.seconds) })}

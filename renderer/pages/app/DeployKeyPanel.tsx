@@ -5,7 +5,6 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../../i18n/page-strings'; // this page's own strings (locales/*/app-page.json)
 import type { ContractError } from '../../../common/contract/result';
 import { CopyButton } from '../../app/CopyButton';
 import { api } from '../../bridge/api';

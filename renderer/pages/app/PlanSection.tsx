@@ -6,7 +6,6 @@
  * goes up.
  */
 import { useTranslation } from 'react-i18next';
-import '../../i18n/page-strings'; // this page's own strings (locales/*/app-page.json)
 import type { AppPlanValue } from '../../../common/contract/schemas/deploy';
 import { planProblem, withEntry, type PlanFields } from './plan-form';
 import { megabytes } from './status-view';

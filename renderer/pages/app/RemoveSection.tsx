@@ -1,9 +1,8 @@
 /** Undo on the App page: "Remove the app" (after a confirm dialog) runs `app.remove`: what the step made on the server goes. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../../i18n/page-strings'; // this page's own strings (locales/*/app-page.json)
 import { Dialog } from '../../app/Dialog';
-import { errorText } from '../../i18n';
+import { OperationError } from '../../operations/OperationError';
 import { OperationProgress } from '../../operations/OperationProgress';
 import type { OperationState } from '../../operations/use-operation';
 
@@ -37,11 +36,7 @@ export function RemoveSection({ made, op, busy, sessionId }: { made: { unit: str
         </Dialog>
       )}
       <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
-      {op.error && !op.running && (
-        <p className="status-error" role="alert">
-          {errorText(op.error)}
-        </p>
-      )}
+      <OperationError op={op} />
       {op.result && !op.running && (
         <p className="status-ok" role="status" data-testid="app-removed">
           {t(op.result.removed ? 'page.remove.removed' : 'page.remove.nothing')}

@@ -6,9 +6,9 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../../i18n/page-strings'; // this page's own strings (locales/*/app-page.json)
 import type { ContractError } from '../../../common/contract/result';
 import { errorText } from '../../i18n';
+import { OperationError } from '../../operations/OperationError';
 import { OperationProgress } from '../../operations/OperationProgress';
 import type { OperationState } from '../../operations/use-operation';
 import { afterSave, baseRows, mergeRows, newRow, rowProblems, settingsInput, type EnvRow, type ExampleSetting, type StoredSetting } from './plan-form';
@@ -135,11 +135,7 @@ export function SettingsSection({
         </button>
       </div>
       <OperationProgress snapshot={op.snapshot} onCancel={() => void op.cancel()} />
-      {op.error && !op.running && (
-        <p className="status-error" role="alert" data-testid="app-settings-error">
-          {errorText(op.error)}
-        </p>
-      )}
+      <OperationError op={op} testId="app-settings-error" />
       {op.result && !op.running && (
         <p className="status-ok" role="status" data-testid="app-settings-saved">
           {t(op.result.restarted ? 'page.settings.savedRestarted' : 'page.settings.saved', { count: op.result.count })}

@@ -6,11 +6,11 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../../i18n/page-strings'; // this page's own strings (locales/*/app-page.json)
 import type { ContractError } from '../../../common/contract/result';
 import type { AppSource } from '../../../common/contract/schemas/deploy';
 import { api } from '../../bridge/api';
 import { errorText } from '../../i18n';
+import { OperationError } from '../../operations/OperationError';
 import { OperationProgress } from '../../operations/OperationProgress';
 import type { OperationState } from '../../operations/use-operation';
 import { DeployKeyPanel } from './DeployKeyPanel';
@@ -138,11 +138,7 @@ export function SourceSection({
         </span>
       </div>
       <OperationProgress snapshot={inspect.snapshot} onCancel={() => void inspect.cancel()} />
-      {inspect.error && !inspect.running && (
-        <p className="status-error" role="alert" data-testid="app-inspect-error">
-          {errorText(inspect.error)}
-        </p>
-      )}
+      <OperationError op={inspect} testId="app-inspect-error" />
     </section>
   );
 }

@@ -4,7 +4,6 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../../i18n/page-strings'; // this page's own strings (locales/*/app-page.json)
 import type { ContractError } from '../../../common/contract/result';
 import type { AppPlanValue } from '../../../common/contract/schemas/deploy';
 import { api } from '../../bridge/api';

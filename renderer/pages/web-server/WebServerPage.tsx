@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../i18n';
+import { OperationError } from '../../operations/OperationError';
 import { OperationProgress } from '../../operations/OperationProgress';
 import { useOperation } from '../../operations/use-operation';
 import type { PageProps } from '../page-props';
@@ -51,11 +51,7 @@ export function WebServerPage(props: PageProps) {
         </button>
       </div>
       <OperationProgress snapshot={apply.snapshot} onCancel={() => void apply.cancel()} />
-      {apply.error && !apply.running && (
-        <p className="status-error" role="alert" data-testid="web-server-error">
-          {errorText(apply.error)}
-        </p>
-      )}
+      <OperationError op={apply} testId="web-server-error" />
       {result && !apply.running && (
         <div className="card" role="status" data-testid="web-server-result">
           <p className={result.answer.explanation ? 'notice' : 'status-ok'}>{t('webServer.result', { site: result.site, status: result.answer.httpStatus })}</p>
