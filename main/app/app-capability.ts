@@ -8,6 +8,7 @@ import type { HandlersFor } from '../../common/contract/types';
 import { AppError } from '../../common/errors';
 import type { RunnableOperation } from '../setup/operation';
 import type { StepDefinition } from '../setup/step';
+import { connectionKey, type SshTarget } from '../ssh/ssh-target';
 import type { AppStepDeps } from './app-deps';
 import { appFacts } from './app-facts';
 import { careOperation, rebootOperation } from './care-operations';
@@ -32,6 +33,17 @@ export interface AppCapability {
 
 export function createAppCapability(deps: AppStepDeps): AppCapability {
   let lastFailure: FailureRecord | undefined;
+  const memory = new Map<string, Promise<number>>();
+  const memoryOf = (target: SshTarget): Promise<number> => {
+    const key = connectionKey(target);
+    let known = memory.get(key);
+    if (!known) {
+      known = readMeminfo(sshRemote(deps.ssh, target)).then((text) => parseMeminfo(text).memTotalBytes);
+      known.catch(() => memory.delete(key)); // a failed read is asked again next time
+      memory.set(key, known);
+    }
+    return known;
+  };
   const recorder = { failed: (record: FailureRecord | undefined) => void (lastFailure = record) };
   return {
     steps: [appStep(deps)],
@@ -42,9 +54,8 @@ export function createAppCapability(deps: AppStepDeps): AppCapability {
       'deploy.previewUnit': async ({ plan }) => {
         const setup = await deps.setup.get();
         const facts = appFacts(setup);
-        // MemoryMax as the deploy writes it: from the server's memory.
-        const meminfo = plan.runtime === 'static' ? '' : await readMeminfo(sshRemote(deps.ssh, stepServer(setup).target));
-        const text = plan.runtime === 'static' ? '' : renderUnit({ name: facts.unit, baseDir: facts.baseDir, port: facts.port, plan, memoryMaxMb: memoryMaxOf(parseMeminfo(meminfo).memTotalBytes) });
+        // MemoryMax as the deploy writes it: from the server's memory (read once per server, not per edit of the plan).
+        const text = plan.runtime === 'static' ? '' : renderUnit({ name: facts.unit, baseDir: facts.baseDir, port: facts.port, plan, memoryMaxMb: memoryMaxOf(await memoryOf(stepServer(setup).target)) });
         return { unit: facts.unit, path: `/etc/systemd/system/${facts.unit}.service`, text, environmentFile: environmentFilePath(facts.unit) };
       },
       'deploy.settings': async () => {
